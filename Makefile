@@ -1,0 +1,49 @@
+# Loa — make demo, make test, make bench. Each target installs what it needs first.
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT_FLAGS ?=
+LOA := .build/debug/loa
+
+.PHONY: deps test-deps demo test build release bench bench-quick clean
+
+deps:
+	@if ! pkg-config --exists sqlite3 || ! pkg-config --exists libcmark; then \
+	  echo "installing libsqlite3-dev libcmark-dev"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libsqlite3-dev libcmark-dev pkg-config; \
+	fi
+	@if [ ! -e /usr/share/zoneinfo/Asia/Ho_Chi_Minh ]; then \
+	  echo "installing tzdata"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tzdata; \
+	fi
+
+# Tools the tests use: Python's icalendar reads every calendar Loa writes.
+test-deps: deps
+	@python3 -c 'import icalendar' 2>/dev/null || { echo "installing python icalendar"; \
+	  python3 -m pip install -q icalendar || pip3 install -q --break-system-packages icalendar; }
+	@command -v sqlite3 >/dev/null || { echo "installing sqlite3"; $(SUDO) apt-get install -y -qq sqlite3; }
+
+build: deps
+	swift build $(SWIFT_FLAGS)
+
+release: deps
+	swift build -c release $(SWIFT_FLAGS)
+
+demo: build
+	$(LOA) demo
+
+test: test-deps
+	swift build $(SWIFT_FLAGS)
+	swift test $(SWIFT_FLAGS) 2>&1 | tee .build/test.log | grep -vE '^(\[[0-9]+/[0-9]+\]|Compiling|Building|Write|Emitting)' ; exit $${PIPESTATUS[0]}
+
+bench-deps: test-deps
+	@command -v hugo >/dev/null || { echo "installing hugo"; $(SUDO) apt-get install -y -qq hugo; }
+	@command -v cmark >/dev/null || { echo "installing cmark"; $(SUDO) apt-get install -y -qq cmark; }
+
+bench: bench-deps release
+	python3 bench/run.py --full
+
+bench-quick: bench-deps release
+	python3 bench/run.py --quick
+
+clean:
+	rm -rf .build out

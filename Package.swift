@@ -1,0 +1,27 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Loa",
+    products: [
+        .executable(name: "loa", targets: ["loa"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]),
+        .target(name: "LoaCore"),
+        .target(name: "LoaFormats", dependencies: ["LoaCore", "CCmark"]),
+        .target(name: "LoaStore", dependencies: ["LoaCore", "CSQLite"]),
+        .target(name: "LoaCommands", dependencies: ["LoaCore", "LoaFormats", "LoaStore"]),
+        .executableTarget(name: "loa", dependencies: ["LoaCommands"]),
+        .testTarget(name: "LoaCoreTests", dependencies: ["LoaCore"]),
+        .testTarget(name: "LoaFormatsTests", dependencies: ["LoaFormats", "LoaCore"]),
+        .testTarget(name: "LoaStoreTests", dependencies: ["LoaStore", "LoaCore"]),
+        .testTarget(name: "LoaCommandsTests", dependencies: ["LoaCommands", "LoaFormats", "LoaCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

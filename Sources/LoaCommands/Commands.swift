@@ -1,0 +1,22 @@
+import LoaCore
+
+/// Every command of `loa`, in the order `loa help` lists them.
+let commandTable: [CommandSpec] = [
+    helpCommand,
+    checkCommand,
+    initCommand,
+    newItemCommand,
+]
+
+let helpCommand = CommandSpec(
+    name: "help", usage: "help [LỆNH]", vi: "In hướng dẫn chung hoặc của một lệnh.", en: "Print the overview or one command's help.",
+    maxArguments: 2
+) { ctx, args in
+    guard !args.positional.isEmpty else { ctx.console.out(overviewHelp(ctx.language)); return ExitCode.ok }
+    let name = args.positional.joined(separator: " ")
+    guard let c = commandTable.first(where: { $0.name == name }) ?? commandTable.first(where: { $0.name.hasPrefix(name + " ") || $0.name == args.positional[0] }) else {
+        throw Failure(.unknownCommand(name, suggestion: closest(to: name, in: commandTable.map(\.name))), exitCode: ExitCode.usage)
+    }
+    ctx.console.out(helpText(for: c, ctx.language))
+    return ExitCode.ok
+}

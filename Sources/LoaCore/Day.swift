@@ -1,0 +1,142 @@
+/// A civil day in the proleptic Gregorian calendar, free of time zones.
+///
+/// Slots, deadlines and anniversaries are days, not instants, so the rules never touch `Date`.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Creates a day when the triple names a real date (2026-02-30 does not).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(iso text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let y = Day.digits(bytes[0..<4]), let m = Day.digits(bytes[5..<7]), let d = Day.digits(bytes[8..<10])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Parses the compact iCalendar form `YYYYMMDD`.
+    public init?(compact text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 8, let y = Day.digits(bytes[0..<4]), let m = Day.digits(bytes[4..<6]),
+              let d = Day.digits(bytes[6..<8]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for b in bytes {
+            guard b >= 48, b <= 57 else { return nil }
+            value = value * 10 + Int(b - 48)
+        }
+        return value
+    }
+
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public init(ordinal z0: Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    /// ISO weekday: 1 Monday … 7 Sunday.
+    public var weekday: Int {
+        let w = (ordinal + 3) % 7  // 1970-01-01 was a Thursday
+        return (w < 0 ? w + 7 : w) + 1
+    }
+
+    public var isWeekend: Bool { weekday >= 6 }
+    public var monthOfYear: Month { Month(year: year, month: month)! }
+
+    public static func - (lhs: Day, rhs: Day) -> Int { lhs.ordinal - rhs.ordinal }
+    public static func < (lhs: Day, rhs: Day) -> Bool { (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day) }
+
+    public var iso: String { "\(Day.pad(year, 4))-\(Day.pad(month, 2))-\(Day.pad(day, 2))" }
+    public var compact: String { "\(Day.pad(year, 4))\(Day.pad(month, 2))\(Day.pad(day, 2))" }
+    public var description: String { iso }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}
+
+/// A calendar month, the unit of planning and of reporting.
+public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    public init?(year: Int, month: Int) {
+        guard (1...12).contains(month), (1...9999).contains(year) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses exactly `YYYY-MM`.
+    public init?(iso text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), let y = Day.digits(bytes[0..<4]),
+              let m = Day.digits(bytes[5..<7]) else { return nil }
+        self.init(year: y, month: m)
+    }
+
+    public var first: Day { Day(year: year, month: month, day: 1)! }
+    public var last: Day { Day(year: year, month: month, day: Day.daysIn(year: year, month: month))! }
+    public var days: [Day] { (first.ordinal...last.ordinal).map(Day.init(ordinal:)) }
+    public var next: Month { month == 12 ? Month(year: year + 1, month: 1)! : Month(year: year, month: month + 1)! }
+    public var previous: Month { month == 1 ? Month(year: year - 1, month: 12)! : Month(year: year, month: month - 1)! }
+    public var quarter: Int { (month - 1) / 3 + 1 }
+    public var iso: String { "\(Day.pad(year, 4))-\(Day.pad(month, 2))" }
+    public var description: String { iso }
+    public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+    /// Every month from `from` through `to`, inclusive.
+    public static func range(_ from: Month, _ to: Month) -> [Month] {
+        var out: [Month] = []
+        var m = from
+        while m <= to { out.append(m); m = m.next }
+        return out
+    }
+}

@@ -1,0 +1,173 @@
+import LoaCore
+
+/// Reads one YAML mapping against a schema: typed getters record what was asked for,
+/// so that every key nobody asked for is reported as unknown, with a suggestion.
+public final class MappingReader {
+    let entries: [YAMLEntry]
+    public let location: SourceLocation
+    var diagnostics: Diagnostics
+    var known: [String] = []
+
+    public init(_ node: YAMLNode, name: String, into diagnostics: Diagnostics) {
+        self.diagnostics = diagnostics
+        self.location = node.location
+        if case .mapping(let entries, _) = node {
+            self.entries = entries
+        } else {
+            self.entries = []
+            diagnostics.add(.error(.expectedMapping(name), at: node.location))
+        }
+    }
+
+    func node(_ key: String) -> YAMLEntry? {
+        known.append(key)
+        return entries.first { $0.key == key }
+    }
+
+    /// Reports keys that no getter asked for. Call after reading everything.
+    public func finish() {
+        for e in entries where !known.contains(e.key) {
+            diagnostics.add(.error(.unknownKey(e.key, suggestion: closest(to: e.key, in: known)), at: e.keyLocation))
+        }
+    }
+
+    public func string(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let e = node(key) else {
+            if required { diagnostics.add(.error(.missingKey(key), at: location)) }
+            return nil
+        }
+        guard case .scalar(let text, let l) = e.value else {
+            diagnostics.add(.error(.expectedScalar(key), at: e.value.location))
+            return nil
+        }
+        if text.isEmpty {
+            if required { diagnostics.add(.error(.emptyValue(key), at: l)) }
+            return nil
+        }
+        return Located(text, at: l)
+    }
+
+    public func id(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let s = string(key, required: required) else { return nil }
+        if !isValidId(s.value) { diagnostics.add(.error(.invalidId(s.value), at: s.location)) }
+        return s
+    }
+
+    public func day(_ key: String, required: Bool = false) -> Located<Day>? {
+        guard let s = string(key, required: required) else { return nil }
+        guard let d = Day(iso: s.value) else {
+            diagnostics.add(.error(.invalidDate(s.value), at: s.location))
+            return nil
+        }
+        return Located(d, at: s.location)
+    }
+
+    public func integer(_ key: String, required: Bool = false) -> Located<Int>? {
+        guard let s = string(key, required: required) else { return nil }
+        guard let v = Int(s.value), v >= 0 else {
+            diagnostics.add(.error(.invalidInteger(s.value), at: s.location))
+            return nil
+        }
+        return Located(v, at: s.location)
+    }
+
+    public func number(_ key: String) -> Located<Double>? {
+        guard let s = string(key) else { return nil }
+        guard let v = Double(s.value), v.isFinite else {
+            diagnostics.add(.error(.invalidNumber(s.value), at: s.location))
+            return nil
+        }
+        return Located(v, at: s.location)
+    }
+
+    public func bool(_ key: String) -> Bool? {
+        guard let s = string(key) else { return nil }
+        switch s.value {
+        case "true": return true
+        case "false": return false
+        default:
+            diagnostics.add(.error(.invalidBool(s.value), at: s.location))
+            return nil
+        }
+    }
+
+    public func choice<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type, required: Bool = false) -> E? where E.RawValue == String {
+        guard let s = string(key, required: required) else { return nil }
+        if let v = E(rawValue: s.value) { return v }
+        let all = E.allCases.map(\.rawValue)
+        diagnostics.add(.error(.invalidChoice(s.value, allowed: all, suggestion: closest(to: s.value, in: all)), at: s.location))
+        return nil
+    }
+
+    /// A list of scalars, written either `[a, b]` or as a block sequence; a single scalar is a list of one.
+    public func list(_ key: String, required: Bool = false) -> [Located<String>]? {
+        guard let e = node(key) else {
+            if required { diagnostics.add(.error(.missingKey(key), at: location)) }
+            return nil
+        }
+        switch e.value {
+        case .scalar(let t, let l):
+            if t.isEmpty {
+                if required { diagnostics.add(.error(.emptyValue(key), at: l)) }
+                return []
+            }
+            return [Located(t, at: l)]
+        case .sequence(let items, _):
+            var out: [Located<String>] = []
+            for item in items {
+                guard case .scalar(let t, let l) = item else {
+                    diagnostics.add(.error(.expectedScalar(key), at: item.location))
+                    continue
+                }
+                out.append(Located(t, at: l))
+            }
+            if required && out.isEmpty { diagnostics.add(.error(.emptyValue(key), at: e.value.location)) }
+            return out
+        case .mapping(_, let l):
+            diagnostics.add(.error(.expectedList(key), at: l))
+            return nil
+        }
+    }
+
+    /// A block sequence of mappings, each handed to `read`.
+    public func records<T>(_ key: String, required: Bool = false, _ read: (MappingReader) -> T?) -> [T] {
+        guard let e = node(key) else {
+            if required { diagnostics.add(.error(.missingKey(key), at: location)) }
+            return []
+        }
+        guard case .sequence(let items, _) = e.value else {
+            if case .scalar("", _) = e.value { return [] }
+            diagnostics.add(.error(.expectedList(key), at: e.value.location))
+            return []
+        }
+        return items.compactMap { item in
+            let r = MappingReader(item, name: key, into: diagnostics)
+            defer { r.finish() }
+            return read(r)
+        }
+    }
+
+    /// A nested mapping.
+    public func mapping(_ key: String) -> MappingReader? {
+        guard let e = node(key) else { return nil }
+        if case .scalar("", _) = e.value { return nil }
+        return MappingReader(e.value, name: key, into: diagnostics)
+    }
+
+    /// Whether the key is present at all.
+    public func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+}
+
+/// A growing list of diagnostics, shared by the readers of one load.
+public final class Diagnostics {
+    public private(set) var all: [Diagnostic] = []
+    public init() {}
+    public func add(_ d: Diagnostic) { all.append(d) }
+    public func add(contentsOf ds: [Diagnostic]) { all.append(contentsOf: ds) }
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+}
+
+/// Ids are lowercase ASCII letters, digits, `-`, `_` and `.` (phase ids such as 1.1).
+public func isValidId(_ s: String) -> Bool {
+    !s.isEmpty && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 46 || $0 == 95 }
+}
