@@ -121,18 +121,27 @@ public func runLoa(_ argv: [String], environment: [String: String]) -> Int32 {
     if let a = argv.first(where: { $0.hasPrefix("--lang=") }) { lang = a.hasSuffix("=en") ? .en : .vi }
     let console = Console(language: lang, quiet: argv.contains("--quiet"))
     do {
-        guard let first = argv.first else {
+        // global options may stand before the command: pull them out, keep them for the command's parser
+        var leading: [String] = []
+        var rest = argv
+        while let a = rest.first, a.hasPrefix("-"), a != "--version", a != "-V", a != "--help", a != "-h" {
+            let name = String(a.split(separator: "=", maxSplits: 1)[0])
+            guard let spec = globalOptions.first(where: { $0.name == name }) else { break }
+            leading.append(rest.removeFirst())
+            if spec.value != nil, !a.contains("="), !rest.isEmpty { leading.append(rest.removeFirst()) }
+        }
+        guard let first = rest.first else {
             console.out(overviewHelp(lang))
             return ExitCode.usage
         }
         if first == "--version" || first == "-V" { console.out("loa \(loaVersion)\n"); return ExitCode.ok }
         if first == "--help" || first == "-h" { console.out(overviewHelp(lang)); return ExitCode.ok }
         var name = first
-        var rest = Array(argv.dropFirst())
+        rest = leading + Array(rest.dropFirst())
         // two-word commands: "new item", "report month", "alerts resolve"
-        if let second = rest.first, commandTable.contains(where: { $0.name == "\(first) \(second)" }) {
+        if let second = rest.dropFirst(leading.count).first, commandTable.contains(where: { $0.name == "\(first) \(second)" }) {
             name = "\(first) \(second)"
-            rest.removeFirst()
+            rest.remove(at: leading.count)
         }
         guard let command = commandTable.first(where: { $0.name == name }) else {
             let names = Set(commandTable.map { String($0.name.split(separator: " ")[0]) })

@@ -7,6 +7,7 @@ public final class MappingReader {
     public let location: SourceLocation
     var diagnostics: Diagnostics
     var known: [String] = []
+    var missing: [(key: String, diagnostic: Diagnostic)] = []
 
     public init(_ node: YAMLNode, name: String, into diagnostics: Diagnostics) {
         self.diagnostics = diagnostics
@@ -25,15 +26,25 @@ public final class MappingReader {
     }
 
     /// Reports keys that no getter asked for. Call after reading everything.
+    /// A misspelt required key is one mistake, so its "missing" error gives way to the "did you mean".
     public func finish() {
+        var suggested: Set<String> = []
         for e in entries where !known.contains(e.key) {
-            diagnostics.add(.error(.unknownKey(e.key, suggestion: closest(to: e.key, in: known)), at: e.keyLocation))
+            let suggestion = closest(to: e.key, in: known)
+            if let suggestion { suggested.insert(suggestion) }
+            diagnostics.add(.error(.unknownKey(e.key, suggestion: suggestion), at: e.keyLocation))
         }
+        for m in missing where !suggested.contains(m.key) { diagnostics.add(m.diagnostic) }
+        missing = []
+    }
+
+    func reportMissing(_ key: String) {
+        missing.append((key, .error(.missingKey(key), at: location)))
     }
 
     public func string(_ key: String, required: Bool = false) -> Located<String>? {
         guard let e = node(key) else {
-            if required { diagnostics.add(.error(.missingKey(key), at: location)) }
+            if required { reportMissing(key) }
             return nil
         }
         guard case .scalar(let text, let l) = e.value else {
@@ -102,7 +113,7 @@ public final class MappingReader {
     /// A list of scalars, written either `[a, b]` or as a block sequence; a single scalar is a list of one.
     public func list(_ key: String, required: Bool = false) -> [Located<String>]? {
         guard let e = node(key) else {
-            if required { diagnostics.add(.error(.missingKey(key), at: location)) }
+            if required { reportMissing(key) }
             return nil
         }
         switch e.value {
@@ -132,7 +143,7 @@ public final class MappingReader {
     /// A block sequence of mappings, each handed to `read`.
     public func records<T>(_ key: String, required: Bool = false, _ read: (MappingReader) -> T?) -> [T] {
         guard let e = node(key) else {
-            if required { diagnostics.add(.error(.missingKey(key), at: location)) }
+            if required { reportMissing(key) }
             return []
         }
         guard case .sequence(let items, _) = e.value else {

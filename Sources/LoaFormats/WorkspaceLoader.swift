@@ -162,9 +162,11 @@ enum ChannelReader {
                     d.add(.error(.dayOfMonthExpected(o.value), at: o.location))
                 }
             }
-            guard let id, let name, let kind, let every, let capacity else { return nil }
-            return Channel(id: id, name: name.value, kind: kind, every: every, on: days, skipWeekends: skip,
-                           capacity: capacity.value, leadDays: lead?.value ?? 0, audiences: audiences, units: scope)
+            // a channel with a broken field still exists, so items that name it do not cascade into more errors
+            guard let id else { return nil }
+            return Channel(id: id, name: name?.value ?? id.value, kind: kind ?? .newsletter, every: every ?? .month, on: days,
+                           skipWeekends: skip, capacity: capacity?.value ?? 0, leadDays: lead?.value ?? 0,
+                           audiences: audiences, units: scope)
         }
     }
 }
