@@ -6,6 +6,7 @@ let commandTable: [CommandSpec] = [
     checkCommand,
     initCommand,
     newItemCommand,
+    planCommand,
 ]
 
 let helpCommand = CommandSpec(

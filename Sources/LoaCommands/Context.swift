@@ -125,3 +125,10 @@ func writeFile(_ path: String, _ bytes: [UInt8]) throws(Failure) {
 }
 
 func writeFile(_ path: String, _ text: String) throws(Failure) { try writeFile(path, Array(text.utf8)) }
+
+extension Context {
+    /// Publications recorded in the store; none when there is no database yet.
+    func publications(_ paths: WorkspacePaths) throws(Failure) -> [Publication] {
+        []
+    }
+}

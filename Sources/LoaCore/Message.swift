@@ -101,6 +101,7 @@ public enum Message: Sendable, Hashable {
     case workspaceExists(String)
     case itemExists(String)
     case plain(String)
+    case plain2(vi: String, en: String)
 
     public func text(_ lang: Language) -> String {
         let vi = lang == .vi
@@ -171,6 +172,7 @@ public enum Message: Sendable, Hashable {
         case .workspaceExists(let p): return vi ? "\(p) đã tồn tại và không trống" : "\(p) already exists and is not empty"
         case .itemExists(let p): return vi ? "bài \(p) đã tồn tại" : "item \(p) already exists"
         case .plain(let t): return t
+        case .plain2(let v, let e): return vi ? v : e
         }
     }
 

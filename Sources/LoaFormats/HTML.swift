@@ -1,0 +1,139 @@
+import LoaCore
+
+/// HTML built as values: text and attribute values are escaped by construction.
+public struct HTML: Sendable {
+    public let raw: String
+    init(raw: String) { self.raw = raw }
+
+    public static func text(_ s: String) -> HTML { HTML(raw: escape(s)) }
+    /// Markup produced by a trusted renderer (cmark in safe mode, Loa's own SVG).
+    public static func trusted(_ s: String) -> HTML { HTML(raw: s) }
+
+    public static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [HTML] = []) -> HTML {
+        var s = "<" + name
+        for (k, v) in attributes { s += " " + k + "=\"" + escape(v) + "\"" }
+        s += ">"
+        for c in children { s += c.raw }
+        s += "</" + name + ">"
+        return HTML(raw: s)
+    }
+    public static func el(_ name: String, _ attributes: [(String, String)] = [], text: String) -> HTML {
+        el(name, attributes, [.text(text)])
+    }
+
+    /// Escapes `& < > " '`, safe for text and for quoted attribute values.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}
+
+/// The A4 print style shared by every document Loa writes.
+public let documentStyle = """
+@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.45; color: #111; max-width: 180mm; margin: 0 auto; padding: 12px; }
+.head { width: 100%; border-collapse: collapse; margin-bottom: 10px; }
+.head td { vertical-align: top; text-align: center; padding: 0; width: 50%; }
+.head .issuer { font-weight: bold; }
+.head .rule { display: block; width: 35%; margin: 2px auto 4px; border-top: 1px solid #111; }
+.head .motto { font-weight: bold; }
+.date { text-align: right; font-style: italic; margin: 6px 0 18px; }
+h1 { text-align: center; font-size: 14pt; margin: 18px 0 2px; }
+.subtitle { text-align: center; font-weight: bold; margin: 0 0 18px; }
+h2 { font-size: 13pt; margin: 16px 0 6px; }
+h3 { font-size: 13pt; font-style: italic; margin: 12px 0 4px; }
+p { text-align: justify; margin: 4px 0; text-indent: 1cm; }
+table.data { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 11.5pt; page-break-inside: auto; }
+table.data th, table.data td { border: 1px solid #555; padding: 3px 6px; text-align: left; vertical-align: top; }
+table.data th { background: #eee; }
+table.data td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.foot { width: 100%; margin-top: 24px; border-collapse: collapse; }
+.foot td { vertical-align: top; width: 50%; padding: 0; }
+.foot .to { font-size: 11pt; }
+.foot .to b { font-style: italic; font-size: 12pt; }
+.foot .sign { text-align: center; font-weight: bold; }
+figure { margin: 8px 0 12px; text-align: center; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { font-size: 11pt; font-style: italic; }
+@media print { body { padding: 0; } h2 { page-break-after: avoid; } }
+"""
+
+public enum HTMLRenderer {
+    public static func render(_ doc: AdminDocument) -> String {
+        let vi = doc.language == .vi
+        var head: [HTML] = []
+        if let p = doc.parentIssuer { head.append(.el("div", text: p.uppercased())) }
+        head.append(.el("div", [("class", "issuer")], text: doc.issuer.uppercased()))
+        head.append(.el("span", [("class", "rule")]))
+        head.append(.el("div", text: doc.numberLine))
+        let motto: [HTML] = [
+            .el("div", [("class", "issuer")], text: vi ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "SOCIALIST REPUBLIC OF VIETNAM"),
+            .el("div", [("class", "motto")], text: vi ? "Độc lập - Tự do - Hạnh phúc" : "Independence - Freedom - Happiness"),
+            .el("span", [("class", "rule"), ("style", "width:55%")]),
+        ]
+        var body: [HTML] = [
+            .el("table", [("class", "head")], [.el("tr", [], [.el("td", [], head), .el("td", [], motto)])]),
+            .el("div", [("class", "date")], text: doc.dateLine),
+            .el("h1", text: doc.title),
+            .el("div", [("class", "subtitle")], text: doc.subtitle),
+        ]
+        for (i, section) in doc.sections.enumerated() {
+            body.append(.el("h2", text: "\(romanNumerals[min(i, romanNumerals.count - 1)]). \(section.title)"))
+            body += section.blocks.map(render)
+        }
+        let to = HTML.el("td", [("class", "to")], [.el("b", text: (vi ? "Nơi nhận" : "Recipients") + ":"), .el("br")] +
+                         doc.recipients.flatMap { [HTML.text("- " + $0), .trusted("<br>")] })
+        body.append(.el("table", [("class", "foot")], [.el("tr", [], [to, .el("td", [("class", "sign")], text: doc.signer)])]))
+        return page(title: "\(doc.title) — \(doc.subtitle)", language: doc.language, body: body)
+    }
+
+    public static func page(title: String, language: Language, style: String = documentStyle, body: [HTML]) -> String {
+        "<!DOCTYPE html>\n" + HTML.el("html", [("lang", language.rawValue)], [
+            .el("head", [], [.trusted("<meta charset=\"utf-8\">"), .el("title", text: title), .el("style", [], [.trusted(style)])]),
+            .el("body", [], body),
+        ]).raw + "\n"
+    }
+
+    static func render(_ b: Block) -> HTML {
+        switch b {
+        case .paragraph(let t): return .el("p", [], inline(t))
+        case .subheading(let t): return .el("h3", text: t)
+        case .bullets(let items): return .el("ul", [], items.map { .el("li", [], inline($0)) })
+        case .chart(let svg, let fallback): return .el("figure", [], [.trusted(svg), .el("figcaption", text: fallback)])
+        case .table(let t):
+            let head = HTML.el("tr", [], t.header.map { .el("th", text: $0) })
+            let rows = t.rows.map { row in
+                HTML.el("tr", [], row.enumerated().map { i, c in
+                    t.numeric.contains(i) ? .el("td", [("class", "num")], text: c) : .el("td", [], inline(c))
+                })
+            }
+            return .el("table", [("class", "data")], [.el("thead", [], [head]), .el("tbody", [], rows)])
+        }
+    }
+
+    /// `**bold**` and `*italic*` inside Loa's own sentences; everything else is escaped text.
+    static func inline(_ s: String) -> [HTML] {
+        var out: [HTML] = []
+        var rest = Substring(s)
+        while let start = rest.range(of: "**") {
+            out.append(.text(String(rest[..<start.lowerBound])))
+            let after = rest[start.upperBound...]
+            guard let end = after.range(of: "**") else { out.append(.text(String(rest[start.lowerBound...]))); return out }
+            out.append(.el("strong", text: String(after[..<end.lowerBound])))
+            rest = after[end.upperBound...]
+        }
+        out.append(.text(String(rest)))
+        return out
+    }
+}

@@ -1,0 +1,67 @@
+/// JSON as values with ordered keys, so output is byte-for-byte deterministic.
+public indirect enum JSON: Sendable {
+    case string(String)
+    case int(Int)
+    case number(Double)
+    case bool(Bool)
+    case null
+    case array([JSON])
+    case object([(String, JSON)])
+
+    /// A share rounded to 4 decimals, as SPEC §8 asks.
+    public static func share(_ x: Double) -> JSON { .number((x * 10000).rounded() / 10000) }
+
+    public var text: String {
+        var s = ""
+        write(&s)
+        return s
+    }
+
+    func write(_ s: inout String) {
+        switch self {
+        case .string(let v): JSON.quote(v, &s)
+        case .int(let v): s += String(v)
+        case .number(let v):
+            if v == v.rounded(), abs(v) < 1e15 { s += String(Int(v)) } else { s += String(v) }
+        case .bool(let v): s += v ? "true" : "false"
+        case .null: s += "null"
+        case .array(let items):
+            s += "["
+            for (i, v) in items.enumerated() { if i > 0 { s += ", " }; v.write(&s) }
+            s += "]"
+        case .object(let pairs):
+            s += "{"
+            for (i, (k, v)) in pairs.enumerated() {
+                if i > 0 { s += ", " }
+                JSON.quote(k, &s)
+                s += ": "
+                v.write(&s)
+            }
+            s += "}"
+        }
+    }
+
+    static func quote(_ v: String, _ s: inout String) {
+        s += "\""
+        for c in v.unicodeScalars {
+            switch c {
+            case "\"": s += "\\\""
+            case "\\": s += "\\\\"
+            case "\n": s += "\\n"
+            case "\r": s += "\\r"
+            case "\t": s += "\\t"
+            default:
+                if c.value < 0x20 {
+                    let hex = String(c.value, radix: 16)
+                    s += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    s.unicodeScalars.append(c)
+                }
+            }
+        }
+        s += "\""
+    }
+
+    /// An object from a dictionary of counts, keys sorted.
+    public static func counts(_ d: [String: Int]) -> JSON { .object(d.keys.sorted().map { ($0, .int(d[$0]!)) }) }
+}

@@ -1,0 +1,59 @@
+import LoaCore
+
+/// Reads and writes a month's schedule, `calendars/YYYY-MM.ics` (SPEC §2.7).
+public enum ScheduleCalendar {
+    public static func write(entries: [ScheduleEntry], month: Month, workspace ws: Workspace, today: Day, language: Language) -> [UInt8] {
+        let channels = Dictionary(ws.channels.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        let items = Dictionary(ws.items.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        var w = ICSWriter()
+        w.line("BEGIN", "VCALENDAR")
+        w.line("VERSION", "2.0")
+        w.line("PRODID", "-//Loa//Loa lich tuyen truyen//\(language == .vi ? "VI" : "EN")")
+        w.line("CALSCALE", "GREGORIAN")
+        w.line("METHOD", "PUBLISH")
+        let name = language == .vi ? "Lịch tuyên truyền tháng \(month.month)/\(month.year) — \(ws.plan.issuer)"
+                                   : "Communication schedule \(month.iso) — \(ws.plan.issuer)"
+        w.text("X-WR-CALNAME", name)
+        w.line("X-WR-TIMEZONE", "Asia/Ho_Chi_Minh")
+        let stamp = today.compact + "T000000Z"
+        for e in entries.sorted() {
+            let item = items[e.item]
+            let channelName = channels[e.channel]?.name ?? e.channel
+            w.line("BEGIN", "VEVENT")
+            w.line("UID", e.uid)
+            w.line("DTSTAMP", stamp)
+            w.line("DTSTART;VALUE=DATE", e.date.compact)
+            w.line("DTEND;VALUE=DATE", e.date.adding(days: 1).compact)
+            w.text("SUMMARY", "[\(channelName)] \(item?.title ?? e.item)")
+            if let summary = item?.summary, !summary.isEmpty { w.text("DESCRIPTION", summary) }
+            if let themes = item?.themes.map(\.value), !themes.isEmpty {
+                w.line("CATEGORIES", themes.map(ICSWriter.escape).joined(separator: ","))
+            }
+            w.line("STATUS", e.confirmed ? "CONFIRMED" : "TENTATIVE")
+            w.line("TRANSP", "TRANSPARENT")
+            w.text("X-LOA-ITEM", e.item)
+            w.text("X-LOA-CHANNEL", e.channel)
+            w.line("END", "VEVENT")
+        }
+        w.line("END", "VCALENDAR")
+        return w.bytes
+    }
+
+    public static func read(_ file: TextFile) throws(Failure) -> [ScheduleEntry] {
+        var out: [ScheduleEntry] = []
+        for cal in try ICSReader.parse(file) {
+            for ev in cal.children where ev.name == "VEVENT" {
+                let at = SourceLocation(path: file.path, line: ev.line, column: 1)
+                guard let item = ev.first("X-LOA-ITEM") else { throw Failure(.icsMissingProperty("X-LOA-ITEM"), at: at) }
+                guard let channel = ev.first("X-LOA-CHANNEL") else { throw Failure(.icsMissingProperty("X-LOA-CHANNEL"), at: at) }
+                guard let start = ev.first("DTSTART") else { throw Failure(.icsMissingProperty("DTSTART"), at: at) }
+                guard let date = Day(compact: start.value) else {
+                    throw Failure(.icsBadDate(start.value), at: SourceLocation(path: file.path, line: start.line, column: 1))
+                }
+                let confirmed = ev.first("STATUS")?.value.uppercased() == "CONFIRMED"
+                out.append(ScheduleEntry(item: ICSReader.unescape(item.value), channel: ICSReader.unescape(channel.value), date: date, confirmed: confirmed))
+            }
+        }
+        return out.sorted()
+    }
+}
