@@ -7,6 +7,8 @@ let commandTable: [CommandSpec] = [
     initCommand,
     newItemCommand,
     planCommand,
+    publishCommand,
+    backupCommand,
 ]
 
 let helpCommand = CommandSpec(

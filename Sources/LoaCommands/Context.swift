@@ -1,6 +1,7 @@
 import Foundation
 import LoaCore
 import LoaFormats
+import LoaStore
 
 /// Writes results to stdout and diagnostics to stderr.
 final class Console: @unchecked Sendable {
@@ -126,9 +127,39 @@ func writeFile(_ path: String, _ bytes: [UInt8]) throws(Failure) {
 
 func writeFile(_ path: String, _ text: String) throws(Failure) { try writeFile(path, Array(text.utf8)) }
 
+
 extension Context {
+    /// Opens the workspace's database, creating and migrating it; SQLite failures become sysexits codes.
+    func openStore(_ paths: WorkspacePaths) throws(Failure) -> Store {
+        let path = databasePath(paths)
+        do { return try Store(path: path) } catch { throw storeFailure(error, path: path) }
+    }
+
+    func storeFailure(_ error: any Error, path: String) -> Failure {
+        if let f = error as? Failure { return f }
+        if case StoreError.tooNew(let v, let known) = error {
+            return Failure(.plain2(vi: "\(path): cơ sở dữ liệu phiên bản \(v) mới hơn phiên bản loa này hỗ trợ (\(known)); hãy cập nhật loa",
+                                   en: "\(path): database version \(v) is newer than this loa supports (\(known)); update loa"), exitCode: ExitCode.dataError)
+        }
+        if let e = error as? DatabaseError {
+            if e.isBusy {
+                return Failure(.plain2(vi: "\(path): cơ sở dữ liệu đang bị khóa bởi tiến trình khác (đã chờ hết thời gian)",
+                                       en: "\(path): the database is still locked by another process after the busy timeout"), exitCode: ExitCode.ioError)
+            }
+            return Failure(.plain("\(path): \(e)"), exitCode: ExitCode.ioError)
+        }
+        return Failure(.plain("\(error)"), exitCode: ExitCode.software)
+    }
+
+    /// Runs store work, mapping its errors like `openStore`.
+    func withStore<T>(_ paths: WorkspacePaths, _ body: (Store) throws -> T) throws(Failure) -> T {
+        let store = try openStore(paths)
+        do { return try body(store) } catch { throw storeFailure(error, path: databasePath(paths)) }
+    }
+
     /// Publications recorded in the store; none when there is no database yet.
-    func publications(_ paths: WorkspacePaths) throws(Failure) -> [Publication] {
-        []
+    func publicationsIfAny(_ paths: WorkspacePaths) throws(Failure) -> [Publication] {
+        guard FileManager.default.fileExists(atPath: databasePath(paths)) else { return [] }
+        return try withStore(paths) { try $0.publications() }
     }
 }

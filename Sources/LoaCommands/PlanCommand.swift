@@ -18,7 +18,7 @@ let planCommand = CommandSpec(
     let input = PlanningInput(workspace: ws, month: month,
                               existing: try readCalendar(paths.calendar(month), paths),
                               confirmedElsewhere: try confirmedInOtherMonths(month, paths),
-                              published: try ctx.publications(paths))
+                              published: try ctx.publicationsIfAny(paths))
     var schedule = try Planner.plan(input)
     if args.has("--confirm") { schedule.entries = schedule.entries.map { var e = $0; e.confirmed = true; return e } }
 

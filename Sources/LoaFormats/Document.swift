@@ -27,7 +27,8 @@ public struct AdminDocument: Sendable {
     /// "Số:      /BC-CĐVC": the number itself is given by the office's register when the document is signed.
     public var numberLine: String {
         let code = issuerCode.map { "-\($0)" } ?? ""
-        return language == .vi ? "Số:      /\(kind.rawValue)\(code)" : "No.:      /\(kind.rawValue)\(code)"
+        let gap = String(repeating: "\u{00A0}", count: 6)  // left blank for the register's number
+        return language == .vi ? "Số:\(gap)/\(kind.rawValue)\(code)" : "No.:\(gap)/\(kind.rawValue)\(code)"
     }
 
     public var dateLine: String { placeAndDate(place: place, date: date, language: language) }

@@ -44,7 +44,9 @@ public let documentStyle = """
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.45; color: #111; max-width: 180mm; margin: 0 auto; padding: 12px; }
 .head { width: 100%; border-collapse: collapse; margin-bottom: 10px; }
-.head td { vertical-align: top; text-align: center; padding: 0; width: 50%; }
+.head td { vertical-align: top; text-align: center; padding: 0; font-size: 12.5pt; line-height: 1.3; }
+.head td:first-child { width: 42%; }
+.head td:last-child { width: 58%; white-space: nowrap; }
 .head .issuer { font-weight: bold; }
 .head .rule { display: block; width: 35%; margin: 2px auto 4px; border-top: 1px solid #111; }
 .head .motto { font-weight: bold; }

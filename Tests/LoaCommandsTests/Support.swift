@@ -58,7 +58,7 @@ func loa(_ args: [String], in dir: String? = nil, env: [String: String] = [:], s
 }
 
 /// A throw-away copy of the shipped workspace (or a fixture) in a temporary folder.
-final class TempWorkspace {
+final class TempWorkspace: Sendable {
     let root: String
 
     init(fixture: String? = nil) throws {
