@@ -9,6 +9,12 @@ let commandTable: [CommandSpec] = [
     planCommand,
     publishCommand,
     backupCommand,
+    formCommand,
+    importCommand,
+    alertsCommand,
+    alertsResolveCommand,
+    searchCommand,
+    statusCommand,
 ]
 
 let helpCommand = CommandSpec(

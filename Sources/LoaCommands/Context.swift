@@ -151,6 +151,11 @@ extension Context {
         return Failure(.plain("\(error)"), exitCode: ExitCode.software)
     }
 
+    /// A throw-away database, for searching items when no facts are recorded yet.
+    func openMemoryStore() throws(Failure) -> Store {
+        do { return try Store(path: ":memory:") } catch { throw storeFailure(error, path: ":memory:") }
+    }
+
     /// Runs store work, mapping its errors like `openStore`.
     func withStore<T>(_ paths: WorkspacePaths, _ body: (Store) throws -> T) throws(Failure) -> T {
         let store = try openStore(paths)

@@ -70,6 +70,7 @@ public struct PlanningInput: Sendable {
 public struct ObservanceDay: Sendable, Hashable {
     public let observance: Observance
     public let date: Day
+    public init(observance: Observance, date: Day) { self.observance = observance; self.date = date }
     public var anniversary: Int? { observance.yearly ? observance.anniversary(on: date) : nil }
     /// 10 for multiples of ten (năm tròn), 5 for other multiples of five (năm lẻ), 0 otherwise.
     public var roundness: Int {

@@ -121,7 +121,7 @@ public final class Database {
         sqlite3_extended_result_codes(h, 1)
         sqlite3_busy_timeout(h, busyTimeoutMilliseconds)
         _ = loa_sqlite3_db_config_defensive(h, 1)
-        if !readOnly {
+        if !readOnly && path != ":memory:" {
             // switching to WAL needs a moment alone with the file; a process opening it at the same time retries
             var mode = ""
             for attempt in 0..<200 {

@@ -58,7 +58,7 @@ public enum Schema {
               mood TEXT,
               feedback_summary TEXT,
               notes TEXT,
-              content_hash TEXT NOT NULL,
+              content TEXT NOT NULL,
               source_path TEXT NOT NULL,
               current INTEGER NOT NULL DEFAULT 1,
               replaced_by INTEGER REFERENCES forms(id),
@@ -106,6 +106,12 @@ public enum Schema {
             CREATE INDEX publications_date ON publications(date);
             CREATE INDEX feedback_form ON feedback_issues(form_id);
             CREATE INDEX alerts_open ON alerts(resolved_on, opened_on);
+            """),
+        Migration(name: "search index over activities and feedback", sql: """
+            CREATE VIRTUAL TABLE search_index USING fts5(
+              kind UNINDEXED, ref UNINDEXED, form_id UNINDEXED, sensitive UNINDEXED, title, body, folded,
+              tokenize = 'unicode61 remove_diacritics 2'
+            );
             """),
     ]
 

@@ -1,0 +1,114 @@
+import LoaCore
+
+/// Reads report forms (`.md` with `form: loa-report/1` front matter) and activity tables (`.csv`).
+public enum FormReader {
+    public static let formVersion = "loa-report/1"
+
+    public static func form(_ file: TextFile, diagnostics d: Diagnostics) -> ReportForm? {
+        let yaml: ArraySlice<Substring>, firstLine: Int, body: String
+        let node: YAMLNode?
+        do throws(Failure) {
+            (yaml, firstLine, body) = try FrontMatter.split(file)
+            node = try YAMLParser.parse(lines: yaml, path: file.path, firstLine: firstLine)
+        } catch {
+            d.add(contentsOf: error.diagnostics)
+            return nil
+        }
+        guard let node else {
+            d.add(.error(.missingKey("form"), at: SourceLocation(path: file.path, line: 1, column: 1)))
+            return nil
+        }
+        let r = MappingReader(node, name: "form", into: d)
+        defer { r.finish() }
+        if let v = r.string("form", required: true), v.value != formVersion {
+            d.add(.error(.invalidChoice(v.value, allowed: [formVersion], suggestion: nil), at: v.location))
+        }
+        let unit = r.string("unit", required: true)
+        var period: Located<Month>?
+        if let p = r.string("period", required: true) {
+            if let m = Month(iso: p.value) { period = Located(m, at: p.location) } else { d.add(.error(.invalidMonth(p.value), at: p.location)) }
+        }
+        let submitted = r.day("submitted")
+        let reporter = r.string("reporter")
+        let received = r.list("received") ?? []
+        let activities: [Activity] = r.records("activities") { a in
+            guard let unit else { return nil }
+            return activity(a, unit: unit, d)
+        }
+        var mood: Mood?
+        var summary: String?
+        var issues: [FeedbackIssue] = []
+        if let f = r.mapping("feedback") {
+            mood = f.choice("mood", Mood.self)
+            summary = f.string("summary")?.value
+            issues = f.records("issues") { i in
+                guard let topic = i.string("topic", required: true) else { return nil }
+                return FeedbackIssue(topic: topic.value, detail: i.string("detail")?.value, sensitive: i.bool("sensitive") ?? false)
+            }
+            f.finish()
+        }
+        guard let unit, let period else { return nil }
+        return ReportForm(path: file.path, unit: unit, period: period, submitted: submitted, reporter: reporter?.value,
+                          received: received, activities: activities, mood: mood, feedbackSummary: summary, issues: issues,
+                          notes: body.trimmingCharacters(in: .whitespacesAndNewlines), content: file.lines.joined(separator: "\n"))
+    }
+
+    static func activity(_ a: MappingReader, unit: Located<String>, _ d: Diagnostics) -> Activity? {
+        let date = a.day("date", required: true)
+        let type = a.choice("type", ActivityType.self, required: true)
+        let title = a.string("title", required: true)
+        let themes = a.list("themes") ?? []
+        let items = a.list("items") ?? []
+        var participants: Located<Int>?
+        if let p = a.string("participants", required: true) {
+            if let n = Int(p.value), n >= 0 { participants = Located(n, at: p.location) } else { d.add(.error(.invalidInteger(p.value), at: p.location)) }
+        }
+        guard let date, let type, let title, let participants else { return nil }
+        return Activity(unit: unit, date: date, type: type, title: title.value, themes: themes, participants: participants, items: items)
+    }
+
+    public static let tableColumns = ["unit", "date", "type", "title", "themes", "participants", "items"]
+
+    /// Reads an activity table row by row, calling `row` for each valid activity; problems are collected.
+    public static func activities(bytes: [UInt8], path: String, diagnostics d: Diagnostics, _ row: (Activity) -> Void) {
+        var table: CSVTable
+        do throws(Failure) {
+            table = try CSVTable(bytes: bytes, path: path, required: ["unit", "date", "type", "title", "participants"], known: tableColumns)
+        } catch {
+            d.add(contentsOf: error.diagnostics)
+            return
+        }
+        while true {
+            let r: CSVRow
+            do throws(Failure) { guard let next = try table.next() else { return }; r = next } catch {
+                d.add(contentsOf: error.diagnostics)
+                return
+            }
+            func req(_ c: String) -> String? {
+                guard let t = r.text(c) else { d.add(.error(.emptyValue(c), at: r.location(c))); return nil }
+                return t
+            }
+            let unit = req("unit"), dateText = req("date"), typeText = req("type"), title = req("title"), pText = req("participants")
+            var date: Day?
+            if let t = dateText { date = Day(iso: t); if date == nil { d.add(.error(.invalidDate(t), at: r.location("date"))) } }
+            var type: ActivityType?
+            if let t = typeText {
+                type = ActivityType(rawValue: t)
+                if type == nil {
+                    let all = ActivityType.allCases.map(\.rawValue)
+                    d.add(.error(.invalidChoice(t, allowed: all, suggestion: closest(to: t, in: all)), at: r.location("type")))
+                }
+            }
+            var participants: Int?
+            if let t = pText { participants = Int(t).flatMap { $0 >= 0 ? $0 : nil }; if participants == nil { d.add(.error(.invalidInteger(t), at: r.location("participants"))) } }
+            guard let unit, let date, let type, let title, let participants else { continue }
+            func list(_ c: String) -> [Located<String>] {
+                guard let t = r.text(c) else { return [] }
+                let loc = r.location(c)
+                return t.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," }).map { Located(String($0), at: loc) }
+            }
+            row(Activity(unit: Located(unit, at: r.location("unit")), date: Located(date, at: r.location("date")), type: type, title: title,
+                         themes: list("themes"), participants: Located(participants, at: r.location("participants")), items: list("items")))
+        }
+    }
+}
