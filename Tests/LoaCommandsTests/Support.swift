@@ -84,6 +84,7 @@ final class TempWorkspace: Sendable {
         try text.write(toFile: path(rel), atomically: true, encoding: .utf8)
     }
     func write(_ rel: String, bytes: [UInt8]) throws {
+        try FileManager.default.createDirectory(atPath: (path(rel) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: path(rel)))
     }
     func exists(_ rel: String) -> Bool { FileManager.default.fileExists(atPath: path(rel)) }
