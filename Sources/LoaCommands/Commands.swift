@@ -15,6 +15,10 @@ let commandTable: [CommandSpec] = [
     alertsResolveCommand,
     searchCommand,
     statusCommand,
+    reportMonthCommand,
+    reportPhaseCommand,
+    reportUnitCommand,
+    demoCommand,
 ]
 
 let helpCommand = CommandSpec(

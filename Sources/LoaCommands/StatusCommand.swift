@@ -43,6 +43,8 @@ let statusCommand = CommandSpec(
         for ref in item.channels {
             guard let c = channels[ref.value] else { continue }
             for d in c.slots(in: month) + c.slots(in: month.next) {
+                if let nb = item.notBefore?.value, d < nb { continue }
+                if let na = item.notAfter?.value, d > na { continue }
                 let deadline = d.adding(days: -c.leadDays)
                 if deadline >= today, deadline <= today.adding(days: 7) {
                     due.append("  \(deadline.iso)  \(item.id.value) → \(c.id.value) \(d.iso)")
