@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// The mini fixture with October published and every sample form imported (see Tests/Fixtures/mini).
+func miniWorkspace() throws -> TempWorkspace {
+    let ws = try TempWorkspace(fixture: "mini")
+    #expect(try ws.run(["plan", "2026-10", "--confirm"], today: "2026-09-20").code == 0)
+    #expect(try ws.run(["publish", "news", "2026-10-15"], today: "2026-10-15").code == 0)
+    let r = try ws.run(["import", repositoryRoot + "/Tests/Fixtures/mini/forms"], today: "2026-12-07")
+    #expect(r.code == 0, "\(r.stderr)")
+    return ws
+}
+
+func json(_ r: RunResult) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: r.stdoutBytes) as! [String: Any]
+}
+
+@Suite struct ReportFigureTests {
+    @Test func phaseReportFiguresMatchTheHandComputedFixture() throws {
+        let ws = try miniWorkspace()
+        let r = try ws.run(["report", "phase", "p", "1", "--from", "2026-10-01", "--to", "2026-11-30", "--format", "json"], today: "2026-12-08")
+        #expect(r.code == 0, "\(r.stderr)")
+        let o = try json(r)
+        #expect(o["from"] as? String == "2026-10-01" && o["to"] as? String == "2026-11-30")
+        let content = o["content"] as! [String: Any]
+        #expect(content["published_items"] as? Int == 2)
+        #expect(content["deliveries"] as? Int == 4)          // u1, u2 exist on 15/10; u3 joins later, u4 left
+        #expect(content["by_theme"] as? [String: Int] == ["p/1/a": 1, "p/1/b": 1])
+        #expect(content["theme_coverage"] as? Double == 1)
+        let acts = o["activities"] as! [String: Any]
+        #expect(acts["count"] as? Int == 6)                   // the replaced form's activity does not count
+        #expect(acts["participants"] as? Int == 43)
+        #expect(acts["by_unit"] as? [String: Int] == ["u1": 2, "u2": 3, "u3": 1])
+        #expect(acts["by_type"] as? [String: Int] == ["hoi-nghi": 2, "khac": 1, "sinh-hoat-chuyen-de": 2, "tham-quan": 1])
+        #expect(acts["by_project"] as? [String: Int] == ["p": 6])
+        #expect(acts["reach"] as? Double == 0.6143)           // 43 / (10 + 20 + 10 + 30)
+        #expect(acts["units_without_activity"] as? [String] == ["u4"])
+        let rep = o["reporting"] as! [String: Any]
+        #expect(rep["expected"] as? Int == 6)                 // Oct: u1 u2 u4; Nov: u1 u2 u3
+        #expect(rep["received"] as? Int == 5)
+        #expect(rep["on_time"] as? Int == 4)                  // u1's November form came on 06/12, after the 05/12 deadline
+        #expect(rep["rate"] as? Double == 0.8333)
+        #expect(rep["timeliness"] as? Double == 0.6667)
+        let missing = rep["missing"] as! [[String: String]]
+        #expect(missing == [["unit": "u4", "period": "2026-10"]])
+        let targets = Dictionary(uniqueKeysWithValues: (o["targets"] as! [[String: Any]]).map { ($0["id"] as! String, $0) })
+        #expect(targets["rr"]?["value"] as? Double == 0.8333 && targets["rr"]?["met"] as? Bool == true)
+        #expect(targets["tl"]?["value"] as? Double == 0.6667 && targets["tl"]?["met"] as? Bool == true)
+        #expect(targets["apu"]?["value"] as? Double == 0.75 && targets["apu"]?["met"] as? Bool == true)
+        #expect(targets["cov"]?["value"] as? Double == 1 && targets["cov"]?["met"] as? Bool == true)
+        #expect(targets["reach"]?["value"] as? Double == 0.6143 && targets["reach"]?["met"] as? Bool == false)
+        #expect((targets["tl"]?["periods"] as? [[String: Any]])?.count == 2)
+        let fb = o["feedback"] as! [String: Any]
+        #expect(fb["moods"] as? [String: Int] == ["lo-ngai": 1, "on-dinh": 3, "quan-tam": 1])
+        #expect(fb["issues"] as? Int == 1)
+        #expect(fb["alerts_open"] as? Int == 1 && fb["alerts_resolved"] as? Int == 0)
+        #expect(!r.stdout.contains("Vấn đề nhạy cảm"))
+    }
+
+    @Test func aQuarterTargetIsClippedToTheMonthOfAMonthReport() throws {
+        let ws = try miniWorkspace()
+        let o = try json(try ws.run(["report", "month", "2026-11", "--format", "json"], today: "2026-12-08"))
+        let rep = o["reporting"] as! [String: Any]
+        #expect(rep["expected"] as? Int == 3 && rep["received"] as? Int == 3 && rep["on_time"] as? Int == 2)
+        let targets = Dictionary(uniqueKeysWithValues: (o["targets"] as! [[String: Any]]).map { ($0["id"] as! String, $0) })
+        #expect(targets["rr"]?["value"] as? Double == 1)
+        let periods = targets["rr"]?["periods"] as! [[String: Any]]
+        #expect(periods.map { $0["period"] as! String } == ["2026-Q4"])
+        // no publication in November: coverage 0, target not met
+        #expect(targets["cov"]?["value"] as? Double == 0 && targets["cov"]?["met"] as? Bool == false)
+    }
+
+    @Test func sensitiveDetailsOnlyWithTheFlag() throws {
+        let ws = try miniWorkspace()
+        for format in ["md", "html", "csv", "json"] {
+            let plain = try ws.run(["report", "month", "2026-11", "--format", format], today: "2026-12-08")
+            #expect(!plain.stdout.contains("Vấn đề nhạy cảm") && !plain.stdout.contains("Chi tiết kín"), "\(format)")
+            let open = try ws.run(["report", "month", "2026-11", "--format", format, "--include-sensitive"], today: "2026-12-08")
+            #expect(open.stdout.contains("Vấn đề nhạy cảm"), "\(format)")
+        }
+        let unit = try ws.run(["report", "unit", "u2", "--from", "2026-10-01", "--format", "json"], today: "2026-12-08")
+        let o = try json(unit)
+        #expect((o["activities"] as! [String: Any])["count"] as? Int == 3)
+        #expect((o["reporting"] as! [String: Any])["expected"] as? Int == 2)
+        #expect((o["content"] as! [String: Any])["deliveries"] as? Int == 2)
+    }
+
+    @Test func reportsAreByteIdenticalAndInTheAdministrativeFormat() throws {
+        let ws = try miniWorkspace()
+        let a = try ws.run(["report", "month", "2026-11"], today: "2027-01-05")
+        #expect(a.stdout == "out/reports/month-2026-11.md\nout/reports/month-2026-11.html\n")
+        let md = try ws.readData("out/reports/month-2026-11.md"), html = try ws.readData("out/reports/month-2026-11.html")
+        #expect(try ws.run(["report", "month", "2026-11"], today: "2027-01-05").code == 0)
+        #expect(try ws.readData("out/reports/month-2026-11.md") == md)
+        #expect(try ws.readData("out/reports/month-2026-11.html") == html)
+        let text = String(decoding: md, as: UTF8.self)
+        #expect(text.hasPrefix("LIÊN ĐOÀN THỬ NGHIỆM  \n**CÔNG ĐOÀN THỬ NGHIỆM**  \nSố:\u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}/BC-CĐTN"))
+        #expect(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  \n**Độc lập - Tự do - Hạnh phúc**"))
+        #expect(text.contains("*Hà Giang, ngày 05 tháng 01 năm 2027*"))
+        #expect(text.contains("## I. KẾT QUẢ ĐẠT ĐƯỢC") && text.contains("## II. HẠN CHẾ") && text.contains("## III. PHƯƠNG HƯỚNG"))
+        #expect(text.contains("**Nơi nhận:**"))
+        #expect(text.contains("Báo cáo gửi muộn: Đơn vị Một (11/2026, 2026-12-06)"))
+        let phase = try ws.run(["report", "phase", "p", "1", "--from", "2026-10-01", "--to", "2026-11-30", "--format", "html"], today: "2026-12-08")
+        #expect(phase.stdout.contains("<svg"))
+        #expect(phase.stdout.components(separatedBy: "<svg").count - 1 == 3)   // activities, reporting rate, theme grid
+        #expect(phase.stdout.contains("Sơ kết công tác tuyên truyền"))
+        let en = try ws.run(["report", "month", "2026-11", "--format", "md", "--lang", "en"], today: "2026-12-08")
+        #expect(en.stdout.contains("SOCIALIST REPUBLIC OF VIETNAM") && en.stdout.contains("## I. RESULTS"))
+    }
+
+    @Test func csvHasABOMAndNeutralisesFormulas() throws {
+        let ws = try miniWorkspace()
+        try ws.edit("content/channels.yml", replacing: "- id: news", with: "- id: news")
+        let r = try ws.run(["report", "month", "2026-10", "--format", "csv", "-o", ws.path("r.csv")], today: "2026-12-08")
+        #expect(r.code == 0 && r.stdout.isEmpty)
+        let bytes = [UInt8](try ws.readData("r.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("section,key,value\r\n"))
+        #expect(text.contains("reporting,rate,0.6667\r\n"))
+        #expect(text.contains("reporting.missing,u4,2026-10\r\n"))
+    }
+
+    @Test func theDemoRunsTheWholeFlow() throws {
+        let dir = NSTemporaryDirectory() + "loa-demo-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try loa(["demo", dir])
+        #expect(r.code == 0, "\(r.stderr)")
+        for f in ["out/plans/2026-11.html", "out/issues/ban-tin/2026-11-13.html", "out/reports/month-2026-11.html",
+                  "out/reports/phase-digital-2.1.html", "out/forms/cdcs-so-gddt-2026-11.md", "calendars/2026-12.ics", "loa.sqlite"] {
+            #expect(FileManager.default.fileExists(atPath: dir + "/" + f), "\(f)")
+        }
+        #expect(r.stdout.contains("hiệu chỉnh 1"))
+        let again = try loa(["demo", dir])
+        #expect(again.stdout == r.stdout)
+    }
+}
