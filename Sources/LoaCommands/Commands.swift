@@ -8,6 +8,7 @@ let commandTable: [CommandSpec] = [
     newItemCommand,
     planCommand,
     publishCommand,
+    renderCommand,
     backupCommand,
     formCommand,
     importCommand,

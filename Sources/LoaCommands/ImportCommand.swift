@@ -18,92 +18,106 @@ let importCommand = CommandSpec(
     let files = try expandImportPaths(args.positional)
     let validator = ReportValidator(ws, today: ctx.today)
     let store = try ctx.openStore(paths)
-    let progress = Progress(total: files.count * 2, console: ctx.console)
+    let progress = Progress(total: files.count, console: ctx.console)
+    let strict = args.has("--strict")
+    var results: [ImportResult] = []
+    struct Rejected: Error {}
 
-    // parse and check every file first: pure work, nothing written yet
-    var parsed: [ParsedImport] = []
-    for (n, file) in files.enumerated() {
-        parsed.append(parseImport(file, shown: displayPath(file, paths), validator: validator))
-        progress.update(n + 1)
-    }
-    let rejected = parsed.filter { !$0.errors.isEmpty }
-    var results: [(ParsedImport, ImportOutcome)] = []
+    // Each file is one transaction (a savepoint inside the batch's transaction with --strict): a file with
+    // any error is rolled back whole; CSV rows stream from disk into the database as they are checked.
     try ctx.withStore(paths) { _ in
-        if args.has("--strict"), !rejected.isEmpty {
-            results = parsed.map { ($0, .rejected) }  // all or nothing: nothing
-            return
-        }
-        let write = { (p: ParsedImport) throws -> ImportOutcome in
-            if let form = p.form { return try store.record(form: form, sourcePath: p.shown, today: ctx.today) }
-            return try store.record(activities: p.activities, sourcePath: p.shown, today: ctx.today) > 0 ? .imported : .unchanged
-        }
-        if args.has("--strict") {
-            try store.db.write {
-                for p in parsed {
-                    results.append((p, try write(p)))
-                    progress.update(files.count + results.count)
+        let importFile = { (file: String) throws -> ImportResult in
+            var result = ImportResult(shown: displayPath(file, paths))
+            do {
+                result.outcome = try store.db.savepoint {
+                    let outcome = try importOne(file, &result, validator: validator, store: store, today: ctx.today)
+                    if !result.errors.isEmpty { throw Rejected() }
+                    return outcome
                 }
+            } catch is Rejected {
+                result.outcome = .rejected
+            }
+            return result
+        }
+        if strict {
+            do {
+                try store.db.write {
+                    for file in files { results.append(try importFile(file)); progress.update(results.count) }
+                    if results.contains(where: { $0.outcome == .rejected }) { throw Rejected() }
+                }
+            } catch is Rejected {
+                results = results.map { var r = $0; r.outcome = .rejected; return r }   // all or nothing: nothing
             }
         } else {
-            for p in parsed {
-                if !p.errors.isEmpty { results.append((p, .rejected)) } else { results.append((p, try store.db.write { try write(p) })) }
-                progress.update(files.count + results.count)
+            for file in files {
+                results.append(try store.db.write { try importFile(file) })
+                progress.update(results.count)
             }
         }
     }
     progress.finish()
-    if args.has("--strict"), !rejected.isEmpty {
+    let rejected = results.contains { !$0.errors.isEmpty }
+    if strict, rejected {
         ctx.console.info(ctx.language == .vi ? "--strict: có tệp bị từ chối nên không nhập tệp nào." : "--strict: a file was rejected, so nothing was imported.")
     }
-    for (p, _) in results { ctx.console.report(p.errors + p.warnings) }
-    func count(_ o: ImportOutcome) -> Int { results.filter { $0.1 == o }.count }
+    for r in results { ctx.console.report(r.errors + r.warnings) }
+    func count(_ o: ImportOutcome) -> Int { results.filter { $0.outcome == o }.count }
     if format == "json" {
         ctx.console.out(JSON.object([
             ("imported", .int(count(.imported))), ("unchanged", .int(count(.unchanged))),
             ("corrected", .int(count(.corrected))), ("rejected", .int(count(.rejected))),
-            ("files", .array(results.map { p, o in
-                .object([("path", .string(p.shown)), ("result", .string(o.rawValue)),
-                         ("errors", .array(p.errors.map { .string($0.rendered(ctx.language)) })),
-                         ("warnings", .array(p.warnings.map { .string($0.rendered(ctx.language)) }))])
+            ("files", .array(results.map { r in
+                .object([("path", .string(r.shown)), ("result", .string(r.outcome.rawValue)),
+                         ("errors", .array(r.errors.map { .string($0.rendered(ctx.language)) })),
+                         ("warnings", .array(r.warnings.map { .string($0.rendered(ctx.language)) }))])
             })),
         ]).text + "\n")
     } else {
         ctx.console.say(vi: "Đã nhập \(count(.imported)), không đổi (đã nhập) \(count(.unchanged)), hiệu chỉnh \(count(.corrected)), bị từ chối \(count(.rejected)).",
                         en: "Imported \(count(.imported)), unchanged \(count(.unchanged)), corrected \(count(.corrected)), rejected \(count(.rejected)).")
     }
-    return rejected.isEmpty ? ExitCode.ok : ExitCode.dataError
+    return rejected ? ExitCode.dataError : ExitCode.ok
 }
 
-struct ParsedImport {
+struct ImportResult {
     let shown: String
-    var form: ReportForm?
-    var activities: [Activity] = []
+    var outcome = ImportOutcome.rejected
     var errors: [Diagnostic] = []
     var warnings: [Diagnostic] = []
+
+    mutating func take(_ d: Diagnostics) {
+        errors += d.all.filter { $0.severity == .error }
+        warnings += d.all.filter { $0.severity != .error }
+    }
 }
 
-func parseImport(_ path: String, shown: String, validator: ReportValidator) -> ParsedImport {
-    var result = ParsedImport(shown: shown)
+/// Checks and records one file; errors land in `result` (the caller rolls the file back when there are any).
+func importOne(_ path: String, _ result: inout ImportResult, validator: ReportValidator, store: Store, today: Day) throws -> ImportOutcome {
     let d = Diagnostics()
-    do throws(Failure) {
-        let bytes = try TextFile.readBytes(path)
+    defer { result.take(d) }
+    do {
         if path.lowercased().hasSuffix(".csv") {
-            var rows: [Activity] = []
-            FormReader.activities(bytes: bytes, path: shown, diagnostics: d) { rows.append($0) }
-            for a in rows { d.add(contentsOf: validator.check(activity: a, checkUnitToo: true)) }
-            result.activities = rows
-        } else {
-            let file = try TextFile.decode(bytes, path: shown)
-            result.form = FormReader.form(file, diagnostics: d)
-            if let form = result.form { d.add(contentsOf: validator.check(form)) }
+            let importId = try store.beginTable(sourcePath: result.shown, today: today)
+            var added = 0
+            try FormReader.activities(source: try ByteChunks(path: path), path: result.shown, diagnostics: d) { a in
+                let problems = validator.check(activity: a, checkUnitToo: true)
+                d.add(contentsOf: problems)
+                // once a row is wrong the file will be rolled back: keep checking, stop writing
+                if !d.hasErrors, try store.record(tableRow: a, importId: importId) { added += 1 }
+            }
+            if d.hasErrors { return .rejected }
+            try store.finishTable(importId: importId, added: added, sourcePath: result.shown, today: today)
+            return added > 0 ? .imported : .unchanged
         }
-    } catch {
-        d.add(contentsOf: error.diagnostics)
+        let file = try TextFile.decode(try TextFile.readBytes(path), path: result.shown)
+        guard let form = FormReader.form(file, diagnostics: d) else { return .rejected }
+        d.add(contentsOf: validator.check(form))
+        if d.hasErrors { return .rejected }
+        return try store.record(form: form, sourcePath: result.shown, today: today)
+    } catch let failure as Failure {
+        d.add(contentsOf: failure.diagnostics)
+        return .rejected
     }
-    result.errors = d.all.filter { $0.severity == .error }
-    result.warnings = d.all.filter { $0.severity != .error }
-    if !result.errors.isEmpty { result.form = nil; result.activities = [] }
-    return result
 }
 
 /// Files and folders to import, expanded to `.md` and `.csv` files in sorted path order.

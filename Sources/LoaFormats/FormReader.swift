@@ -69,15 +69,18 @@ public enum FormReader {
 
     public static let tableColumns = ["unit", "date", "type", "title", "themes", "participants", "items"]
 
-    /// Reads an activity table row by row, calling `row` for each valid activity; problems are collected.
-    public static func activities(bytes: [UInt8], path: String, diagnostics d: Diagnostics, _ row: (Activity) -> Void) {
+    /// Reads an activity table row by row, calling `row` for each well-formed activity; problems are collected.
+    /// The file is read in chunks, so a table of a million rows needs little memory.
+    public static func activities(source: ByteChunks, path: String, diagnostics d: Diagnostics, _ row: (Activity) throws -> Void) rethrows {
         var table: CSVTable
         do throws(Failure) {
-            table = try CSVTable(bytes: bytes, path: path, required: ["unit", "date", "type", "title", "participants"], known: tableColumns)
+            table = try CSVTable(reader: CSVReader(source: source, path: path), path: path,
+                                 required: ["unit", "date", "type", "title", "participants"], known: tableColumns)
         } catch {
             d.add(contentsOf: error.diagnostics)
             return
         }
+        let types = ActivityType.allCases.map(\.rawValue)
         while true {
             let r: CSVRow
             do throws(Failure) { guard let next = try table.next() else { return }; r = next } catch {
@@ -94,10 +97,7 @@ public enum FormReader {
             var type: ActivityType?
             if let t = typeText {
                 type = ActivityType(rawValue: t)
-                if type == nil {
-                    let all = ActivityType.allCases.map(\.rawValue)
-                    d.add(.error(.invalidChoice(t, allowed: all, suggestion: closest(to: t, in: all)), at: r.location("type")))
-                }
+                if type == nil { d.add(.error(.invalidChoice(t, allowed: types, suggestion: closest(to: t, in: types)), at: r.location("type"))) }
             }
             var participants: Int?
             if let t = pText { participants = Int(t).flatMap { $0 >= 0 ? $0 : nil }; if participants == nil { d.add(.error(.invalidInteger(t), at: r.location("participants"))) } }
@@ -107,8 +107,8 @@ public enum FormReader {
                 let loc = r.location(c)
                 return t.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," }).map { Located(String($0), at: loc) }
             }
-            row(Activity(unit: Located(unit, at: r.location("unit")), date: Located(date, at: r.location("date")), type: type, title: title,
-                         themes: list("themes"), participants: Located(participants, at: r.location("participants")), items: list("items")))
+            try row(Activity(unit: Located(unit, at: r.location("unit")), date: Located(date, at: r.location("date")), type: type, title: title,
+                             themes: list("themes"), participants: Located(participants, at: r.location("participants")), items: list("items")))
         }
     }
 }

@@ -58,7 +58,7 @@ public struct IssueDocument: Sendable {
     }
 }
 
-let issueStyle = """
+public let issueStyle = """
 @page { size: A4; margin: 15mm; }
 body { font-family: "Liberation Serif", "Times New Roman", "DejaVu Serif", serif; font-size: 12.5pt; line-height: 1.5; color: #1a1a1a; max-width: 185mm; margin: 0 auto; padding: 10px; }
 .mast { border-top: 6px solid #b71c1c; border-bottom: 2px solid #b71c1c; text-align: center; padding: 8px 0 10px; margin-bottom: 14px; }

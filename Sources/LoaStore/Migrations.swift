@@ -113,6 +113,10 @@ public enum Schema {
               tokenize = 'unicode61 remove_diacritics 2'
             );
             """),
+        Migration(name: "activities indexed for search on demand", sql: """
+            CREATE TABLE search_state (name TEXT PRIMARY KEY, last_id INTEGER NOT NULL) WITHOUT ROWID;
+            INSERT INTO search_state VALUES ('activities', coalesce((SELECT max(id) FROM activities), 0));
+            """),
     ]
 
     /// Brings the database up to date; a database newer than this binary is refused.

@@ -57,21 +57,26 @@ extension Store {
         return currentId == nil ? .imported : .corrected
     }
 
-    /// Records activity-table rows; a row already recorded (same unit, date, type, title) is skipped.
-    /// Returns how many rows were new.
-    public func record(activities: [Activity], sourcePath: String, today: Day) throws -> Int {
+    /// Starts recording an activity table; call `record(tableRow:…)` per row, then `finishTable`.
+    public func beginTable(sourcePath: String, today: Day) throws -> Int {
         try db.run("INSERT INTO imports (recorded_on, path, kind, result) VALUES (?, ?, 'activities', 'imported')", [today.iso, sourcePath])
-        let importId = db.lastInsertedRowID
-        var added = 0
-        for a in activities { if try insert(a, formId: nil, importId: importId) { added += 1 } }
+        return db.lastInsertedRowID
+    }
+
+    /// Records one activity-table row; false when the same (unit, date, type, title) is already recorded.
+    public func record(tableRow a: Activity, importId: Int) throws -> Bool { try insert(a, formId: nil, importId: importId) }
+
+    /// Closes a table import: how many rows were new decides whether it counts as imported.
+    public func finishTable(importId: Int, added: Int, sourcePath: String, today: Day) throws {
         if added == 0 {
             try db.run("DELETE FROM imports WHERE id = ?", [importId])
         } else {
             try audit(today, "import", "activities imported", sourcePath, "\(added) rows")
         }
-        return added
     }
 
+    /// Records activities (SQLite's partial unique index skips rows already there). Activities are indexed
+    /// for search when a search needs them, which keeps large imports fast.
     @discardableResult
     func insert(_ a: Activity, formId: Int?, importId: Int) throws -> Bool {
         try db.run("""
@@ -79,10 +84,24 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [formId, a.unit.value, a.date.value.iso, a.type.rawValue, a.title, a.participants.value,
                   a.themes.map(\.value).joined(separator: " "), a.items.map(\.value).joined(separator: " "), importId])
-        guard db.changes > 0 else { return false }
-        try index(kind: "activity", ref: "\(a.unit.value) \(a.date.value.iso)", formId: formId, sensitive: false, title: a.title,
-                  body: a.type.name(.vi) + " · " + a.themes.map(\.value).joined(separator: ", ") + " · \(a.participants.value)")
-        return true
+        return db.changes > 0
+    }
+
+    /// Adds activities recorded since the last search to the search index.
+    func indexNewActivities() throws {
+        let last = try db.scalarInt("SELECT last_id FROM search_state WHERE name = 'activities'")
+        let top = try db.scalarInt("SELECT coalesce(max(id), 0) FROM activities")
+        guard top > last else { return }
+        try db.write {
+            var rows: [(String, Int?, String, String)] = []
+            try db.query("SELECT unit, date, form_id, type, title, participants, themes FROM activities WHERE id > ? ORDER BY id", [last]) { s in
+                let type = ActivityType(rawValue: s.string(3))?.name(.vi) ?? s.string(3)
+                rows.append(("\(s.string(0)) \(s.string(1))", s.isNull(2) ? nil : s.int(2), s.string(4),
+                             type + " · " + s.string(6).split(separator: " ").joined(separator: ", ") + " · \(s.int(5))"))
+            }
+            for r in rows { try index(kind: "activity", ref: r.0, formId: r.1, sensitive: false, title: r.2, body: r.3) }
+            try db.run("UPDATE search_state SET last_id = ? WHERE name = 'activities'", [top])
+        }
     }
 
     func index(kind: String, ref: String, formId: Int?, sensitive: Bool, title: String, body: String) throws {
@@ -124,6 +143,7 @@ extension Store {
     public func search(_ query: String, items: [(id: String, title: String, text: String)], includeSensitive: Bool, limit: Int = 20) throws -> [SearchHit] {
         let terms = query.folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { "\"\($0)\"*" }
         guard !terms.isEmpty else { return [] }
+        try indexNewActivities()
         let match = terms.joined(separator: " ")
         try db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.item_index USING fts5(ref UNINDEXED, title, body, folded, tokenize = 'unicode61 remove_diacritics 2')")
         try db.execute("DELETE FROM temp.item_index")

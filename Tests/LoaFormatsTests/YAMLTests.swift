@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LoaFormats
 import LoaCore
@@ -124,5 +125,30 @@ func scalar(_ node: YAMLNode?, _ path: String...) -> String? {
             #expect(error.diagnostics.contains { $0.message == .csvUnknownColumn("nmae", suggestion: "name") })
             #expect(error.diagnostics.contains { $0.message == .csvMissingColumn("name") })
         }
+    }
+}
+
+@Suite struct ChunkedCSVTests {
+    @Test func recordsCutByChunkBoundariesParseTheSameAsInOnePiece() throws {
+        var text = "unit;title;note\n"
+        var n = 0
+        while text.utf8.count < 3 * ByteChunks.chunkSize {
+            text += "u\(n);\"Tiêu đề \(n); có \"\"nháy\"\"\";\"dòng một\r\ndòng hai \(n)\"\r\n"
+            n += 1
+        }
+        let path = NSTemporaryDirectory() + "loa-chunks-\(n).csv"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var whole = try CSVReader(bytes: Array(text.utf8), path: "x")
+        var chunked = try CSVReader(source: try ByteChunks(path: path), path: "x")
+        var count = 0
+        while let a = try whole.next() {
+            let b = try chunked.next()
+            #expect(a.map(\.text) == b?.map(\.text))
+            #expect(a.map(\.line) == b?.map(\.line))
+            count += 1
+        }
+        #expect(try chunked.next() == nil)
+        #expect(count == n + 1)
     }
 }
