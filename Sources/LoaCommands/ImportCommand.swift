@@ -60,7 +60,15 @@ let importCommand = CommandSpec(
     if strict, rejected {
         ctx.console.info(ctx.language == .vi ? "--strict: có tệp bị từ chối nên không nhập tệp nào." : "--strict: a file was rejected, so nothing was imported.")
     }
-    for r in results { ctx.console.report(r.errors + r.warnings) }
+    for r in results {
+        // a large table can warn on many rows: show the first few, count the rest
+        let shown = Array(r.warnings.prefix(20))
+        ctx.console.report(r.errors + shown)
+        if r.warnings.count > shown.count {
+            ctx.console.report([.note(.plain2(vi: "còn \(r.warnings.count - shown.count) cảnh báo khác trong tệp này", en: "\(r.warnings.count - shown.count) more warnings in this file"),
+                                      at: SourceLocation(path: r.shown, line: 1, column: 1))])
+        }
+    }
     func count(_ o: ImportOutcome) -> Int { results.filter { $0.outcome == o }.count }
     if format == "json" {
         ctx.console.out(JSON.object([

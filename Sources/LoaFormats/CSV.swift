@@ -236,13 +236,16 @@ public struct CSVRow {
     let columns: [String: Int]
     let path: String
     public var line: Int { fields[0].line }
-    public func text(_ column: String) -> String? {
-        guard let n = columns[column] else { return nil }
+    public func text(_ column: String) -> String? { text(at: columns[column]) }
+    public func location(_ column: String) -> SourceLocation { location(at: columns[column]) }
+    /// By column index (resolve names once with `CSVTable.columns` in hot loops).
+    public func text(at n: Int?) -> String? {
+        guard let n else { return nil }
         let t = fields[n].text.trimmingSpaces
         return t.isEmpty ? nil : t
     }
-    public func location(_ column: String) -> SourceLocation {
-        guard let n = columns[column] else { return SourceLocation(path: path, line: line, column: 1) }
+    public func location(at n: Int?) -> SourceLocation {
+        guard let n else { return SourceLocation(path: path, line: line, column: 1) }
         return SourceLocation(path: path, line: fields[n].line, column: fields[n].column)
     }
 }

@@ -81,34 +81,37 @@ public enum FormReader {
             return
         }
         let types = ActivityType.allCases.map(\.rawValue)
+        let col = Dictionary(uniqueKeysWithValues: tableColumns.map { ($0, table.columns[$0]) })
         while true {
             let r: CSVRow
             do throws(Failure) { guard let next = try table.next() else { return }; r = next } catch {
                 d.add(contentsOf: error.diagnostics)
                 return
             }
-            func req(_ c: String) -> String? {
-                guard let t = r.text(c) else { d.add(.error(.emptyValue(c), at: r.location(c))); return nil }
-                return t
+            func req(_ c: String) -> (String, Int?)? {
+                let n = col[c]!
+                guard let t = r.text(at: n) else { d.add(.error(.emptyValue(c), at: r.location(at: n))); return nil }
+                return (t, n)
             }
             let unit = req("unit"), dateText = req("date"), typeText = req("type"), title = req("title"), pText = req("participants")
             var date: Day?
-            if let t = dateText { date = Day(iso: t); if date == nil { d.add(.error(.invalidDate(t), at: r.location("date"))) } }
+            if let (t, n) = dateText { date = Day(iso: t); if date == nil { d.add(.error(.invalidDate(t), at: r.location(at: n))) } }
             var type: ActivityType?
-            if let t = typeText {
+            if let (t, n) = typeText {
                 type = ActivityType(rawValue: t)
-                if type == nil { d.add(.error(.invalidChoice(t, allowed: types, suggestion: closest(to: t, in: types)), at: r.location("type"))) }
+                if type == nil { d.add(.error(.invalidChoice(t, allowed: types, suggestion: closest(to: t, in: types)), at: r.location(at: n))) }
             }
             var participants: Int?
-            if let t = pText { participants = Int(t).flatMap { $0 >= 0 ? $0 : nil }; if participants == nil { d.add(.error(.invalidInteger(t), at: r.location("participants"))) } }
-            guard let unit, let date, let type, let title, let participants else { continue }
+            if let (t, n) = pText { participants = Int(t).flatMap { $0 >= 0 ? $0 : nil }; if participants == nil { d.add(.error(.invalidInteger(t), at: r.location(at: n))) } }
+            guard let unit, let dateText, let date, let type, let title, let pText, let participants else { continue }
             func list(_ c: String) -> [Located<String>] {
-                guard let t = r.text(c) else { return [] }
-                let loc = r.location(c)
+                let n = col[c]!
+                guard let t = r.text(at: n) else { return [] }
+                let loc = r.location(at: n)
                 return t.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," }).map { Located(String($0), at: loc) }
             }
-            try row(Activity(unit: Located(unit, at: r.location("unit")), date: Located(date, at: r.location("date")), type: type, title: title,
-                             themes: list("themes"), participants: Located(participants, at: r.location("participants")), items: list("items")))
+            try row(Activity(unit: Located(unit.0, at: r.location(at: unit.1)), date: Located(date, at: r.location(at: dateText.1)), type: type,
+                             title: title.0, themes: list("themes"), participants: Located(participants, at: r.location(at: pText.1)), items: list("items")))
         }
     }
 }

@@ -172,10 +172,13 @@ public final class MappingReader {
 /// A growing list of diagnostics, shared by the readers of one load.
 public final class Diagnostics {
     public private(set) var all: [Diagnostic] = []
+    public private(set) var hasErrors = false
     public init() {}
-    public func add(_ d: Diagnostic) { all.append(d) }
-    public func add(contentsOf ds: [Diagnostic]) { all.append(contentsOf: ds) }
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public func add(_ d: Diagnostic) {
+        all.append(d)
+        if d.severity == .error { hasErrors = true }
+    }
+    public func add(contentsOf ds: [Diagnostic]) { for d in ds { add(d) } }
 }
 
 /// Ids are lowercase ASCII letters, digits, `-`, `_` and `.` (phase ids such as 1.1).

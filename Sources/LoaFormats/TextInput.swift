@@ -45,7 +45,7 @@ public struct TextFile: Sendable {
         }
         let raw = String(decoding: body, as: UTF8.self)
         let ascii = body.allSatisfy { $0 < 0x80 }
-        return TextFile(path: path, text: ascii ? raw : raw.precomposedStringWithCanonicalMapping)
+        return TextFile(path: path, text: ascii ? raw : raw.nfc)
     }
 
     public static func read(_ path: String) throws(Failure) -> TextFile {
@@ -93,5 +93,15 @@ public struct TextFile: Sendable {
 
 extension String {
     /// Text as Loa stores and compares it: Unicode NFC.
-    public var nfc: String { precomposedStringWithCanonicalMapping }
+    /// Foundation's normalisation is slow, so text whose every scalar is known to be NFC as it stands
+    /// (ASCII, Latin-1 and Latin Extended letters, precomposed Vietnamese, general punctuation) is returned unchanged.
+    public var nfc: String {
+        for s in unicodeScalars {
+            switch s.value {
+            case 0..<0x0300, 0x1EA0...0x1EF9, 0x2000...0x206F, 0x20AB: continue
+            default: return precomposedStringWithCanonicalMapping
+            }
+        }
+        return self
+    }
 }

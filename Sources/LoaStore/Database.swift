@@ -61,7 +61,7 @@ public final class Statement {
             case .null: rc = sqlite3_bind_null(handle, n)
             case .integer(let x): rc = sqlite3_bind_int64(handle, n, x)
             case .real(let x): rc = sqlite3_bind_double(handle, n, x)
-            case .text(let s): rc = sqlite3_bind_text(handle, n, s, -1, SQLITE_TRANSIENT)
+            case .text(var s): rc = s.withUTF8 { sqlite3_bind_text(handle, n, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
             case .blob(let b): rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, n, $0.baseAddress, Int32(b.count), SQLITE_TRANSIENT) }
             }
             guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
@@ -76,6 +76,13 @@ public final class Statement {
         case SQLITE_DONE: return false
         default: throw database.error(rc, sql: sql)
         }
+    }
+
+    /// Binds and runs a statement that returns no rows.
+    public func execute(_ values: [any DatabaseValueConvertible]) throws(DatabaseError) {
+        try bind(values)
+        while try step() {}
+        sqlite3_reset(handle)
     }
 
     public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
@@ -167,6 +174,9 @@ public final class Database {
         try s.bind(arguments)
         return s
     }
+
+    /// A statement the caller keeps for a hot loop (no cache lookup per call).
+    public func prepare(_ sql: String) throws(DatabaseError) -> Statement { try Statement(self, sql) }
 
     /// Runs a statement that returns no rows.
     public func run(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws(DatabaseError) {

@@ -79,10 +79,7 @@ extension Store {
     /// for search when a search needs them, which keeps large imports fast.
     @discardableResult
     func insert(_ a: Activity, formId: Int?, importId: Int) throws -> Bool {
-        try db.run("""
-            INSERT OR IGNORE INTO activities (form_id, unit, date, type, title, participants, themes, items, import_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [formId, a.unit.value, a.date.value.iso, a.type.rawValue, a.title, a.participants.value,
+        try insertActivity().execute([formId, a.unit.value, a.date.value.iso, a.type.rawValue, a.title, a.participants.value,
                   a.themes.map(\.value).joined(separator: " "), a.items.map(\.value).joined(separator: " "), importId])
         return db.changes > 0
     }

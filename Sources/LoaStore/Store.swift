@@ -4,6 +4,18 @@ import LoaCore
 /// The recorded facts of a workspace: every query and write Loa makes lives here.
 public final class Store {
     public let db: Database
+    private var insertActivityStatement: Statement?
+
+    /// The activity insert, prepared once: imports run it for every row.
+    func insertActivity() throws -> Statement {
+        if let s = insertActivityStatement { return s }
+        let s = try db.prepare("""
+            INSERT OR IGNORE INTO activities (form_id, unit, date, type, title, participants, themes, items, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertActivityStatement = s
+        return s
+    }
 
     /// Opens (creating and migrating) the database at `path`.
     public init(path: String) throws {
