@@ -121,7 +121,12 @@ public enum ReportCalculator {
             f.activitiesByType[a.type, default: 0] += a.count
             f.activitiesByMonth[a.month, default: 0] += a.count
             for t in a.themes { f.activitiesByTheme[t, default: 0] += a.count }
-            for p in Set(a.themes.compactMap { ThemeRef(parsing: $0)?.project }) { f.activitiesByProject[p, default: 0] += a.count }
+            var projects: [Substring] = []
+            for t in a.themes {
+                let p = t.prefix { $0 != "/" }
+                if p.count < t.count, !projects.contains(p) { projects.append(p) }
+            }
+            for p in projects { f.activitiesByProject[String(p), default: 0] += a.count }
         }
         let existing = units.filter { u in (u.joined.map { $0 <= to } ?? true) && (u.left.map { $0 >= from } ?? true) }
         f.reach = reach(acts, existing)
@@ -130,7 +135,7 @@ public enum ReportCalculator {
         // reporting over the complete months of the range
         f.months = Month.range(from.monthOfYear, to.monthOfYear)
         let reportingMonths = f.months.filter { $0.first >= from.monthOfYear.first && $0.last <= to }
-        let formsByKey = Dictionary(facts.forms.map { ("\($0.unit)|\($0.period)", $0) }, uniquingKeysWith: { a, _ in a })
+        let formsByKey = Dictionary(facts.forms.map { (FormKey(unit: $0.unit, period: $0.period), $0) }, uniquingKeysWith: { a, _ in a })
         for m in reportingMonths {
             let r = reporting(m, units, formsByKey, dueDays)
             f.reportingByMonth[m] = r
@@ -139,7 +144,7 @@ public enum ReportCalculator {
             f.reporting.onTime += r.onTime
             f.reporting.missing += r.missing
             for u in units where u.exists(in: m) {
-                if let form = formsByKey["\(u.code.value)|\(m)"], form.submitted > ReportValidator.dueDate(m, dueDays: dueDays) {
+                if let form = formsByKey[FormKey(unit: u.code.value, period: m)], form.submitted > ReportValidator.dueDate(m, dueDays: dueDays) {
                     f.lateUnits.append((u.code.value, m, form.submitted))
                 }
             }
@@ -191,12 +196,14 @@ public enum ReportCalculator {
         return f
     }
 
-    static func reporting(_ m: Month, _ units: [UnionUnit], _ forms: [String: ReportFacts.FormRow], _ dueDays: Int) -> ReportingFigures {
+    struct FormKey: Hashable { let unit: String; let period: Month }
+
+    static func reporting(_ m: Month, _ units: [UnionUnit], _ forms: [FormKey: ReportFacts.FormRow], _ dueDays: Int) -> ReportingFigures {
         var r = ReportingFigures()
         let due = ReportValidator.dueDate(m, dueDays: dueDays)
         for u in units where u.exists(in: m) {
             r.expected += 1
-            if let form = forms["\(u.code.value)|\(m)"] {
+            if let form = forms[FormKey(unit: u.code.value, period: m)] {
                 r.received += 1
                 if form.submitted <= due { r.onTime += 1 }
             } else {

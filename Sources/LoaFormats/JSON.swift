@@ -43,6 +43,12 @@ public indirect enum JSON: Sendable {
 
     static func quote(_ v: String, _ s: inout String) {
         s += "\""
+        // most strings need no escaping: copy them whole
+        if !v.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            s += v
+            s += "\""
+            return
+        }
         for c in v.unicodeScalars {
             switch c {
             case "\"": s += "\\\""
