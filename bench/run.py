@@ -179,12 +179,16 @@ def bench_reports(units, results):
     subprocess.run(["sqlite3", db], input=gen.encode(), check=True)
     cmd = [LOA, "--workspace", w, "--today", "2027-01-10", "report", "phase", "digital", "2.1", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json"]
     t_loa, m_loa = best_of(2, cmd)
-    # the same aggregates as plain SQL: reporting per month, activities by unit, type, theme string and month, moods
+    # the same aggregates as plain SQL: reporting per month, forms, activities by unit and month, by type, by theme set, moods
     sql = """
     SELECT period, count(*), sum(submitted <= date(period || '-01', '+1 month', '+4 day')) FROM forms WHERE current = 1 AND period BETWEEN '2026-01' AND '2026-12' GROUP BY period;
     SELECT unit, period, submitted FROM forms WHERE current = 1 AND period BETWEEN '2026-01' AND '2026-12';
-    SELECT unit, substr(date, 1, 7), type, themes, count(*), sum(participants) FROM activities
-      WHERE date BETWEEN '2026-01-01' AND '2026-12-31' AND (form_id IS NULL OR form_id IN (SELECT id FROM forms WHERE current = 1)) GROUP BY 1, 2, 3, 4;
+    SELECT unit, substr(date, 1, 7), count(*), sum(participants) FROM activities
+      WHERE date BETWEEN '2026-01-01' AND '2026-12-31' AND (form_id IS NULL OR form_id IN (SELECT id FROM forms WHERE current = 1)) GROUP BY 1, 2;
+    SELECT type, count(*) FROM activities
+      WHERE date BETWEEN '2026-01-01' AND '2026-12-31' AND (form_id IS NULL OR form_id IN (SELECT id FROM forms WHERE current = 1)) GROUP BY 1;
+    SELECT themes, count(*) FROM activities
+      WHERE date BETWEEN '2026-01-01' AND '2026-12-31' AND (form_id IS NULL OR form_id IN (SELECT id FROM forms WHERE current = 1)) GROUP BY 1;
     SELECT mood, count(*) FROM forms WHERE current = 1 AND period BETWEEN '2026-01' AND '2026-12' GROUP BY mood;
     """
     t_sql, m_sql = best_of(2, ["sqlite3", db, sql])

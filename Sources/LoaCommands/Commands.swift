@@ -34,3 +34,9 @@ let helpCommand = CommandSpec(
     ctx.console.out(helpText(for: c, ctx.language))
     return ExitCode.ok
 }
+
+/// The element whose id is `id`, or a usage error with the closest id as a suggestion.
+func lookup<T>(_ kind: EntityKind, _ id: String, in elements: [T], by key: (T) -> String) throws(Failure) -> T {
+    if let found = elements.first(where: { key($0) == id }) { return found }
+    throw Failure(.unknownReference(kind, id, suggestion: closest(to: id, in: elements.map(key))), exitCode: ExitCode.usage)
+}

@@ -11,9 +11,7 @@ let formCommand = CommandSpec(
 ) { ctx, args in
     let (ws, paths) = try ctx.loadWorkspace()
     let code = args.positional[0]
-    guard let unit = ws.units.first(where: { $0.code.value == code }) else {
-        throw Failure(.unknownReference(.unit, code, suggestion: closest(to: code, in: ws.units.map(\.code.value))), exitCode: ExitCode.usage)
-    }
+    let unit = try lookup(.unit, code, in: ws.units, by: \.code.value)
     let month = try parseMonth(args.positional[1])
     let received = FileManager.default.fileExists(atPath: ctx.databasePath(paths))
         ? try ctx.withStore(paths) { try $0.issuesDelivered(unit: code, month: month) } : []

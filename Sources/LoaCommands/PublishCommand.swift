@@ -11,9 +11,7 @@ let publishCommand = CommandSpec(
 ) { ctx, args in
     let (ws, paths) = try ctx.loadWorkspace()
     let channelId = args.positional[0]
-    guard let channel = ws.channels.first(where: { $0.id.value == channelId }) else {
-        throw Failure(.unknownReference(.channel, channelId, suggestion: closest(to: channelId, in: ws.channels.map(\.id.value))), exitCode: ExitCode.usage)
-    }
+    let channel = try lookup(.channel, channelId, in: ws.channels, by: \.id.value)
     guard let date = Day(iso: args.positional[1]) else { throw Failure(.invalidArgument(args.positional[1], expected: "YYYY-MM-DD"), exitCode: ExitCode.usage) }
     let store = try ctx.openStore(paths)
     if try ctx.withStore(paths, { try $0.isPublished(channel: channelId, date: date) }) {

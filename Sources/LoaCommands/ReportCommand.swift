@@ -32,12 +32,8 @@ let reportPhaseCommand = CommandSpec(
 ) { ctx, args in
     let (ws, paths) = try ctx.loadWorkspace()
     let pid = args.positional[0], phid = args.positional[1]
-    guard let project = ws.plan.projects.first(where: { $0.id.value == pid }) else {
-        throw Failure(.unknownReference(.project, pid, suggestion: closest(to: pid, in: ws.plan.projects.map(\.id.value))), exitCode: ExitCode.usage)
-    }
-    guard let phase = project.phases.first(where: { $0.id.value == phid }) else {
-        throw Failure(.unknownReference(.phase, phid, suggestion: closest(to: phid, in: project.phases.map(\.id.value))), exitCode: ExitCode.usage)
-    }
+    let project = try lookup(.project, pid, in: ws.plan.projects, by: \.id.value)
+    let phase = try lookup(.phase, phid, in: project.phases, by: \.id.value)
     let end = phase.to.map { min($0.value, ctx.today) } ?? ctx.today
     let from = try day(args.value("--from")) ?? phase.from.value
     let to = try day(args.value("--to")) ?? end
@@ -53,9 +49,7 @@ let reportUnitCommand = CommandSpec(
 ) { ctx, args in
     let (ws, paths) = try ctx.loadWorkspace()
     let code = args.positional[0]
-    guard let unit = ws.units.first(where: { $0.code.value == code }) else {
-        throw Failure(.unknownReference(.unit, code, suggestion: closest(to: code, in: ws.units.map(\.code.value))), exitCode: ExitCode.usage)
-    }
+    let unit = try lookup(.unit, code, in: ws.units, by: \.code.value)
     let start = (0..<11).reduce(ctx.today.monthOfYear) { m, _ in m.previous }.first
     let from = try day(args.value("--from")) ?? start
     let to = try day(args.value("--to")) ?? ctx.today
@@ -76,7 +70,8 @@ func emitReport(_ ctx: Context, _ args: ParsedArguments, _ ws: Workspace, _ path
     if FileManager.default.fileExists(atPath: ctx.databasePath(paths)) {
         facts = try ctx.withStore(paths) { try $0.reportFacts(from: from, to: to, unit: unit) }
     } else {
-        facts = ReportFacts(published: [], deliveries: 0, forms: [], activities: [], issues: [], alertsOpen: 0, alertsResolved: 0)
+        facts = ReportFacts(published: [], deliveries: 0, forms: [], activities: [], activitiesByType: [:], activitiesByThemes: [:],
+                            issues: [], alertsOpen: 0, alertsResolved: 0)
     }
     let figures = ReportCalculator.compute(facts: facts, workspace: ws, units: units, from: from, to: to)
     let presenter = ReportPresenter(figures: figures, workspace: ws, scope: scope, language: ctx.language,

@@ -10,11 +10,11 @@ public struct ReportFacts: Sendable {
         public let unit: String, period: Month, submitted: Day, mood: String?
         public init(unit: String, period: Month, submitted: Day, mood: String?) { self.unit = unit; self.period = period; self.submitted = submitted; self.mood = mood }
     }
-    /// Activities grouped by unit, month, type and themes (the store aggregates, so national data stays small).
-    public struct ActivityRow: Sendable {
-        public let unit: String, month: Month, type: String, themes: [String], count: Int, participants: Int
-        public init(unit: String, month: Month, type: String, themes: [String], count: Int, participants: Int) {
-            self.unit = unit; self.month = month; self.type = type; self.themes = themes; self.count = count; self.participants = participants
+    /// Activities of one unit in one month (the store aggregates, so national data stays small).
+    public struct UnitMonth: Sendable {
+        public let unit: String, month: Month, count: Int, participants: Int
+        public init(unit: String, month: Month, count: Int, participants: Int) {
+            self.unit = unit; self.month = month; self.count = count; self.participants = participants
         }
     }
     public struct IssueRow: Sendable {
@@ -26,12 +26,17 @@ public struct ReportFacts: Sendable {
     public var published: [PublishedItem]
     public var deliveries: Int
     public var forms: [FormRow]
-    public var activities: [ActivityRow]
+    public var activities: [UnitMonth]
+    /// Activity counts by type, and by the set of themes an activity carries (space-separated refs).
+    public var activitiesByType: [String: Int]
+    public var activitiesByThemes: [String: Int]
     public var issues: [IssueRow]
     public var alertsOpen: Int
     public var alertsResolved: Int
-    public init(published: [PublishedItem], deliveries: Int, forms: [FormRow], activities: [ActivityRow], issues: [IssueRow], alertsOpen: Int, alertsResolved: Int) {
+    public init(published: [PublishedItem], deliveries: Int, forms: [FormRow], activities: [UnitMonth], activitiesByType: [String: Int],
+                activitiesByThemes: [String: Int], issues: [IssueRow], alertsOpen: Int, alertsResolved: Int) {
         self.published = published; self.deliveries = deliveries; self.forms = forms; self.activities = activities
+        self.activitiesByType = activitiesByType; self.activitiesByThemes = activitiesByThemes
         self.issues = issues; self.alertsOpen = alertsOpen; self.alertsResolved = alertsResolved
     }
 }
@@ -118,15 +123,18 @@ public enum ReportCalculator {
             f.participants += a.participants
             f.activitiesByUnit[a.unit, default: 0] += a.count
             f.participantsByUnit[a.unit, default: 0] += a.participants
-            f.activitiesByType[a.type, default: 0] += a.count
             f.activitiesByMonth[a.month, default: 0] += a.count
-            for t in a.themes { f.activitiesByTheme[t, default: 0] += a.count }
+        }
+        f.activitiesByType = facts.activitiesByType
+        for (set, count) in facts.activitiesByThemes {
+            let themes = set.split(separator: " ")
             var projects: [Substring] = []
-            for t in a.themes {
+            for t in themes {
+                f.activitiesByTheme[String(t), default: 0] += count
                 let p = t.prefix { $0 != "/" }
                 if p.count < t.count, !projects.contains(p) { projects.append(p) }
             }
-            for p in projects { f.activitiesByProject[String(p), default: 0] += a.count }
+            for p in projects { f.activitiesByProject[String(p), default: 0] += count }
         }
         let existing = units.filter { u in (u.joined.map { $0 <= to } ?? true) && (u.left.map { $0 >= from } ?? true) }
         f.reach = reach(acts, existing)
@@ -213,7 +221,7 @@ public enum ReportCalculator {
         return r
     }
 
-    static func reach(_ acts: [ReportFacts.ActivityRow], _ units: [UnionUnit]) -> Double {
+    static func reach(_ acts: [ReportFacts.UnitMonth], _ units: [UnionUnit]) -> Double {
         let members = units.reduce(0) { $0 + $1.members }
         return members == 0 ? 0 : Double(acts.reduce(0) { $0 + $1.participants }) / Double(members)
     }

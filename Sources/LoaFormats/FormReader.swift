@@ -5,19 +5,7 @@ public enum FormReader {
     public static let formVersion = "loa-report/1"
 
     public static func form(_ file: TextFile, diagnostics d: Diagnostics) -> ReportForm? {
-        let yaml: ArraySlice<Substring>, firstLine: Int, body: String
-        let node: YAMLNode?
-        do throws(Failure) {
-            (yaml, firstLine, body) = try FrontMatter.split(file)
-            node = try YAMLParser.parse(lines: yaml, path: file.path, firstLine: firstLine)
-        } catch {
-            d.add(contentsOf: error.diagnostics)
-            return nil
-        }
-        guard let node else {
-            d.add(.error(.missingKey("form"), at: SourceLocation(path: file.path, line: 1, column: 1)))
-            return nil
-        }
+        guard let (node, body) = FrontMatter.parse(file, firstKey: "form", diagnostics: d) else { return nil }
         let r = MappingReader(node, name: "form", into: d)
         defer { r.finish() }
         if let v = r.string("form", required: true), v.value != formVersion {

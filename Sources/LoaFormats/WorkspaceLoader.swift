@@ -215,23 +215,27 @@ public enum FrontMatter {
         let body = file.lines[(close + 1)...].joined(separator: "\n")
         return (file.lines[1..<close], 2, body)
     }
-}
 
-public enum ItemReader {
-    public static func item(_ file: TextFile, diagnostics d: Diagnostics) -> Item? {
-        let yaml: ArraySlice<Substring>, firstLine: Int, body: String
-        let node: YAMLNode?
+    /// The front matter parsed as YAML, and the body; problems go to `diagnostics` and give nil.
+    /// An empty front matter is reported as a missing `firstKey`.
+    public static func parse(_ file: TextFile, firstKey: String, diagnostics d: Diagnostics) -> (node: YAMLNode, body: String)? {
         do throws(Failure) {
-            (yaml, firstLine, body) = try FrontMatter.split(file)
-            node = try YAMLParser.parse(lines: yaml, path: file.path, firstLine: firstLine)
+            let (yaml, firstLine, body) = try split(file)
+            guard let node = try YAMLParser.parse(lines: yaml, path: file.path, firstLine: firstLine) else {
+                d.add(.error(.missingKey(firstKey), at: SourceLocation(path: file.path, line: 1, column: 1)))
+                return nil
+            }
+            return (node, body)
         } catch {
             d.add(contentsOf: error.diagnostics)
             return nil
         }
-        guard let node else {
-            d.add(.error(.missingKey("title"), at: SourceLocation(path: file.path, line: 1, column: 1)))
-            return nil
-        }
+    }
+}
+
+public enum ItemReader {
+    public static func item(_ file: TextFile, diagnostics d: Diagnostics) -> Item? {
+        guard let (node, body) = FrontMatter.parse(file, firstKey: "title", diagnostics: d) else { return nil }
         let r = MappingReader(node, name: "front matter", into: d)
         defer { r.finish() }
         let fileId = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension

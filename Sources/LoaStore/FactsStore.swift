@@ -27,15 +27,15 @@ extension Store {
             forms.append(.init(unit: s.string(0), period: Month(iso: s.string(1))!, submitted: Day(iso: s.string(2))!, mood: s.optionalString(3)))
         }
 
-        var activities: [ReportFacts.ActivityRow] = []
-        try db.query("""
-            SELECT unit, substr(date, 1, 7), type, themes, count(*), sum(participants) FROM activities
-            WHERE date BETWEEN ? AND ? AND (form_id IS NULL OR form_id IN (SELECT id FROM forms WHERE current = 1))\(unitFilter)
-            GROUP BY 1, 2, 3, 4
-            """, args([a, b])) { s in
-            activities.append(.init(unit: s.string(0), month: Month(iso: s.string(1))!, type: s.string(2),
-                                    themes: s.string(3).split(separator: " ").map(String.init), count: s.int(4), participants: s.int(5)))
+        // activities of current forms and of tables, aggregated three ways
+        let counted = "FROM activities WHERE date BETWEEN ? AND ? AND (form_id IS NULL OR form_id IN (SELECT id FROM forms WHERE current = 1))\(unitFilter)"
+        var activities: [ReportFacts.UnitMonth] = []
+        try db.query("SELECT unit, substr(date, 1, 7), count(*), sum(participants) \(counted) GROUP BY 1, 2", args([a, b])) { s in
+            activities.append(.init(unit: s.string(0), month: Month(iso: s.string(1))!, count: s.int(2), participants: s.int(3)))
         }
+        var byType: [String: Int] = [:], byThemes: [String: Int] = [:]
+        try db.query("SELECT type, count(*) \(counted) GROUP BY 1", args([a, b])) { s in byType[s.string(0)] = s.int(1) }
+        try db.query("SELECT themes, count(*) \(counted) GROUP BY 1", args([a, b])) { s in byThemes[s.string(0)] = s.int(1) }
 
         var issues: [ReportFacts.IssueRow] = []
         try db.query("""
@@ -47,7 +47,8 @@ extension Store {
         let alertArgs = args([from.monthOfYear.iso, to.monthOfYear.iso])
         let open = try db.scalarInt("SELECT count(*) FROM alerts WHERE resolved_on IS NULL AND period BETWEEN ? AND ?\(unitFilter)", alertArgs)
         let resolved = try db.scalarInt("SELECT count(*) FROM alerts WHERE resolved_on IS NOT NULL AND period BETWEEN ? AND ?\(unitFilter)", alertArgs)
-        return ReportFacts(published: published, deliveries: deliveries, forms: forms, activities: activities, issues: issues,
+        return ReportFacts(published: published, deliveries: deliveries, forms: forms, activities: activities,
+                           activitiesByType: byType, activitiesByThemes: byThemes, issues: issues,
                            alertsOpen: open, alertsResolved: resolved)
     }
 }

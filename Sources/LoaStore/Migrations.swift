@@ -117,6 +117,9 @@ public enum Schema {
             CREATE TABLE search_state (name TEXT PRIMARY KEY, last_id INTEGER NOT NULL) WITHOUT ROWID;
             INSERT INTO search_state VALUES ('activities', coalesce((SELECT max(id) FROM activities), 0));
             """),
+        Migration(name: "forms by unit and month, history included", sql: """
+            CREATE INDEX forms_unit_period ON forms(unit, period);
+            """),
     ]
 
     /// Brings the database up to date; a database newer than this binary is refused.

@@ -135,3 +135,35 @@ func json(_ r: RunResult) throws -> [String: Any] {
         #expect(again.stdout == r.stdout)
     }
 }
+
+@Suite struct StatusAndRenderTests {
+    @Test func statusShowsSlotsDueItemsOverdueReportsAlertsAndAnniversaries() throws {
+        let ws = try TempWorkspace()
+        #expect(try ws.run(["plan", "2026-12", "--confirm"]).code == 0)
+        #expect(try ws.run(["publish", "ban-tin", "2026-12-15"], today: "2026-12-15").code == 0)
+        #expect(try ws.run(["import", ws.path("reports/samples")], today: "2026-12-06").code == 0)
+        let r = try ws.run(["status"], today: "2026-12-16")
+        #expect(r.code == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("2026-12-15  ban-tin                  đã xuất bản"))
+        #expect(r.stdout.contains("2026-12-16  bang-tin                 2 bài đã xác nhận"))
+        #expect(r.stdout.contains("Lượt chuyển bài đến đơn vị trong tháng: 60"))
+        // ho-tay-tien-do is in review; its ban-tin slot of 15/01 needs approval by 08/01, outside the 7 days
+        #expect(!r.stdout.contains("ho-tay-tien-do"))
+        #expect(try ws.run(["status"], today: "2027-01-02").stdout.contains("2027-01-08  ho-tay-tien-do → ban-tin 2027-01-15"))
+        #expect(r.stdout.contains("cdcs-bao-tang              2026-10"))
+        #expect(r.stdout.contains("cdcs-ptdtnt-tinh           2026-11"))
+        #expect(r.stdout.contains("#1  10 ngày  cdcs-bv-da-khoa 2026-11"))
+        #expect(r.stdout.contains("2026-12-19  Ngày Toàn quốc kháng chiến — 80 năm"))
+    }
+
+    @Test func renderWritesAPagePerItemWithoutRawHTML() throws {
+        let ws = try TempWorkspace()
+        try ws.edit("content/items/ho-tay/ho-tay-tien-do.md", replacing: "*Chờ số liệu cập nhật.*", with: "<iframe src=x></iframe>\n\n*Chờ*")
+        let r = try ws.run(["render"])
+        #expect(r.code == 0, "\(r.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: ws.path("out/items")).filter { $0.hasSuffix(".html") }
+        #expect(pages.count == 19)   // 18 items and the index
+        let page = try ws.read("out/items/ho-tay-tien-do.html")
+        #expect(!page.contains("<iframe") && page.contains("<em>Chờ</em>"))
+    }
+}
