@@ -111,17 +111,32 @@ struct Context: Sendable {
     }
 }
 
-/// Writes a file, creating folders; failures become exit 74 with the path.
+/// Writes a file atomically (a temporary file renamed over the target), creating folders;
+/// failures become exit 74 with the path.
 func writeFile(_ path: String, _ bytes: [UInt8]) throws(Failure) {
     let dir = (path as NSString).deletingLastPathComponent
-    do {
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let tmp = path + ".tmp-\(getpid())"
-        try Data(bytes).write(to: URL(fileURLWithPath: tmp))
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: tmp, toPath: path)
-    } catch {
-        throw Failure(.fileUnwritable(path, reason: "\(error.localizedDescription)"), exitCode: ExitCode.ioError)
+    let tmp = path + ".tmp-\(getpid())"
+    func fail(_ reason: String) -> Failure { Failure(.fileUnwritable(path, reason: reason), exitCode: ExitCode.ioError) }
+    var fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    if fd < 0, errno == ENOENT {
+        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch { throw fail(error.localizedDescription) }
+        fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    }
+    guard fd >= 0 else { throw fail(String(cString: strerror(errno))) }
+    let written = bytes.withUnsafeBytes { buffer -> Int in
+        var done = 0
+        while done < buffer.count {
+            let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
+            if n <= 0 { return -1 }
+            done += n
+        }
+        return done
+    }
+    close(fd)
+    guard written == bytes.count, rename(tmp, path) == 0 else {
+        let reason = String(cString: strerror(errno))
+        unlink(tmp)
+        throw fail(reason)
     }
 }
 

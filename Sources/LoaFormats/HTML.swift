@@ -23,6 +23,8 @@ public struct HTML: Sendable {
 
     /// Escapes `& < > " '`, safe for text and for quoted attribute values.
     public static func escape(_ s: String) -> String {
+        // most text has nothing to escape
+        if !s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {

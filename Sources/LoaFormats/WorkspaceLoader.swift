@@ -206,14 +206,21 @@ public enum UnitReader {
 /// Splits `---` front matter from a Markdown body.
 public enum FrontMatter {
     public static func split(_ file: TextFile) throws(Failure) -> (yaml: ArraySlice<Substring>, firstLine: Int, body: String) {
-        guard let first = file.lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        guard let first = file.lines.first, isMarker(first) else {
             throw Failure(.frontMatterMissing, at: SourceLocation(path: file.path, line: 1, column: 1))
         }
-        guard let close = file.lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+        guard let close = file.lines.dropFirst().firstIndex(where: isMarker) else {
             throw Failure(.frontMatterUnterminated, at: SourceLocation(path: file.path, line: 1, column: 1))
         }
         let body = file.lines[(close + 1)...].joined(separator: "\n")
         return (file.lines[1..<close], 2, body)
+    }
+
+    /// A `---` line, trailing spaces allowed.
+    static func isMarker(_ line: Substring) -> Bool {
+        var bytes = line.utf8[...]
+        while let last = bytes.last, last == 32 || last == 9 { bytes = bytes.dropLast() }
+        return bytes.elementsEqual("---".utf8)
     }
 
     /// The front matter parsed as YAML, and the body; problems go to `diagnostics` and give nil.
