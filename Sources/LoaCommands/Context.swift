@@ -171,10 +171,15 @@ extension Context {
         do { return try Store(path: ":memory:") } catch { throw storeFailure(error, path: ":memory:") }
     }
 
-    /// Runs store work, mapping its errors like `openStore`.
+    /// Runs store work on an open store, mapping its errors like `openStore`.
+    func guarded<T>(_ paths: WorkspacePaths, _ body: () throws -> T) throws(Failure) -> T {
+        do { return try body() } catch { throw storeFailure(error, path: databasePath(paths)) }
+    }
+
+    /// Opens the store for one piece of work.
     func withStore<T>(_ paths: WorkspacePaths, _ body: (Store) throws -> T) throws(Failure) -> T {
         let store = try openStore(paths)
-        do { return try body(store) } catch { throw storeFailure(error, path: databasePath(paths)) }
+        return try guarded(paths) { try body(store) }
     }
 
     /// Publications recorded in the store; none when there is no database yet.

@@ -25,7 +25,7 @@ let importCommand = CommandSpec(
 
     // Each file is one transaction (a savepoint inside the batch's transaction with --strict): a file with
     // any error is rolled back whole; CSV rows stream from disk into the database as they are checked.
-    try ctx.withStore(paths) { _ in
+    try ctx.guarded(paths) {
         let importFile = { (file: String) throws -> ImportResult in
             var result = ImportResult(shown: displayPath(file, paths))
             do {

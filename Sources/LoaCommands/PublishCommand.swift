@@ -14,7 +14,7 @@ let publishCommand = CommandSpec(
     let channel = try lookup(.channel, channelId, in: ws.channels, by: \.id.value)
     guard let date = Day(iso: args.positional[1]) else { throw Failure(.invalidArgument(args.positional[1], expected: "YYYY-MM-DD"), exitCode: ExitCode.usage) }
     let store = try ctx.openStore(paths)
-    if try ctx.withStore(paths, { try $0.isPublished(channel: channelId, date: date) }) {
+    if try ctx.guarded(paths, { try store.isPublished(channel: channelId, date: date) }) {
         ctx.console.say(vi: "Kỳ \(channelId) ngày \(date.iso) đã được xuất bản trước đó; không thay đổi gì.",
                         en: "\(channelId) on \(date.iso) was already published; nothing changed.")
         return ExitCode.ok
@@ -45,7 +45,7 @@ let publishCommand = CommandSpec(
         Store.PublishedItem(id: i.id.value, title: i.title, themes: i.themes.map(\.value),
                             audiences: i.audiences.isEmpty ? channel.audiences.map(\.value) : i.audiences.map(\.value))
     }
-    let recorded = try ctx.withStore(paths) { _ in try store.recordPublication(channel: channelId, date: date, items: published, units: units, today: ctx.today) }
+    let recorded = try ctx.guarded(paths) { try store.recordPublication(channel: channelId, date: date, items: published, units: units, today: ctx.today) }
     if recorded {
         ctx.console.say(vi: "Đã xuất bản \(items.count) bài, \(items.count * units.count) lượt chuyển đến \(units.count) đơn vị.",
                         en: "Published \(items.count) items, \(items.count * units.count) deliveries to \(units.count) units.")
@@ -64,6 +64,9 @@ let backupCommand = CommandSpec(
 ) { ctx, args in
     let paths = try ctx.workspacePaths()
     let target = Context.absolute(args.positional[0])
+    guard FileManager.default.fileExists(atPath: ctx.databasePath(paths)) else {
+        throw Failure(.fileMissing(ctx.databasePath(paths)), exitCode: ExitCode.noInput)
+    }
     if FileManager.default.fileExists(atPath: target) {
         throw Failure(.plain2(vi: "\(target) đã tồn tại; hãy chọn tên khác", en: "\(target) exists; choose another name"), exitCode: ExitCode.usage)
     }

@@ -17,7 +17,7 @@ let statusCommand = CommandSpec(
     var out = vi ? "Loa — tình hình ngày \(today.iso)\n" : "Loa — status on \(today.iso)\n"
 
     // slots of this month: published, confirmed or not yet
-    let published = try ctx.withStore(paths) { _ in try store?.publishedSlots(from: month.first, to: month.last) ?? [] }
+    let published = try ctx.guarded(paths) { try store?.publishedSlots(from: month.first, to: month.last) ?? [] }
     let entries = try readCalendar(paths.calendar(month), paths) + readCalendar(paths.calendar(month.next), paths)
     var used: [Slot: (confirmed: Int, tentative: Int)] = [:]
     for e in entries { var u = used[e.slot] ?? (0, 0); if e.confirmed { u.confirmed += 1 } else { u.tentative += 1 }; used[e.slot] = u }
@@ -32,7 +32,7 @@ let statusCommand = CommandSpec(
         out += "  \(s.date.iso)  \(s.channel.padding(toLength: 24, withPad: " ", startingAt: 0)) \(state)\n"
     }
     if let store {
-        let n = try ctx.withStore(paths) { _ in try store.deliveryCount(from: month.first, to: month.last) }
+        let n = try ctx.guarded(paths) { try store.deliveryCount(from: month.first, to: month.last) }
         out += vi ? "  Lượt chuyển bài đến đơn vị trong tháng: \(n)\n" : "  Deliveries this month: \(n)\n"
     }
 
@@ -64,12 +64,12 @@ let statusCommand = CommandSpec(
     if empty.count > 8 { out += "  …\n" }
 
     // reports overdue by unit: the last three months whose deadline has passed, from the first month reported
-    let first = try ctx.withStore(paths) { _ in try store?.firstReportedPeriod() }
+    let first = try ctx.guarded(paths) { try store?.firstReportedPeriod() }
     let months = (1...4).map { k in (0..<k).reduce(month) { m, _ in m.previous } }
         .filter { ReportValidator.dueDate($0, dueDays: ws.plan.reportDueDays) < today && $0 >= (first ?? $0) }.prefix(3)
     var overdue: [String: [String]] = [:]
     for m in months {
-        let received = try ctx.withStore(paths) { _ in try store?.reportingUnits(period: m) ?? [] }
+        let received = try ctx.guarded(paths) { try store?.reportingUnits(period: m) ?? [] }
         for u in ws.units where u.exists(in: m) && !received.contains(u.code.value) { overdue[u.code.value, default: []].append(m.iso) }
     }
     out += "\n" + (vi ? "Báo cáo quá hạn:" : "Reports overdue:") + "\n"
@@ -77,7 +77,7 @@ let statusCommand = CommandSpec(
         : overdue.keys.sorted().map { "  \($0.padding(toLength: 26, withPad: " ", startingAt: 0)) \(overdue[$0]!.sorted().joined(separator: ", "))" }.joined(separator: "\n") + "\n"
 
     // open alerts by age
-    let alerts = try ctx.withStore(paths) { _ in try store?.alerts() ?? [] }
+    let alerts = try ctx.guarded(paths) { try store?.alerts() ?? [] }
     out += "\n" + (vi ? "Cảnh báo đang mở: \(alerts.count)" : "Open alerts: \(alerts.count)") + "\n"
     for a in alerts { out += "  #\(a.id)  \(today - a.openedOn) \(vi ? "ngày" : "days")  \(a.unit) \(a.period)\n" }
 
