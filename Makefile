@@ -20,7 +20,7 @@ deps:
 test-deps: deps
 	@python3 -c 'import icalendar' 2>/dev/null || { echo "installing python icalendar"; \
 	  python3 -m pip install -q icalendar || pip3 install -q --break-system-packages icalendar; }
-	@command -v sqlite3 >/dev/null || { echo "installing sqlite3"; $(SUDO) apt-get install -y -qq sqlite3; }
+	@command -v sqlite3 >/dev/null || { echo "installing sqlite3"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq sqlite3; }
 
 build: deps
 	swift build $(SWIFT_FLAGS)
@@ -37,8 +37,8 @@ test: test-deps
 	@grep -oE 'Test run with [0-9]+ tests' .build/test.log | tail -1 | awk '{print $$4 " passed, 0 failed"}'
 
 bench-deps: test-deps
-	@command -v hugo >/dev/null || { echo "installing hugo"; $(SUDO) apt-get install -y -qq hugo; }
-	@command -v cmark >/dev/null || { echo "installing cmark"; $(SUDO) apt-get install -y -qq cmark; }
+	@command -v hugo >/dev/null || { echo "installing hugo"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hugo; }
+	@command -v cmark >/dev/null || { echo "installing cmark"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq cmark; }
 
 bench: bench-deps release
 	python3 bench/run.py --full

@@ -106,7 +106,7 @@ func overviewHelp(_ lang: Language) -> String {
         ? "Loa — lập kế hoạch, lịch đăng và theo dõi công tác tuyên truyền của công đoàn.\n\nCách dùng: loa LỆNH [tham số] [tùy chọn]\n\nCác lệnh:\n"
         : "Loa — plans, schedules and tracks a trade union's communication campaign.\n\nUsage: loa COMMAND [arguments] [options]\n\nCommands:\n"
     for c in commandTable {
-        s += "  " + c.usage.padding(toLength: 36, withPad: " ", startingAt: 0) + (lang == .vi ? c.vi : c.en).prefix { $0 != "\n" } + "\n"
+        s += "  " + c.usage.padding(toLength: max(36, c.usage.count + 2), withPad: " ", startingAt: 0) + (lang == .vi ? c.vi : c.en).prefix { $0 != "\n" } + "\n"
     }
     s += lang == .vi ? "\nXem chi tiết: loa help LỆNH hoặc loa LỆNH --help.\n" : "\nMore: loa help COMMAND or loa COMMAND --help.\n"
     return s
