@@ -142,6 +142,7 @@ public final class Database {
         }
         try execute("PRAGMA synchronous=NORMAL")
         try execute("PRAGMA foreign_keys=ON")
+        try execute("PRAGMA cache_size=-65536")  // 64 MiB: large imports touch many index pages
     }
 
     deinit {
