@@ -27,7 +27,7 @@ let publishCommand = CommandSpec(
             en: "\(paths.relative(calendar)): no confirmed entries for \(channelId) on \(date.iso); run: loa plan \(date.monthOfYear.iso) --confirm (or set STATUS:CONFIRMED in the calendar)"),
             exitCode: ExitCode.dataError)
     }
-    let byId = Dictionary(ws.items.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+    let byId = ws.items.indexed { $0.id.value }
     var items: [Item] = []
     for e in entries {
         guard let item = byId[e.item] else {

@@ -38,7 +38,7 @@ let statusCommand = CommandSpec(
 
     // items in review whose approval deadline falls in the next 7 days
     var due: [String] = []
-    let channels = Dictionary(ws.channels.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+    let channels = ws.channels.indexed { $0.id.value }
     for item in ws.items where item.status == .review {
         for ref in item.channels {
             guard let c = channels[ref.value] else { continue }

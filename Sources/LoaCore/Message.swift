@@ -81,9 +81,7 @@ public enum Message: Sendable, Hashable {
     case unitLeftBeforeJoined
     case weekdayExpected(String)
     case dayOfMonthExpected(String)
-    case metricNeedsPeriod(String)
     case shareOutOfRange(String)
-    case noItems
     // calendars
     case icsBadLine
     case icsUnbalanced(String)
@@ -154,9 +152,7 @@ public enum Message: Sendable, Hashable {
         case .unitLeftBeforeJoined: return vi ? "ngày rời (left) trước ngày gia nhập (joined)" : "left is before joined"
         case .weekdayExpected(let t): return vi ? "\"\(t)\" phải là thứ trong tuần (mon … sun)" : "\"\(t)\" must be a weekday (mon … sun)"
         case .dayOfMonthExpected(let t): return vi ? "\"\(t)\" phải là ngày trong tháng (1–31)" : "\"\(t)\" must be a day of the month (1–31)"
-        case .metricNeedsPeriod(let m): return vi ? "chỉ tiêu \(m) cần kỳ (period)" : "metric \(m) needs a period"
         case .shareOutOfRange(let t): return vi ? "\"\(t)\" phải nằm trong khoảng 0 đến 1" : "\"\(t)\" must lie between 0 and 1"
-        case .noItems: return vi ? "chưa có bài nào trong content/items" : "no content items in content/items"
         case .icsBadLine: return vi ? "dòng iCalendar không hợp lệ (thiếu dấu :)" : "invalid iCalendar line (no colon)"
         case .icsUnbalanced(let c): return vi ? "BEGIN/END:\(c) không khớp" : "unbalanced BEGIN/END:\(c)"
         case .icsMissingProperty(let p): return vi ? "sự kiện thiếu \(p)" : "event has no \(p)"

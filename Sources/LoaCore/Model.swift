@@ -234,3 +234,12 @@ public struct Workspace: Sendable {
         self.plan = plan; self.channels = channels; self.units = units; self.items = items; self.observances = observances
     }
 }
+
+extension Sequence {
+    /// A lookup table by `key`; the first element wins where keys repeat (`loa check` reports duplicates).
+    public func indexed(by key: (Element) -> String) -> [String: Element] {
+        var out: [String: Element] = [:]
+        for e in self where out[key(e)] == nil { out[key(e)] = e }
+        return out
+    }
+}

@@ -114,7 +114,7 @@ public enum Planner {
     public static func plan(_ input: PlanningInput) throws(Failure) -> Schedule {
         let ws = input.workspace
         let month = input.month
-        let channels = Dictionary(ws.channels.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        let channels = ws.channels.indexed { $0.id.value }
         var slotsByChannel: [String: [Day]] = [:]
         var allSlots: [Slot] = []
         for c in ws.channels {
@@ -153,7 +153,7 @@ public enum Planner {
             item.themes.map { lastCoverage[$0.value]?.ordinal ?? neverOrdinal }.min() ?? neverOrdinal
         }
 
-        let observancesById = Dictionary(ws.observances.map { ($0.uid, $0) }, uniquingKeysWith: { a, _ in a })
+        let observancesById = ws.observances.indexed { $0.uid }
         // observance occurrences whose 30-day window touches this month
         func windowOccurrence(_ o: Observance) -> [Day] {
             o.occurrences(from: month.first, to: month.last.adding(days: 29))
@@ -265,7 +265,7 @@ public enum Planner {
         }
 
         let active = phaseIndex.themes(activeBetween: month.first, and: month.last)
-        let itemsById = Dictionary(ws.items.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        let itemsById = ws.items.indexed { $0.id.value }
         let covered = Set(entries.flatMap { itemsById[$0.item]?.themes.map(\.value) ?? [] })
         return Schedule(month: month, entries: entries.sorted(), slots: allSlots,
                         capacity: Dictionary(ws.channels.map { ($0.id.value, $0.capacity) }, uniquingKeysWith: { a, _ in a }),

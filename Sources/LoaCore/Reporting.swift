@@ -98,7 +98,7 @@ public struct ReportValidator: Sendable {
     public let today: Day
 
     public init(_ w: Workspace, today: Day) {
-        units = Dictionary(w.units.map { ($0.code.value, $0) }, uniquingKeysWith: { a, _ in a })
+        units = w.units.indexed { $0.code.value }
         unitCodes = w.units.map(\.code.value).sorted()
         themeList = w.plan.allThemes.map(\.ref.description)
         themes = Set(themeList)
@@ -107,8 +107,6 @@ public struct ReportValidator: Sendable {
         channels = Set(w.channels.map(\.id.value))
         self.today = today
     }
-
-    public func unit(_ code: String) -> UnionUnit? { units[code] }
 
     public func check(_ form: ReportForm) -> [Diagnostic] {
         var out: [Diagnostic] = []

@@ -4,9 +4,9 @@ import LoaCore
 public enum PlanDocument {
     public static func build(_ s: Schedule, workspace ws: Workspace, today: Day, language lang: Language) -> AdminDocument {
         let vi = lang == .vi
-        let items = Dictionary(ws.items.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        let channels = Dictionary(ws.channels.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        let themes = Dictionary(ws.plan.allThemes.map { ($0.ref.description, $0) }, uniquingKeysWith: { a, _ in a })
+        let items = ws.items.indexed { $0.id.value }
+        let channels = ws.channels.indexed { $0.id.value }
+        let themes = ws.plan.allThemes.indexed { $0.ref.description }
         let m = s.month
         let monthName = vi ? "tháng \(m.month)/\(m.year)" : m.iso
 

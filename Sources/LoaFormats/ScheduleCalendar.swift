@@ -3,8 +3,8 @@ import LoaCore
 /// Reads and writes a month's schedule, `calendars/YYYY-MM.ics` (SPEC §2.7).
 public enum ScheduleCalendar {
     public static func write(entries: [ScheduleEntry], month: Month, workspace ws: Workspace, today: Day, language: Language) -> [UInt8] {
-        let channels = Dictionary(ws.channels.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        let items = Dictionary(ws.items.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        let channels = ws.channels.indexed { $0.id.value }
+        let items = ws.items.indexed { $0.id.value }
         var w = ICSWriter()
         w.line("BEGIN", "VCALENDAR")
         w.line("VERSION", "2.0")
