@@ -58,10 +58,6 @@ public func sortedDiagnostics(_ ds: [Diagnostic]) -> [Diagnostic] {
     }.map(\.element)
 }
 
-public enum Language: String, Sendable {
-    case vi, en
-}
-
 /// Thrown when a command cannot go on; carries the diagnostics that explain why.
 public struct Failure: Error, Sendable {
     public let diagnostics: [Diagnostic]

@@ -1,55 +1,94 @@
-/// Facts read from the store for a report, as plain values.
+/// What a report counts: everything, or (a phase report) only what carries one of the phase's themes.
+public enum ThemeScope: Sendable {
+    case all
+    case themes(Set<ThemeRef>)
+
+    public func admits(_ themes: some Sequence<ThemeRef>) -> Bool {
+        switch self {
+        case .all: return true
+        case .themes(let set): return themes.contains(where: set.contains)
+        }
+    }
+    public func admits(theme: ThemeRef) -> Bool {
+        switch self {
+        case .all: return true
+        case .themes(let set): return set.contains(theme)
+        }
+    }
+}
+
+/// Facts read from the store for a report, as plain values (the store applies the scope and aggregates,
+/// so national data stays small).
 public struct ReportFacts: Sendable {
     public struct PublishedItem: Sendable {
-        public let channel: String, date: Day, item: String, themes: [String], audiences: [String]
-        public init(channel: String, date: Day, item: String, themes: [String], audiences: [String]) {
+        public let channel: ChannelID, date: Day, item: ItemID, themes: [ThemeRef], audiences: [AudienceID]
+        public init(channel: ChannelID, date: Day, item: ItemID, themes: [ThemeRef], audiences: [AudienceID]) {
             self.channel = channel; self.date = date; self.item = item; self.themes = themes; self.audiences = audiences
         }
     }
     public struct FormRow: Sendable {
-        public let unit: String, period: Month, submitted: Day, mood: String?
-        public init(unit: String, period: Month, submitted: Day, mood: String?) { self.unit = unit; self.period = period; self.submitted = submitted; self.mood = mood }
+        public let unit: UnitCode, period: Month, submitted: Day, mood: Mood?
+        public init(unit: UnitCode, period: Month, submitted: Day, mood: Mood?) {
+            self.unit = unit; self.period = period; self.submitted = submitted; self.mood = mood
+        }
     }
-    /// Activities of one unit in one month (the store aggregates, so national data stays small).
+    /// Activities of one unit in one month.
     public struct UnitMonth: Sendable {
-        public let unit: String, month: Month, count: Int, participants: Int
-        public init(unit: String, month: Month, count: Int, participants: Int) {
+        public let unit: UnitCode, month: Month, count: Int, participants: Int
+        public init(unit: UnitCode, month: Month, count: Int, participants: Int) {
             self.unit = unit; self.month = month; self.count = count; self.participants = participants
         }
     }
     public struct IssueRow: Sendable {
-        public let unit: String, period: Month, topic: String, detail: String?, sensitive: Bool
-        public init(unit: String, period: Month, topic: String, detail: String?, sensitive: Bool) {
+        public let unit: UnitCode, period: Month, topic: String, detail: String?, sensitive: Bool
+        public init(unit: UnitCode, period: Month, topic: String, detail: String?, sensitive: Bool) {
             self.unit = unit; self.period = period; self.topic = topic; self.detail = detail; self.sensitive = sensitive
         }
     }
-    public var published: [PublishedItem]
-    public var deliveries: Int
-    public var forms: [FormRow]
-    public var activities: [UnitMonth]
-    /// Activity counts by type, and by the set of themes an activity carries (space-separated refs).
-    public var activitiesByType: [String: Int]
-    public var activitiesByThemes: [String: Int]
-    public var issues: [IssueRow]
-    public var alertsOpen: Int
-    public var alertsResolved: Int
-    public init(published: [PublishedItem], deliveries: Int, forms: [FormRow], activities: [UnitMonth], activitiesByType: [String: Int],
-                activitiesByThemes: [String: Int], issues: [IssueRow], alertsOpen: Int, alertsResolved: Int) {
-        self.published = published; self.deliveries = deliveries; self.forms = forms; self.activities = activities
-        self.activitiesByType = activitiesByType; self.activitiesByThemes = activitiesByThemes
-        self.issues = issues; self.alertsOpen = alertsOpen; self.alertsResolved = alertsResolved
-    }
+    public var published: [PublishedItem] = []
+    public var deliveries = 0
+    public var forms: [FormRow] = []
+    public var activities: [UnitMonth] = []
+    public var activitiesByType: [ActivityType: Int] = [:]
+    /// Activity counts by theme: an activity carrying two themes counts once for each.
+    public var activitiesByTheme: [ThemeRef: Int] = [:]
+    /// Activity counts by project: an activity counts once per project among its themes.
+    public var activitiesByProject: [ProjectID: Int] = [:]
+    public var issues: [IssueRow] = []
+    public var alertsOpen = 0
+    public var alertsResolved = 0
+    public init() {}
 }
 
 /// Reporting per DHIS2: expected, received, on time, for one month or a sum of unit-months.
 public struct ReportingFigures: Sendable, Equatable {
     public var expected = 0, received = 0, onTime = 0
-    public var missing: [(unit: String, period: Month)] = []
+    public var missing: [MissingReport] = []
     public var rate: Double { expected == 0 ? 0 : Double(received) / Double(expected) }
     public var timeliness: Double { expected == 0 ? 0 : Double(onTime) / Double(expected) }
-    public static func == (a: ReportingFigures, b: ReportingFigures) -> Bool {
-        a.expected == b.expected && a.received == b.received && a.onTime == b.onTime && a.missing.map { "\($0.unit)\($0.period)" } == b.missing.map { "\($0.unit)\($0.period)" }
+    public init() {}
+
+    mutating func add(_ other: ReportingFigures) {
+        expected += other.expected; received += other.received; onTime += other.onTime; missing += other.missing
     }
+}
+
+public struct MissingReport: Sendable, Hashable {
+    public let unit: UnitCode
+    public let period: Month
+}
+
+public struct LateReport: Sendable, Hashable {
+    public let unit: UnitCode
+    public let period: Month
+    public let submitted: Day
+}
+
+public struct ClusterFigures: Sendable {
+    public let cluster: String?
+    public var units = 0
+    public var activities = 0
+    public var reporting = ReportingFigures()
 }
 
 public struct TargetResult: Sendable {
@@ -65,169 +104,205 @@ public struct ReportFigures: Sendable {
     public let from: Day, to: Day
     public var publishedItems = 0
     public var deliveries = 0
-    public var byChannel: [String: Int] = [:]
-    public var byTheme: [String: Int] = [:]
-    public var byAudience: [String: Int] = [:]
+    public var byChannel: [ChannelID: Int] = [:]
+    public var byTheme: [ThemeRef: Int] = [:]
+    public var byAudience: [AudienceID: Int] = [:]
     public var activeThemes: [ThemeRef] = []
     public var themeCoverage = 0.0
     public var activityCount = 0
     public var participants = 0
-    public var activitiesByUnit: [String: Int] = [:]
-    public var participantsByUnit: [String: Int] = [:]
-    public var activitiesByType: [String: Int] = [:]
-    public var activitiesByProject: [String: Int] = [:]
-    public var activitiesByTheme: [String: Int] = [:]
+    public var activitiesByUnit: [UnitCode: Int] = [:]
+    public var participantsByUnit: [UnitCode: Int] = [:]
+    public var activitiesByType: [ActivityType: Int] = [:]
+    public var activitiesByProject: [ProjectID: Int] = [:]
+    public var activitiesByTheme: [ThemeRef: Int] = [:]
     public var reach = 0.0
-    public var unitsWithoutActivity: [String] = []
+    public var unitsWithoutActivity: [UnitCode] = []
     public var months: [Month] = []
+    /// The first month reports are expected for; earlier months of the range count nowhere in reporting.
+    public var trackingFrom: Month?
     public var reportingByMonth: [Month: ReportingFigures] = [:]
     public var reporting = ReportingFigures()
     public var activitiesByMonth: [Month: Int] = [:]
-    public var coverageGrid: [String: Set<Month>] = [:]   // theme ref -> months with a publication
+    public var coverageGrid: [ThemeRef: Set<Month>] = [:]   // months with a publication
     public var targets: [TargetResult] = []
-    public var moods: [String: Int] = [:]
+    public var moods: [Mood: Int] = [:]
     public var issues = 0
     public var issueList: [ReportFacts.IssueRow] = []
     public var alertsOpen = 0
     public var alertsResolved = 0
-    public var lateUnits: [(unit: String, period: Month, submitted: Day)] = []
+    public var lateReports: [LateReport] = []
+    /// Activities and reporting of each cluster of units (units without a cluster under `nil`), clusters in
+    /// the order they first appear in `units.csv`.
+    public var byCluster: [ClusterFigures] = []
+
+    /// Missing reports by unit, with how many months each, units in the order given.
+    public func missingByUnit(order units: [UnionUnit]) -> [(unit: UnitCode, months: [Month])] {
+        let grouped = Dictionary(grouping: reporting.missing, by: \.unit)
+        return units.compactMap { u in grouped[u.code.value].map { (u.code.value, $0.map(\.period)) } }
+    }
+}
+
+/// What a report covers: its range, its units and what it counts.
+public struct ReportRequest: Sendable {
+    public var from: Day
+    public var to: Day
+    /// The units the report is about (all of them, or one for a unit report).
+    public var units: [UnionUnit]
+    public var scope: ThemeScope
+    /// `tracking_from`, or the first month any unit reported: months before are not expected.
+    public var trackingFrom: Month?
+    public init(from: Day, to: Day, units: [UnionUnit], scope: ThemeScope = .all, trackingFrom: Month? = nil) {
+        self.from = from; self.to = to; self.units = units; self.scope = scope; self.trackingFrom = trackingFrom
+    }
 }
 
 /// Computes report figures from facts; no I/O.
 public enum ReportCalculator {
-    /// - Parameter units: the units the report is about (all of them, or one for a unit report).
-    public static func compute(facts: ReportFacts, workspace ws: Workspace, units: [UnionUnit], from: Day, to: Day) -> ReportFigures {
+    public static func compute(facts: ReportFacts, workspace ws: Workspace, request: ReportRequest) -> ReportFigures {
+        let from = request.from, to = request.to, units = request.units
         var f = ReportFigures(from: from, to: to)
-        let phaseIndex = PhaseIndex(ws.plan)
-        let dueDays = ws.plan.reportDueDays
-        let inRange = { (d: Day) in from <= d && d <= to }
+        let phases = PhaseIndex(ws.plan)
 
-        // content
-        let published = facts.published.filter { inRange($0.date) }
+        // content: publications carrying a theme in scope
+        let published = facts.published.filter { from <= $0.date && $0.date <= to && request.scope.admits($0.themes) }
         f.publishedItems = published.count
         f.deliveries = facts.deliveries
         for p in published {
-            f.byChannel[p.channel, default: 0] += 1
-            for t in p.themes { f.byTheme[t, default: 0] += 1; f.coverageGrid[t, default: []].insert(p.date.monthOfYear) }
-            for a in p.audiences { f.byAudience[a, default: 0] += 1 }
+            f.byChannel.add(1, to: p.channel)
+            for t in p.themes where request.scope.admits(theme: t) {
+                f.byTheme.add(1, to: t)
+                f.coverageGrid[t, default: []].insert(p.date.monthOfYear)
+            }
+            for a in p.audiences { f.byAudience.add(1, to: a) }
         }
-        f.activeThemes = phaseIndex.themes(activeBetween: from, and: to)
-        f.themeCoverage = coverage(published, phaseIndex, from, to)
+        f.activeThemes = phases.themes(activeBetween: from, and: to).filter(request.scope.admits(theme:))
+        f.themeCoverage = coverage(published, f.activeThemes)
 
-        // activities
+        // activities (the store applied the range and the scope)
         let unitCodes = Set(units.map(\.code.value))
-        // the store already limited activities to the range
         let acts = facts.activities.filter { unitCodes.contains($0.unit) }
         for a in acts {
-            f.activityCount += a.count
-            f.participants += a.participants
-            f.activitiesByUnit[a.unit, default: 0] += a.count
-            f.participantsByUnit[a.unit, default: 0] += a.participants
-            f.activitiesByMonth[a.month, default: 0] += a.count
+            f.activityCount = f.activityCount.saturatingAdding(a.count)
+            f.participants = f.participants.saturatingAdding(a.participants)
+            f.activitiesByUnit.add(a.count, to: a.unit)
+            f.participantsByUnit.add(a.participants, to: a.unit)
+            f.activitiesByMonth.add(a.count, to: a.month)
         }
         f.activitiesByType = facts.activitiesByType
-        for (set, count) in facts.activitiesByThemes {
-            let themes = set.split(separator: " ")
-            var projects: [Substring] = []
-            for t in themes {
-                f.activitiesByTheme[String(t), default: 0] += count
-                let p = t.prefix { $0 != "/" }
-                if p.count < t.count, !projects.contains(p) { projects.append(p) }
-            }
-            for p in projects { f.activitiesByProject[String(p), default: 0] += count }
-        }
-        let existing = units.filter { u in (u.joined.map { $0 <= to } ?? true) && (u.left.map { $0 >= from } ?? true) }
+        f.activitiesByTheme = facts.activitiesByTheme.filter { request.scope.admits(theme: $0.key) }
+        f.activitiesByProject = facts.activitiesByProject
+        let existing = units.filter { $0.exists(from: from, to: to) }
         f.reach = reach(acts, existing)
         f.unitsWithoutActivity = existing.map(\.code.value).filter { f.activitiesByUnit[$0] == nil }.sorted()
 
-        // reporting over the complete months of the range
+        // reporting over the complete months of the range, from the tracking start on
         f.months = Month.range(from.monthOfYear, to.monthOfYear)
-        let reportingMonths = f.months.filter { $0.first >= from.monthOfYear.first && $0.last <= to }
-        let formsByKey = Dictionary(facts.forms.map { (FormKey(unit: $0.unit, period: $0.period), $0) }, uniquingKeysWith: { a, _ in a })
+        f.trackingFrom = request.trackingFrom
+        let forms = facts.forms.indexed { FormKey(unit: $0.unit, period: $0.period) }
+        let reportingMonths = expectedMonths(from: from, to: to, trackingFrom: request.trackingFrom)
         for m in reportingMonths {
-            let r = reporting(m, units, formsByKey, dueDays)
+            let r = reporting(m, units, forms, ws.plan)
             f.reportingByMonth[m] = r
-            f.reporting.expected += r.expected
-            f.reporting.received += r.received
-            f.reporting.onTime += r.onTime
-            f.reporting.missing += r.missing
+            f.reporting.add(r)
             for u in units where u.exists(in: m) {
-                if let form = formsByKey[FormKey(unit: u.code.value, period: m)], form.submitted > ReportValidator.dueDate(m, dueDays: dueDays) {
-                    f.lateUnits.append((u.code.value, m, form.submitted))
+                if let form = forms[FormKey(unit: u.code.value, period: m)], form.submitted > ws.plan.reportDueDate(for: m) {
+                    f.lateReports.append(LateReport(unit: u.code.value, period: m, submitted: form.submitted))
                 }
             }
         }
 
-        // feedback
-        let reportedPeriods = Set(reportingMonths)
-        for form in facts.forms where reportedPeriods.contains(form.period) && unitCodes.contains(form.unit) {
-            if let mood = form.mood { f.moods[mood, default: 0] += 1 }
+        var clusters: [ClusterFigures] = []
+        var clusterIndex: [String?: Int] = [:]
+        for u in existing {
+            let i = clusterIndex[u.cluster] ?? { clusters.append(ClusterFigures(cluster: u.cluster)); return clusters.count - 1 }()
+            clusterIndex[u.cluster] = i
+            clusters[i].units += 1
+            clusters[i].activities = clusters[i].activities.saturatingAdding(f.activitiesByUnit[u.code.value] ?? 0)
+            for m in reportingMonths { clusters[i].reporting.add(reporting(m, [u], forms, ws.plan)) }
         }
-        f.issueList = facts.issues.filter { reportedPeriods.contains($0.period) && unitCodes.contains($0.unit) }
+        f.byCluster = clusters
+
+        // feedback
+        let reported = Set(reportingMonths)
+        for form in facts.forms where reported.contains(form.period) && unitCodes.contains(form.unit) {
+            if let mood = form.mood { f.moods.add(1, to: mood) }
+        }
+        f.issueList = facts.issues.filter { reported.contains($0.period) && unitCodes.contains($0.unit) }
         f.issues = f.issueList.count
         f.alertsOpen = facts.alertsOpen
         f.alertsResolved = facts.alertsResolved
 
-        // targets
-        f.targets = ws.plan.targets.map { t in
-            let spans = periods(t.period, from: from, to: to)
-            var values: [(String, Double)] = []
-            for (label, a, b) in spans {
-                let months = Month.range(a.monthOfYear, b.monthOfYear).filter { $0.first >= a.monthOfYear.first && $0.last <= b }
-                let v: Double
-                switch t.metric {
-                case .reportingRate, .timeliness:
-                    var r = ReportingFigures()
-                    for m in months {
-                        let x = reporting(m, units, formsByKey, dueDays)
-                        r.expected += x.expected; r.received += x.received; r.onTime += x.onTime
-                    }
-                    v = t.metric == .reportingRate ? r.rate : r.timeliness
-                case .reach:
-                    let us = units.filter { u in (u.joined.map { $0 <= b } ?? true) && (u.left.map { $0 >= a } ?? true) }
-                    v = reach(acts.filter { a.monthOfYear <= $0.month && $0.month <= b.monthOfYear }, us)
-                case .themeCoverage:
-                    v = coverage(published.filter { a <= $0.date && $0.date <= b }, phaseIndex, a, b)
-                case .activitiesPerUnit:
-                    let us = units.filter { u in (u.joined.map { $0 <= b } ?? true) && (u.left.map { $0 >= a } ?? true) }
-                    var count: [String: Int] = [:]
-                    for x in acts where a.monthOfYear <= x.month && x.month <= b.monthOfYear { count[x.unit, default: 0] += x.count }
-                    let ok = us.filter { Double(count[$0.code.value] ?? 0) >= t.min }.count
-                    v = us.isEmpty ? 0 : Double(ok) / Double(us.count)
-                }
-                values.append((label, v))
-            }
-            let value = values.map(\.1).min() ?? 0
-            let met = t.metric == .activitiesPerUnit ? value >= t.share : value >= t.min
-            return TargetResult(target: t, value: value, met: !values.isEmpty && met, periods: values)
-        }
+        f.targets = ws.plan.targets.map { target($0, request, published, acts, forms, ws.plan, phases) }
         return f
     }
 
-    struct FormKey: Hashable { let unit: String; let period: Month }
+    struct FormKey: Hashable { let unit: UnitCode; let period: Month }
 
-    static func reporting(_ m: Month, _ units: [UnionUnit], _ forms: [FormKey: ReportFacts.FormRow], _ dueDays: Int) -> ReportingFigures {
+    /// The complete months of the range at or after the tracking start.
+    static func expectedMonths(from: Day, to: Day, trackingFrom: Month?) -> [Month] {
+        Month.range(from.monthOfYear, to.monthOfYear).filter { m in
+            m.first >= from && m.last <= to && trackingFrom.map { m >= $0 } ?? true
+        }
+    }
+
+    static func target(_ t: Target, _ request: ReportRequest, _ published: [ReportFacts.PublishedItem],
+                       _ acts: [ReportFacts.UnitMonth], _ forms: [FormKey: ReportFacts.FormRow], _ plan: Plan,
+                       _ phases: PhaseIndex) -> TargetResult {
+        // nothing is expected before tracking began: target periods start there
+        let start = max(request.from, request.trackingFrom?.first ?? request.from)
+        var values: [(String, Double)] = []
+        for (label, a, b) in periods(t.period, from: start, to: request.to) {
+            let v: Double
+            let units = request.units.filter { $0.exists(from: a, to: b) }
+            switch t.metric {
+            case .reportingRate, .timeliness:
+                var r = ReportingFigures()
+                for m in expectedMonths(from: a, to: b, trackingFrom: request.trackingFrom) {
+                    r.add(reporting(m, request.units, forms, plan))
+                }
+                v = t.metric == .reportingRate ? r.rate : r.timeliness
+            case .reach:
+                v = reach(acts.filter { a.monthOfYear <= $0.month && $0.month <= b.monthOfYear }, units)
+            case .themeCoverage:
+                let active = phases.themes(activeBetween: a, and: b).filter(request.scope.admits(theme:))
+                v = coverage(published.filter { a <= $0.date && $0.date <= b }, active)
+            case .activitiesPerUnit:
+                var count: [UnitCode: Int] = [:]
+                for x in acts where a.monthOfYear <= x.month && x.month <= b.monthOfYear { count.add(x.count, to: x.unit) }
+                let ok = units.filter { Double(count[$0.code.value] ?? 0) >= t.min }.count
+                v = units.isEmpty ? 0 : Double(ok) / Double(units.count)
+            }
+            values.append((label, v))
+        }
+        let value = values.map(\.1).min() ?? 0
+        let met = t.metric == .activitiesPerUnit ? value >= t.share : value >= t.min
+        return TargetResult(target: t, value: value, met: !values.isEmpty && met, periods: values)
+    }
+
+    static func reporting(_ m: Month, _ units: [UnionUnit], _ forms: [FormKey: ReportFacts.FormRow],
+                          _ plan: Plan) -> ReportingFigures {
         var r = ReportingFigures()
-        let due = ReportValidator.dueDate(m, dueDays: dueDays)
+        let due = plan.reportDueDate(for: m)
         for u in units where u.exists(in: m) {
             r.expected += 1
             if let form = forms[FormKey(unit: u.code.value, period: m)] {
                 r.received += 1
                 if form.submitted <= due { r.onTime += 1 }
             } else {
-                r.missing.append((u.code.value, m))
+                r.missing.append(MissingReport(unit: u.code.value, period: m))
             }
         }
         return r
     }
 
     static func reach(_ acts: [ReportFacts.UnitMonth], _ units: [UnionUnit]) -> Double {
-        let members = units.reduce(0) { $0 + $1.members }
-        return members == 0 ? 0 : Double(acts.reduce(0) { $0 + $1.participants }) / Double(members)
+        let members = units.reduce(0) { $0.saturatingAdding($1.members) }
+        let attendances = acts.reduce(0) { $0.saturatingAdding($1.participants) }
+        return members == 0 ? 0 : Double(attendances) / Double(members)
     }
 
-    static func coverage(_ published: [ReportFacts.PublishedItem], _ index: PhaseIndex, _ a: Day, _ b: Day) -> Double {
-        let active = index.themes(activeBetween: a, and: b).map(\.description)
+    static func coverage(_ published: [ReportFacts.PublishedItem], _ active: [ThemeRef]) -> Double {
         guard !active.isEmpty else { return 0 }
         let covered = Set(published.flatMap(\.themes))
         return Double(active.filter(covered.contains).count) / Double(active.count)
@@ -244,10 +319,8 @@ public enum ReportCalculator {
             let (label, end): (String, Day)
             switch p {
             case .month: (label, end) = (m.iso, m.last)
-            case .quarter:
-                let lastMonth = Month(year: m.year, month: m.quarter * 3)!
-                (label, end) = ("\(m.year)-Q\(m.quarter)", lastMonth.last)
-            case .year: (label, end) = (String(m.year), Month(year: m.year, month: 12)!.last)
+            case .quarter: (label, end) = ("\(m.year)-Q\(m.quarter)", Month(year: m.year, month: m.quarter * 3)?.last ?? m.last)
+            case .year: (label, end) = (String(m.year), Month(year: m.year, month: 12)?.last ?? m.last)
             case .phase: (label, end) = ("", to)
             }
             let clipped = min(end, to)

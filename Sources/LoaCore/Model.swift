@@ -9,45 +9,28 @@ public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
 }
 
 public struct Audience: Sendable, Hashable {
-    public var id: Located<String>
+    public var id: Located<AudienceID>
     public var name: String
-    public init(id: Located<String>, name: String) { self.id = id; self.name = name }
-}
-
-/// `PROJECT/PHASE/THEME`, e.g. `museum/1.1/b`.
-public struct ThemeRef: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let project: String
-    public let phase: String
-    public let theme: String
-    public init(project: String, phase: String, theme: String) {
-        self.project = project; self.phase = phase; self.theme = theme
-    }
-    public init?(parsing text: String) {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
-        self.init(project: String(parts[0]), phase: String(parts[1]), theme: String(parts[2]))
-    }
-    public var description: String { "\(project)/\(phase)/\(theme)" }
-    public static func < (a: ThemeRef, b: ThemeRef) -> Bool { a.description < b.description }
+    public init(id: Located<AudienceID>, name: String) { self.id = id; self.name = name }
 }
 
 public struct Theme: Sendable, Hashable {
-    public var id: Located<String>
+    public var id: Located<ThemeID>
     public var title: String
     public var source: String?
-    public var audiences: [Located<String>]
-    public init(id: Located<String>, title: String, source: String?, audiences: [Located<String>]) {
+    public var audiences: [Located<AudienceID>]
+    public init(id: Located<ThemeID>, title: String, source: String?, audiences: [Located<AudienceID>]) {
         self.id = id; self.title = title; self.source = source; self.audiences = audiences
     }
 }
 
 public struct Phase: Sendable, Hashable {
-    public var id: Located<String>
+    public var id: Located<PhaseID>
     public var name: String
     public var from: Located<Day>
     public var to: Located<Day>?
     public var themes: [Theme]
-    public init(id: Located<String>, name: String, from: Located<Day>, to: Located<Day>?, themes: [Theme]) {
+    public init(id: Located<PhaseID>, name: String, from: Located<Day>, to: Located<Day>?, themes: [Theme]) {
         self.id = id; self.name = name; self.from = from; self.to = to; self.themes = themes
     }
     public func isActive(on day: Day) -> Bool { from.value <= day && (to.map { day <= $0.value } ?? true) }
@@ -56,17 +39,18 @@ public struct Phase: Sendable, Hashable {
 }
 
 public struct Project: Sendable, Hashable {
-    public var id: Located<String>
+    public var id: Located<ProjectID>
     public var name: String
     public var short: String
     public var phases: [Phase]
-    public init(id: Located<String>, name: String, short: String, phases: [Phase]) {
+    public init(id: Located<ProjectID>, name: String, short: String, phases: [Phase]) {
         self.id = id; self.name = name; self.short = short; self.phases = phases
     }
 }
 
 public enum Metric: String, Sendable, CaseIterable {
-    case reportingRate = "reporting_rate", timeliness, reach, themeCoverage = "theme_coverage", activitiesPerUnit = "activities_per_unit"
+    case reportingRate = "reporting_rate", timeliness, reach, themeCoverage = "theme_coverage"
+    case activitiesPerUnit = "activities_per_unit"
 }
 
 public enum TargetPeriod: String, Sendable, CaseIterable {
@@ -74,15 +58,33 @@ public enum TargetPeriod: String, Sendable, CaseIterable {
 }
 
 public struct Target: Sendable, Hashable {
-    public var id: Located<String>
+    public var id: Located<TargetID>
     public var title: String
     public var metric: Metric
     public var period: TargetPeriod
     public var min: Double
     public var share: Double
-    public init(id: Located<String>, title: String, metric: Metric, period: TargetPeriod, min: Double, share: Double) {
+    public init(id: Located<TargetID>, title: String, metric: Metric, period: TargetPeriod, min: Double, share: Double) {
         self.id = id; self.title = title; self.metric = metric; self.period = period; self.min = min; self.share = share
     }
+}
+
+/// Who signs a document (Nghị định 30/2020): the authority line ("TM. BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"),
+/// the signer's position and name. From `plan.yml`, never from code: union bodies are renamed and merged.
+public struct Signature: Sendable, Hashable {
+    public var authority: String
+    public var position: String
+    public var name: String
+    public init(authority: String, position: String, name: String) {
+        self.authority = authority; self.position = position; self.name = name
+    }
+}
+
+/// "Nơi nhận" of each kind of document.
+public struct Recipients: Sendable, Hashable {
+    public var plan: [String]
+    public var report: [String]
+    public init(plan: [String] = [], report: [String] = []) { self.plan = plan; self.report = report }
 }
 
 public struct Plan: Sendable, Hashable {
@@ -93,24 +95,44 @@ public struct Plan: Sendable, Hashable {
     public var place: String
     public var issuerCode: String?
     public var reportDueDays: Int
+    /// The first month reports are expected for (`tracking_from`); months before it are never counted missing.
+    public var trackingFrom: Month?
+    public var signature: Signature?
+    public var recipients: Recipients
     public var audiences: [Audience]
     public var projects: [Project]
     public var targets: [Target]
     public init(id: String, title: String, issuer: String, parentIssuer: String?, place: String, issuerCode: String?,
-                reportDueDays: Int, audiences: [Audience], projects: [Project], targets: [Target]) {
+                reportDueDays: Int, trackingFrom: Month? = nil, signature: Signature? = nil,
+                recipients: Recipients = Recipients(), audiences: [Audience], projects: [Project], targets: [Target]) {
         self.id = id; self.title = title; self.issuer = issuer; self.parentIssuer = parentIssuer; self.place = place
-        self.issuerCode = issuerCode; self.reportDueDays = reportDueDays; self.audiences = audiences
+        self.issuerCode = issuerCode; self.reportDueDays = reportDueDays; self.trackingFrom = trackingFrom
+        self.signature = signature; self.recipients = recipients; self.audiences = audiences
         self.projects = projects; self.targets = targets
     }
 
-    /// Every theme with its full reference and phase, in plan order.
-    public var allThemes: [(ref: ThemeRef, theme: Theme, phase: Phase, project: Project)] {
+    /// The last day a month's report is on time: the month's end plus `report_due_days`.
+    public func reportDueDate(for period: Month) -> Day { period.last.adding(days: reportDueDays) }
+
+    /// Every theme with its full reference, phase and project, in plan order.
+    public var allThemes: [PlannedTheme] {
         projects.flatMap { p in
             p.phases.flatMap { ph in
-                ph.themes.map { t in (ThemeRef(project: p.id.value, phase: ph.id.value, theme: t.id.value), t, ph, p) }
+                ph.themes.map { t in
+                    PlannedTheme(ref: ThemeRef(project: p.id.value, phase: ph.id.value, theme: t.id.value),
+                                 theme: t, phase: ph, project: p)
+                }
             }
         }
     }
+}
+
+/// A theme with where it sits in the plan.
+public struct PlannedTheme: Sendable {
+    public let ref: ThemeRef
+    public let theme: Theme
+    public let phase: Phase
+    public let project: Project
 }
 
 public enum ChannelKind: String, Sendable, CaseIterable {
@@ -121,11 +143,12 @@ public enum Cadence: String, Sendable, CaseIterable { case month, week }
 
 public enum UnitScope: Sendable, Hashable {
     case all
-    case some([Located<String>])  // unit codes or cluster names
+    /// Unit codes or cluster names, as written in `channels.yml`.
+    case some([Located<String>])
 }
 
 public struct Channel: Sendable, Hashable {
-    public var id: Located<String>
+    public var id: Located<ChannelID>
     public var name: String
     public var kind: ChannelKind
     public var every: Cadence
@@ -133,85 +156,105 @@ public struct Channel: Sendable, Hashable {
     public var skipWeekends: Bool
     public var capacity: Int
     public var leadDays: Int
-    public var audiences: [Located<String>]
+    public var audiences: [Located<AudienceID>]
     public var units: UnitScope
-    public init(id: Located<String>, name: String, kind: ChannelKind, every: Cadence, on: [Located<Int>], skipWeekends: Bool,
-                capacity: Int, leadDays: Int, audiences: [Located<String>], units: UnitScope) {
+    public init(id: Located<ChannelID>, name: String, kind: ChannelKind, every: Cadence, on: [Located<Int>],
+                skipWeekends: Bool, capacity: Int, leadDays: Int, audiences: [Located<AudienceID>], units: UnitScope) {
         self.id = id; self.name = name; self.kind = kind; self.every = every; self.on = on; self.skipWeekends = skipWeekends
         self.capacity = capacity; self.leadDays = leadDays; self.audiences = audiences; self.units = units
     }
+
+    /// The last day an item may be approved to go into the slot on `slot` (rule 2).
+    public func approvalDeadline(forSlotOn slot: Day) -> Day { slot.adding(days: -leadDays) }
 }
 
 public struct UnionUnit: Sendable, Hashable {
-    public var code: Located<String>
+    public var code: Located<UnitCode>
     public var name: String
     public var cluster: String?
     public var members: Int
     public var email: String?
     public var joined: Day?
     public var left: Day?
-    public init(code: Located<String>, name: String, cluster: String?, members: Int, email: String?, joined: Day?, left: Day?) {
+    public init(code: Located<UnitCode>, name: String, cluster: String?, members: Int, email: String?,
+                joined: Day?, left: Day?) {
         self.code = code; self.name = name; self.cluster = cluster; self.members = members; self.email = email
         self.joined = joined; self.left = left
     }
     /// Whether the unit exists on the day.
-    public func exists(on day: Day) -> Bool { (joined.map { $0 <= day } ?? true) && (left.map { day <= $0 } ?? true) }
+    public func exists(on day: Day) -> Bool { exists(from: day, to: day) }
     /// Whether the unit exists on some day of the month, and so owes its report.
-    public func exists(in month: Month) -> Bool { (joined.map { $0 <= month.last } ?? true) && (left.map { $0 >= month.first } ?? true) }
+    public func exists(in month: Month) -> Bool { exists(from: month.first, to: month.last) }
+    /// Whether the unit exists on some day of the closed range.
+    public func exists(from a: Day, to b: Day) -> Bool {
+        (joined.map { $0 <= b } ?? true) && (left.map { $0 >= a } ?? true)
+    }
 }
 
 public enum ItemStatus: String, Sendable, CaseIterable { case draft, review, approved, archived }
 
 public struct Item: Sendable, Hashable {
-    public var id: Located<String>
+    public var id: Located<ItemID>
     public var path: String
     public var title: String
-    public var themes: [Located<String>]
-    public var channels: [Located<String>]
-    public var audiences: [Located<String>]
+    public var themes: [Located<ThemeRef>]
+    public var channels: [Located<ChannelID>]
+    public var audiences: [Located<AudienceID>]
     public var status: ItemStatus
     public var approved: Located<Day>?
     public var author: String?
     public var approvedBy: String?
     public var notBefore: Located<Day>?
     public var notAfter: Located<Day>?
-    public var observance: Located<String>?
+    public var observance: Located<ObservanceID>?
     public var pin: Located<Day>?
     public var summary: String?
     public var body: String
-    public init(id: Located<String>, path: String, title: String, themes: [Located<String>], channels: [Located<String>],
-                audiences: [Located<String>], status: ItemStatus, approved: Located<Day>?, author: String?, approvedBy: String?,
-                notBefore: Located<Day>?, notAfter: Located<Day>?, observance: Located<String>?, pin: Located<Day>?,
+    /// The line of the file where the body starts, for messages about it.
+    public var bodyLine = 1
+    public init(id: Located<ItemID>, path: String, title: String, themes: [Located<ThemeRef>],
+                channels: [Located<ChannelID>], audiences: [Located<AudienceID>], status: ItemStatus,
+                approved: Located<Day>?, author: String?, approvedBy: String?, notBefore: Located<Day>?,
+                notAfter: Located<Day>?, observance: Located<ObservanceID>?, pin: Located<Day>?,
                 summary: String?, body: String) {
         self.id = id; self.path = path; self.title = title; self.themes = themes; self.channels = channels
         self.audiences = audiences; self.status = status; self.approved = approved; self.author = author
         self.approvedBy = approvedBy; self.notBefore = notBefore; self.notAfter = notAfter; self.observance = observance
         self.pin = pin; self.summary = summary; self.body = body
     }
-    public var themeRefs: [ThemeRef] { themes.compactMap { ThemeRef(parsing: $0.value) } }
+    public var themeRefs: [ThemeRef] { themes.map(\.value) }
+    /// Whether the item lists the channel (rule 1).
+    public func lists(_ channel: ChannelID) -> Bool { channels.contains { $0.value == channel } }
+    /// Whether the day lies inside the item's `not_before`/`not_after` window (half of rule 3).
+    public func windowContains(_ day: Day) -> Bool {
+        if let nb = notBefore?.value, day < nb { return false }
+        if let na = notAfter?.value, day > na { return false }
+        return true
+    }
 }
 
 /// A yearly observance: the original event's day and, for lunar ones, the expanded dates.
 public struct Observance: Sendable, Hashable {
-    public var uid: String
+    public var uid: ObservanceID
     public var name: String
     public var original: Day
     public var location: SourceLocation
     /// Explicit dates (lunar observances); when empty, the original's month and day recur yearly.
     public var dates: [Day]
     public var yearly: Bool
-    public init(uid: String, name: String, original: Day, location: SourceLocation, dates: [Day], yearly: Bool) {
-        self.uid = uid; self.name = name; self.original = original; self.location = location; self.dates = dates; self.yearly = yearly
+    public init(uid: ObservanceID, name: String, original: Day, location: SourceLocation, dates: [Day], yearly: Bool) {
+        self.uid = uid; self.name = name; self.original = original; self.location = location; self.dates = dates
+        self.yearly = yearly
     }
 
     /// The observance's days that fall in the closed range.
     public func occurrences(from a: Day, to b: Day) -> [Day] {
         var out: [Day] = []
-        if yearly {
+        if yearly, a.year <= b.year {
             for y in a.year...b.year {
                 let d = Day(year: y, month: original.month, day: original.day)
-                    ?? Day(year: y, month: original.month, day: Day.daysIn(year: y, month: original.month))!
-                if a <= d, d <= b, d >= original { out.append(d) }
+                    ?? Month(year: y, month: original.month)?.last
+                if let d, a <= d, d <= b, d >= original { out.append(d) }
             }
         }
         for d in dates where a <= d && d <= b { out.append(d) }
@@ -235,11 +278,30 @@ public struct Workspace: Sendable {
     }
 }
 
-extension Sequence {
-    /// A lookup table by `key`; the first element wins where keys repeat (`loa check` reports duplicates).
-    public func indexed(by key: (Element) -> String) -> [String: Element] {
-        var out: [String: Element] = [:]
-        for e in self where out[key(e)] == nil { out[key(e)] = e }
-        return out
+/// Lookups a workspace needs again and again, built once: by id, theme titles, phases of themes.
+public struct WorkspaceIndex: Sendable {
+    public let items: [ItemID: Item]
+    public let channels: [ChannelID: Channel]
+    public let units: [UnitCode: UnionUnit]
+    public let themes: [ThemeRef: PlannedTheme]
+    public let projects: [ProjectID: Project]
+    public let audiences: [AudienceID: Audience]
+    public let observances: [ObservanceID: Observance]
+
+    public init(_ w: Workspace) {
+        items = w.items.indexed { $0.id.value }
+        channels = w.channels.indexed { $0.id.value }
+        units = w.units.indexed { $0.code.value }
+        themes = w.plan.allThemes.indexed(by: \.ref)
+        projects = w.plan.projects.indexed { $0.id.value }
+        audiences = w.plan.audiences.indexed { $0.id.value }
+        observances = w.observances.indexed { $0.uid }
     }
+
+    public func channelName(_ id: ChannelID) -> String { channels[id]?.name ?? id.rawValue }
+    public func unitName(_ code: UnitCode) -> String { units[code]?.name ?? code.rawValue }
+    public func itemTitle(_ id: ItemID) -> String { items[id]?.title ?? id.rawValue }
+    public func themeTitle(_ ref: ThemeRef) -> String { themes[ref]?.theme.title ?? "" }
+    public func projectName(_ id: ProjectID) -> String { projects[id]?.short ?? id.rawValue }
+    public func audienceName(_ id: AudienceID) -> String { audiences[id]?.name ?? id.rawValue }
 }

@@ -14,32 +14,22 @@ public struct AdminDocument: Sendable {
     public var subtitle: String     // what it is about
     public var sections: [Section]
     public var recipients: [String]
-    public var signer: String
+    public var signature: Signature?
     public var language: Language
 
-    public init(kind: Kind, plan: Plan, date: Day, title: String, subtitle: String, sections: [Section],
-                recipients: [String], signer: String, language: Language) {
+    /// A document of `plan`'s issuer, with its signature and the recipients `plan.yml` gives for the kind.
+    public init(kind: Kind, plan: Plan, date: Day, title: String, subtitle: String, sections: [Section], language: Language) {
         self.kind = kind; self.parentIssuer = plan.parentIssuer; self.issuer = plan.issuer; self.issuerCode = plan.issuerCode
         self.place = plan.place; self.date = date; self.title = title; self.subtitle = subtitle; self.sections = sections
-        self.recipients = recipients; self.signer = signer; self.language = language
+        self.signature = plan.signature; self.language = language
+        let listed = kind == .plan ? plan.recipients.plan : plan.recipients.report
+        recipients = listed.isEmpty ? [Localizer(language)(DocumentText.archiveCopy)] : listed
     }
 
+    var t: Localizer { Localizer(language) }
     /// "Số:      /BC-CĐVC": the number itself is given by the office's register when the document is signed.
-    public var numberLine: String {
-        let code = issuerCode.map { "-\($0)" } ?? ""
-        let gap = String(repeating: "\u{00A0}", count: 6)  // left blank for the register's number
-        return language == .vi ? "Số:\(gap)/\(kind.rawValue)\(code)" : "No.:\(gap)/\(kind.rawValue)\(code)"
-    }
-
-    public var dateLine: String { placeAndDate(place: place, date: date, language: language) }
-}
-
-/// "Điện Biên, ngày 05 tháng 01 năm 2027": days below 10 and months 1 and 2 take a leading zero.
-public func placeAndDate(place: String, date: Day, language: Language) -> String {
-    if language == .en { return "\(place), \(date.iso)" }
-    let d = date.day < 10 ? "0\(date.day)" : "\(date.day)"
-    let m = date.month <= 2 ? "0\(date.month)" : "\(date.month)"
-    return "\(place), ngày \(d) tháng \(m) năm \(date.year)"
+    public var numberLine: String { t(DocumentText.numberLine(kind: kind.rawValue, code: issuerCode.map { "-\($0)" } ?? "")) }
+    public var dateLine: String { t(DocumentText.placeAndDate(place: place, day: date)) }
 }
 
 public struct Section: Sendable {
@@ -48,6 +38,8 @@ public struct Section: Sendable {
     public init(_ title: String, _ blocks: [Block]) { self.title = title; self.blocks = blocks }
 }
 
+/// A block of a document. Paragraph, bullet and table-cell texts are Loa's inline markup: `**strong**`, with
+/// outside text escaped by `MarkdownRenderer.escape`; titles and captions are plain text.
 public enum Block: Sendable {
     case paragraph(String)
     case bullets([String])
@@ -69,32 +61,36 @@ public struct Table: Sendable {
 
 let romanNumerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
+func roman(_ i: Int) -> String { romanNumerals[min(i, romanNumerals.count - 1)] }
+
 public enum MarkdownRenderer {
     public static func render(_ doc: AdminDocument) -> String {
+        let t = doc.t
         var s = ""
-        if let p = doc.parentIssuer { s += p.uppercased() + "  \n" }
-        s += "**" + doc.issuer.uppercased() + "**  \n"
+        if let p = doc.parentIssuer { s += escape(p.uppercased()) + "  \n" }
+        s += "**" + escape(doc.issuer.uppercased()) + "**  \n"
         s += doc.numberLine + "\n\n"
-        s += doc.language == .vi ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  \n**Độc lập - Tự do - Hạnh phúc**\n\n"
-                                 : "SOCIALIST REPUBLIC OF VIETNAM  \n**Independence - Freedom - Happiness**\n\n"
-        s += "*" + doc.dateLine + "*\n\n"
-        s += "# " + doc.title + "\n\n**" + doc.subtitle + "**\n\n"
+        s += t(DocumentText.nation) + "  \n**" + t(DocumentText.motto) + "**\n\n"
+        s += "*" + escape(doc.dateLine) + "*\n\n"
+        s += "# " + doc.title + "\n\n**" + escape(doc.subtitle) + "**\n\n"
         for (i, section) in doc.sections.enumerated() {
-            s += "## \(romanNumerals[min(i, romanNumerals.count - 1)]). \(section.title)\n\n"
+            s += "## \(roman(i)). \(section.title)\n\n"
             for block in section.blocks { s += render(block) + "\n" }
         }
-        s += "---\n\n**" + (doc.language == .vi ? "Nơi nhận" : "Recipients") + ":**\n\n"
-        for r in doc.recipients { s += "- " + r + "\n" }
-        s += "\n**" + doc.signer + "**\n"
+        s += "---\n\n**" + t(DocumentText.recipients) + ":**\n\n"
+        for r in doc.recipients { s += "- " + escape(r) + "\n" }
+        if let sig = doc.signature {
+            s += "\n**" + escape(sig.authority) + "**  \n**" + escape(sig.position) + "**\n\n\n**" + escape(sig.name) + "**\n"
+        }
         return s
     }
 
     static func render(_ b: Block) -> String {
         switch b {
         case .paragraph(let t): return t + "\n"
-        case .subheading(let t): return "### " + t + "\n"
+        case .subheading(let t): return "### " + escape(t) + "\n"
         case .bullets(let items): return items.map { "- " + $0 }.joined(separator: "\n") + "\n"
-        case .chart(_, let fallback): return fallback + "\n"
+        case .chart(_, let fallback): return escape(fallback) + "\n"
         case .table(let t):
             func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
             var s = "| " + t.header.map(cell).joined(separator: " | ") + " |\n"
@@ -102,5 +98,23 @@ public enum MarkdownRenderer {
             for row in t.rows { s += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
             return s
         }
+    }
+
+    /// Text from outside Loa's own sentences (names, topics from forms) made inert in Markdown: raw HTML and
+    /// emphasis markers are escaped, so a form can never inject markup into a report. Block texts hold such
+    /// escaped text; `HTMLRenderer` reads the same escapes back.
+    public static func escape(_ s: String) -> String {
+        guard s.contains(where: { "\\`*_<>&[]#".contains($0) }) else { return s }
+        var out = ""
+        for c in s {
+            switch c {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\\", "`", "*", "_", "[", "]", "#": out += "\\" + String(c)
+            default: out.append(c)
+            }
+        }
+        return out
     }
 }

@@ -4,25 +4,32 @@ import LoaCore
 public enum FormReader {
     public static let formVersion = "loa-report/1"
 
-    public static func form(_ file: TextFile, diagnostics d: Diagnostics) -> ReportForm? {
-        guard let (node, body) = FrontMatter.parse(file, firstKey: "form", diagnostics: d) else { return nil }
+    /// Reads a form; `checking` also checks the references of records that cannot be read whole (and of a form
+    /// without unit or period), so every error of a file is reported at once.
+    public static func form(_ file: TextFile, diagnostics d: Diagnostics, checking: ReportValidator? = nil) -> ReportForm? {
+        guard let (node, body, _) = FrontMatter.parse(file, firstKey: "form", diagnostics: d) else { return nil }
         let r = MappingReader(node, name: "form", into: d)
         defer { r.finish() }
         if let v = r.string("form", required: true), v.value != formVersion {
             d.add(.error(.invalidChoice(v.value, allowed: [formVersion], suggestion: nil), at: v.location))
         }
-        let unit = r.string("unit", required: true)
+        let unit = r.string("unit", required: true).map { Located(UnitCode($0.value), at: $0.location) }
         var period: Located<Month>?
         if let p = r.string("period", required: true) {
             if let m = Month(iso: p.value) { period = Located(m, at: p.location) } else { d.add(.error(.invalidMonth(p.value), at: p.location)) }
         }
         let submitted = r.day("submitted")
         let reporter = r.string("reporter")
-        let received = r.list("received") ?? []
-        let activities: [Activity] = r.records("activities") { a in
-            guard let unit else { return nil }
-            return activity(a, unit: unit, d)
+        let received = (r.list("received") ?? []).compactMap { text -> Located<Slot>? in
+            guard let slot = Slot(issue: text.value) else {
+                d.add(.error(.malformedIssueRef(text.value), at: text.location))
+                return nil
+            }
+            return Located(slot, at: text.location)
         }
+        // activities are read even without a unit, so their errors show in the same round
+        let placeholder = unit ?? Located(UnitCode(""), at: r.location)
+        let activities: [Activity] = r.records("activities") { a in activity(a, unit: placeholder, d, checking) }
         var mood: Mood?
         var summary: String?
         var issues: [FeedbackIssue] = []
@@ -35,23 +42,29 @@ public enum FormReader {
             }
             f.finish()
         }
-        guard let unit, let period else { return nil }
+        guard let unit, let period else {
+            for a in activities { d.add(contentsOf: checking?.checkReferences(themes: a.themes, items: a.items) ?? []) }
+            return nil
+        }
         return ReportForm(path: file.path, unit: unit, period: period, submitted: submitted, reporter: reporter?.value,
                           received: received, activities: activities, mood: mood, feedbackSummary: summary, issues: issues,
                           notes: body.trimmingCharacters(in: .whitespacesAndNewlines), content: file.lines.joined(separator: "\n"))
     }
 
-    static func activity(_ a: MappingReader, unit: Located<String>, _ d: Diagnostics) -> Activity? {
+    static func activity(_ a: MappingReader, unit: Located<UnitCode>, _ d: Diagnostics, _ checking: ReportValidator?) -> Activity? {
         let date = a.day("date", required: true)
         let type = a.choice("type", ActivityType.self, required: true)
         let title = a.string("title", required: true)
-        let themes = a.list("themes") ?? []
-        let items = a.list("items") ?? []
+        let themes = a.themeRefs("themes") ?? []
+        let items = a.references("items", as: ItemID.self) ?? []
         var participants: Located<Int>?
         if let p = a.string("participants", required: true) {
             if let n = Int(p.value), n >= 0 { participants = Located(n, at: p.location) } else { d.add(.error(.invalidInteger(p.value), at: p.location)) }
         }
-        guard let date, let type, let title, let participants else { return nil }
+        guard let date, let type, let title, let participants else {
+            d.add(contentsOf: checking?.checkReferences(themes: themes, items: items) ?? [])
+            return nil
+        }
         return Activity(unit: unit, date: date, type: type, title: title.value, themes: themes, participants: participants, items: items)
     }
 
@@ -59,7 +72,8 @@ public enum FormReader {
 
     /// Reads an activity table row by row, calling `row` for each well-formed activity; problems are collected.
     /// The file is read in chunks, so a table of a million rows needs little memory.
-    public static func activities(source: ByteChunks, path: String, diagnostics d: Diagnostics, _ row: (Activity) throws -> Void) rethrows {
+    public static func activities(source: ByteChunks, path: String, diagnostics d: Diagnostics, checking: ReportValidator? = nil,
+                                  _ row: (Activity) throws -> Void) rethrows {
         var table: CSVTable
         do throws(Failure) {
             table = try CSVTable(reader: CSVReader(source: source, path: path), path: path,
@@ -77,7 +91,7 @@ public enum FormReader {
                 return
             }
             func req(_ c: String) -> (String, Int?)? {
-                let n = col[c]!
+                let n = col[c] ?? nil
                 guard let t = r.text(at: n) else { d.add(.error(.emptyValue(c), at: r.location(at: n))); return nil }
                 return (t, n)
             }
@@ -91,15 +105,31 @@ public enum FormReader {
             }
             var participants: Int?
             if let (t, n) = pText { participants = Int(t).flatMap { $0 >= 0 ? $0 : nil }; if participants == nil { d.add(.error(.invalidInteger(t), at: r.location(at: n))) } }
-            guard let unit, let dateText, let date, let type, let title, let pText, let participants else { continue }
             func list(_ c: String) -> [Located<String>] {
-                let n = col[c]!
+                let n = col[c] ?? nil
                 guard let t = r.text(at: n) else { return [] }
                 let loc = r.location(at: n)
                 return t.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," }).map { Located(String($0), at: loc) }
             }
-            try row(Activity(unit: Located(unit.0, at: r.location(at: unit.1)), date: Located(date, at: r.location(at: dateText.1)), type: type,
-                             title: title.0, themes: list("themes"), participants: Located(participants, at: r.location(at: pText.1)), items: list("items")))
+            let themes = list("themes").compactMap { t -> Located<ThemeRef>? in
+                guard let ref = ThemeRef(parsing: t.value) else {
+                    d.add(.error(.malformedThemeRef(t.value), at: t.location))
+                    return nil
+                }
+                return Located(ref, at: t.location)
+            }
+            let items = list("items").map { Located(ItemID($0.value), at: $0.location) }
+            guard let unit, let dateText, let date, let type, let title, let pText, let participants else {
+                // a row that cannot be read whole still has its unit, themes and items checked
+                if let checking {
+                    if let unit { d.add(contentsOf: checking.checkUnit(Located(UnitCode(unit.0), at: r.location(at: unit.1)))) }
+                    d.add(contentsOf: checking.checkReferences(themes: themes, items: items))
+                }
+                continue
+            }
+            try row(Activity(unit: Located(UnitCode(unit.0), at: r.location(at: unit.1)),
+                             date: Located(date, at: r.location(at: dateText.1)), type: type, title: title.0, themes: themes,
+                             participants: Located(participants, at: r.location(at: pText.1)), items: items))
         }
     }
 }

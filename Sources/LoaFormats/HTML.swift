@@ -67,6 +67,7 @@ table.data td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .foot .to { font-size: 11pt; }
 .foot .to b { font-style: italic; font-size: 12pt; }
 .foot .sign { text-align: center; font-weight: bold; }
+.foot .sign .space { height: 22mm; }
 figure { margin: 8px 0 12px; text-align: center; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 11pt; font-style: italic; }
@@ -75,15 +76,15 @@ figcaption { font-size: 11pt; font-style: italic; }
 
 public enum HTMLRenderer {
     public static func render(_ doc: AdminDocument) -> String {
-        let vi = doc.language == .vi
+        let t = doc.t
         var head: [HTML] = []
         if let p = doc.parentIssuer { head.append(.el("div", text: p.uppercased())) }
         head.append(.el("div", [("class", "issuer")], text: doc.issuer.uppercased()))
         head.append(.el("span", [("class", "rule")]))
         head.append(.el("div", text: doc.numberLine))
         let motto: [HTML] = [
-            .el("div", [("class", "issuer")], text: vi ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "SOCIALIST REPUBLIC OF VIETNAM"),
-            .el("div", [("class", "motto")], text: vi ? "Độc lập - Tự do - Hạnh phúc" : "Independence - Freedom - Happiness"),
+            .el("div", [("class", "issuer")], text: t(DocumentText.nation)),
+            .el("div", [("class", "motto")], text: t(DocumentText.motto)),
             .el("span", [("class", "rule"), ("style", "width:55%")]),
         ]
         var body: [HTML] = [
@@ -93,12 +94,17 @@ public enum HTMLRenderer {
             .el("div", [("class", "subtitle")], text: doc.subtitle),
         ]
         for (i, section) in doc.sections.enumerated() {
-            body.append(.el("h2", text: "\(romanNumerals[min(i, romanNumerals.count - 1)]). \(section.title)"))
+            body.append(.el("h2", text: "\(roman(i)). \(section.title)"))
             body += section.blocks.map(render)
         }
-        let to = HTML.el("td", [("class", "to")], [.el("b", text: (vi ? "Nơi nhận" : "Recipients") + ":"), .el("br")] +
-                         doc.recipients.flatMap { [HTML.text("- " + $0), .trusted("<br>")] })
-        body.append(.el("table", [("class", "foot")], [.el("tr", [], [to, .el("td", [("class", "sign")], text: doc.signer)])]))
+        let to = HTML.el("td", [("class", "to")], [.el("b", text: t(DocumentText.recipients) + ":"), .el("br")] +
+                         doc.recipients.flatMap { [HTML.text("- " + $0), .el("br")] })
+        var sign: [HTML] = []
+        if let sig = doc.signature {
+            sign = [.el("div", text: sig.authority), .el("div", text: sig.position), .el("div", [("class", "space")]),
+                    .el("div", text: sig.name)]
+        }
+        body.append(.el("table", [("class", "foot")], [.el("tr", [], [to, .el("td", [("class", "sign")], sign)])]))
         return page(title: "\(doc.title) — \(doc.subtitle)", language: doc.language, body: body)
     }
 
@@ -119,25 +125,51 @@ public enum HTMLRenderer {
             let head = HTML.el("tr", [], t.header.map { .el("th", text: $0) })
             let rows = t.rows.map { row in
                 HTML.el("tr", [], row.enumerated().map { i, c in
-                    t.numeric.contains(i) ? .el("td", [("class", "num")], text: c) : .el("td", [], inline(c))
+                    t.numeric.contains(i) ? .el("td", [("class", "num")], inline(c)) : .el("td", [], inline(c))
                 })
             }
             return .el("table", [("class", "data")], [.el("thead", [], [head]), .el("tbody", [], rows)])
         }
     }
 
-    /// `**bold**` and `*italic*` inside Loa's own sentences; everything else is escaped text.
+    /// Loa's inline markup as HTML: `**strong**`, backslash escapes and `&lt;` `&gt;` `&amp;` (what
+    /// `MarkdownRenderer.escape` writes); everything else is escaped text.
     static func inline(_ s: String) -> [HTML] {
         var out: [HTML] = []
-        var rest = Substring(s)
-        while let start = rest.range(of: "**") {
-            out.append(.text(String(rest[..<start.lowerBound])))
-            let after = rest[start.upperBound...]
-            guard let end = after.range(of: "**") else { out.append(.text(String(rest[start.lowerBound...]))); return out }
-            out.append(.el("strong", text: String(after[..<end.lowerBound])))
-            rest = after[end.upperBound...]
+        var text = ""
+        var strong = false
+        var i = s.startIndex
+        func flush() {
+            guard !text.isEmpty else { return }
+            out.append(strong ? .el("strong", text: text) : .text(text))
+            text = ""
         }
-        out.append(.text(String(rest)))
+        while i < s.endIndex {
+            let c = s[i]
+            let next = s.index(after: i)
+            if c == "\\", next < s.endIndex {
+                text.append(s[next])
+                i = s.index(after: next)
+            } else if c == "*", next < s.endIndex, s[next] == "*" {
+                flush()
+                strong.toggle()
+                i = s.index(after: next)
+            } else if c == "&", let (entity, end) = entity(in: s, at: i) {
+                text.append(entity)
+                i = end
+            } else {
+                text.append(c)
+                i = next
+            }
+        }
+        flush()
         return out
+    }
+
+    static func entity(in s: String, at i: String.Index) -> (Character, String.Index)? {
+        for (name, c) in [("&lt;", Character("<")), ("&gt;", ">"), ("&amp;", "&")] where s[i...].hasPrefix(name) {
+            return (c, s.index(i, offsetBy: name.count))
+        }
+        return nil
     }
 }

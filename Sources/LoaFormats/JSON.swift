@@ -68,6 +68,8 @@ public indirect enum JSON: Sendable {
         s += "\""
     }
 
-    /// An object from a dictionary of counts, keys sorted.
-    public static func counts(_ d: [String: Int]) -> JSON { .object(d.keys.sorted().map { ($0, .int(d[$0]!)) }) }
+    /// An object from a dictionary of counts, keys sorted as written.
+    public static func counts<Key: CustomStringConvertible>(_ d: [Key: Int]) -> JSON {
+        .object(d.map { ($0.key.description, JSON.int($0.value)) }.sorted { $0.0 < $1.0 })
+    }
 }

@@ -1,257 +1,318 @@
+import Foundation
 import LoaCore
 
 /// What a report is about.
-public enum ReportScope: Sendable {
+public enum ReportSubject: Sendable {
     case month(Month)
     case phase(project: Project, phase: Phase)
     case unit(UnionUnit)
 }
 
-/// Turns report figures into a document (Markdown/HTML), CSV rows and JSON.
+/// Turns report figures and findings into a document (Markdown/HTML), CSV rows and JSON; it decides nothing.
 public struct ReportPresenter {
     public let figures: ReportFigures
+    public let findings: ReportFindings
     public let workspace: Workspace
-    public let scope: ReportScope
+    public let subject: ReportSubject
     public let language: Language
     public let includeSensitive: Bool
     public let today: Day
+    let index: WorkspaceIndex
+    let t: Localizer
 
-    public init(figures: ReportFigures, workspace: Workspace, scope: ReportScope, language: Language, includeSensitive: Bool, today: Day) {
-        self.figures = figures; self.workspace = workspace; self.scope = scope; self.language = language
+    public init(figures: ReportFigures, workspace: Workspace, subject: ReportSubject, language: Language,
+                includeSensitive: Bool, today: Day) {
+        self.figures = figures; self.workspace = workspace; self.subject = subject; self.language = language
         self.includeSensitive = includeSensitive; self.today = today
+        findings = ReportFindings(figures: figures, workspace: workspace, today: today)
+        index = WorkspaceIndex(workspace)
+        t = Localizer(language)
     }
 
-    var vi: Bool { language == .vi }
-    func pct(_ x: Double) -> String {
-        let v = (x * 1000).rounded() / 10
-        let s = v == v.rounded() ? String(Int(v)) : String(v)
-        return (vi ? s.replacingOccurrences(of: ".", with: ",") : s) + "%"
-    }
-    func num(_ x: Double) -> String {
-        let v = (x * 100).rounded() / 100
-        let s = v == v.rounded() ? String(Int(v)) : String(v)
-        return vi ? s.replacingOccurrences(of: ".", with: ",") : s
-    }
-    func monthLabel(_ m: Month) -> String { vi ? "\(m.month)/\(m.year)" : m.iso }
-    var unitNames: [String: String] { Dictionary(workspace.units.map { ($0.code.value, $0.name) }, uniquingKeysWith: { a, _ in a }) }
-    var channelNames: [String: String] { Dictionary(workspace.channels.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a }) }
+    /// Outside text, escaped for Loa's inline markup.
+    func md(_ s: String) -> String { MarkdownRenderer.escape(s) }
+    func unit(_ c: UnitCode) -> String { md(index.unitName(c)) }
+    func theme(_ r: ThemeRef) -> String { md("\(r) — \(index.themeTitle(r))") }
+    /// Units in Vietnamese alphabetical order of their names.
+    func byName(_ codes: some Sequence<UnitCode>) -> [UnitCode] { VietnameseOrder.sorted(Array(codes)) { index.unitName($0) } }
 
     var subtitle: String {
-        switch scope {
-        case .month(let m):
-            return vi ? "Kết quả công tác tuyên truyền 03 đề án, dự án tháng \(monthLabel(m))" : "Communication results, \(m.iso)"
+        let f = figures
+        switch subject {
+        case .month(let m): return t(DocumentText.monthReportSubtitle(month: t.month(m)))
         case .phase(let p, let ph):
-            let ended = ph.to.map { figures.to >= $0.value } ?? false
-            let word = vi ? (ended ? "Tổng kết" : "Sơ kết") : (ended ? "Final review" : "Interim review")
-            return vi ? "\(word) công tác tuyên truyền \(p.name), giai đoạn \(ph.id.value) (từ \(figures.from.iso) đến \(figures.to.iso))"
-                      : "\(word) of communication on \(p.name), phase \(ph.id.value) (\(figures.from.iso) to \(figures.to.iso))"
-        case .unit(let u):
-            return vi ? "Kết quả tuyên truyền của \(u.name) (từ \(figures.from.iso) đến \(figures.to.iso))"
-                      : "Communication results of \(u.name) (\(figures.from.iso) to \(figures.to.iso))"
+            let ended = ph.to.map { f.to >= $0.value } ?? false
+            return t(DocumentText.phaseReportSubtitle(final: ended, project: p.name, phase: ph.name,
+                                                       from: t.date(f.from), to: t.date(f.to)))
+        case .unit(let u): return t(DocumentText.unitReportSubtitle(unit: u.name, from: t.date(f.from), to: t.date(f.to)))
         }
     }
 
     public func document() -> AdminDocument {
+        AdminDocument(kind: .report, plan: workspace.plan, date: today, title: t(DocumentText.reportTitle), subtitle: subtitle,
+                      sections: [
+                          Section(t(DocumentText.sectionResults), content() + activities() + reporting() + targets() + feedback()),
+                          Section(t(DocumentText.sectionShortcomings), [.bullets(findings.shortcomings.map(shortcoming))]),
+                          Section(t(DocumentText.sectionNextSteps), [.bullets(findings.nextSteps.map(nextStep))]),
+                      ], language: language)
+    }
+
+    func content() -> [Block] {
         let f = figures
-        var results: [Block] = []
-        // 1. content
-        results.append(.subheading(vi ? "1. Thông tin, tuyên truyền trên các kênh" : "1. Content on the channels"))
-        results.append(.paragraph(vi
-            ? "Đăng **\(f.publishedItems)** lượt bài, chuyển **\(f.deliveries)** lượt đến các CĐCS; \(pct(f.themeCoverage)) nội dung trọng tâm đang triển khai đã có bài."
-            : "**\(f.publishedItems)** placements published and **\(f.deliveries)** deliveries to units; \(pct(f.themeCoverage)) of active themes covered."))
+        var out: [Block] = [.subheading(t(DocumentText.contentHeading))]
+        out.append(.paragraph(t(DocumentText.contentSummary(placements: t.count(f.publishedItems), deliveries: t.count(f.deliveries),
+                                                            coverage: t.percent(f.themeCoverage)))))
         if !f.byChannel.isEmpty {
-            results.append(.table(Table(header: vi ? ["Kênh", "Số lượt bài"] : ["Channel", "Placements"],
-                                        rows: f.byChannel.keys.sorted().map { [channelNames[$0] ?? $0, String(f.byChannel[$0]!)] }, numeric: [1])))
+            out.append(.table(Table(header: [t(DocumentText.channel), t(DocumentText.placements)],
+                                    rows: f.byChannel.keys.sorted().map { [md(index.channelName($0)), t.count(f.byChannel[$0] ?? 0)] },
+                                    numeric: [1])))
         }
-        let themeTitles = Dictionary(workspace.plan.allThemes.map { ($0.ref.description, $0.theme.title) }, uniquingKeysWith: { a, _ in a })
-        results.append(.table(Table(header: vi ? ["Nội dung trọng tâm", "Bài đăng", "Hoạt động"] : ["Theme", "Placements", "Activities"],
-                                    rows: f.activeThemes.map { t in ["\(t) — \(themeTitles[t.description] ?? "")", String(f.byTheme[t.description] ?? 0), String(f.activitiesByTheme[t.description] ?? 0)] },
-                                    numeric: [1, 2])))
+        out.append(.table(Table(header: [t(DocumentText.theme), t(DocumentText.placements), t(DocumentText.activities)],
+                                rows: f.activeThemes.map { [theme($0), t.count(f.byTheme[$0] ?? 0), t.count(f.activitiesByTheme[$0] ?? 0)] },
+                                numeric: [1, 2])))
         if !f.byAudience.isEmpty {
-            let names = Dictionary(workspace.plan.audiences.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a })
-            results.append(.paragraph((vi ? "Theo đối tượng: " : "By audience: ") + f.byAudience.keys.sorted().map { "\(names[$0] ?? $0) \(f.byAudience[$0]!)" }.joined(separator: "; ") + "."))
+            let list = f.byAudience.keys.sorted().map { "\(md(index.audienceName($0))) \(f.byAudience[$0] ?? 0)" }
+            out.append(.paragraph(t(DocumentText.byAudience(list.joined(separator: "; ")))))
         }
         if f.months.count > 1 {
-            let active = f.activeThemes.map(\.description)
-            results.append(.chart(svg: Charts.grid(title: vi ? "Nội dung trọng tâm có bài theo tháng" : "Themes published by month",
-                                                   rows: active, columns: f.months.map { String(format2($0.month)) + "/" + String($0.year % 100) }) { i, j in
+            let active = f.activeThemes
+            out.append(.chart(svg: Charts.grid(title: t(DocumentText.chartThemesByMonth), rows: active.map(\.description),
+                                               columns: f.months.map { t.shortMonth($0) }) { i, j in
                 f.coverageGrid[active[i]]?.contains(f.months[j]) ?? false
-            }, fallback: vi ? "Biểu đồ: nội dung trọng tâm × tháng (ô xanh: có bài đăng)." : "Chart: themes × months (green: published)."))
+            }, fallback: t(DocumentText.chartThemesByMonthFallback)))
         }
-        // 2. activities
-        results.append(.subheading(vi ? "2. Hoạt động tuyên truyền của các CĐCS" : "2. Activities held by units"))
-        results.append(.paragraph(vi
-            ? "Tổ chức **\(f.activityCount)** hoạt động với **\(f.participants)** lượt người tham dự; bình quân \(num(f.reach)) lượt/đoàn viên."
-            : "**\(f.activityCount)** activities with **\(f.participants)** attendances; \(num(f.reach)) attendances per member."))
+        return out
+    }
+
+    func activities() -> [Block] {
+        let f = figures
+        var out: [Block] = [.subheading(t(DocumentText.activitiesHeading))]
+        out.append(.paragraph(t(DocumentText.activitiesSummary(count: t.count(f.activityCount), attendances: t.count(f.participants),
+                                                               reach: t.number(f.reach)))))
         if !f.activitiesByType.isEmpty {
-            results.append(.table(Table(header: vi ? ["Hình thức", "Số hoạt động"] : ["Type", "Activities"],
-                                        rows: f.activitiesByType.keys.sorted().map { [ActivityType(rawValue: $0)?.name(language) ?? $0, String(f.activitiesByType[$0]!)] }, numeric: [1])))
+            out.append(.table(Table(header: [t(DocumentText.activityType), t(DocumentText.activities)],
+                                    rows: ActivityType.allCases.compactMap { k in f.activitiesByType[k].map { [t(k), t.count($0)] } },
+                                    numeric: [1])))
         }
         if !f.activitiesByProject.isEmpty {
-            let names = Dictionary(workspace.plan.projects.map { ($0.id.value, $0.short) }, uniquingKeysWith: { a, _ in a })
-            results.append(.paragraph((vi ? "Theo đề án: " : "By project: ") + f.activitiesByProject.keys.sorted().map { "\(names[$0] ?? $0) \(f.activitiesByProject[$0]!)" }.joined(separator: "; ") + "."))
+            let list = f.activitiesByProject.keys.sorted().map { "\(md(index.projectName($0))) \(f.activitiesByProject[$0] ?? 0)" }
+            out.append(.paragraph(t(DocumentText.byProject(list.joined(separator: "; ")))))
         }
-        if case .unit = scope {} else if !f.activitiesByUnit.isEmpty {
-            results.append(.table(Table(header: vi ? ["CĐCS", "Hoạt động", "Lượt tham dự"] : ["Unit", "Activities", "Attendances"],
-                                        rows: f.activitiesByUnit.keys.sorted().map { [unitNames[$0] ?? $0, String(f.activitiesByUnit[$0]!), String(f.participantsByUnit[$0] ?? 0)] }, numeric: [1, 2])))
+        if case .unit = subject {} else if !f.activitiesByUnit.isEmpty {
+            out.append(.table(Table(header: [t(DocumentText.unit), t(DocumentText.activities), t(DocumentText.attendances)],
+                                    rows: byName(f.activitiesByUnit.keys).map {
+                                        [unit($0), t.count(f.activitiesByUnit[$0] ?? 0), t.count(f.participantsByUnit[$0] ?? 0)]
+                                    }, numeric: [1, 2])))
         }
         if f.months.count > 1 {
-            results.append(.chart(svg: Charts.bars(title: vi ? "Số hoạt động theo tháng" : "Activities per month", labels: f.months.map(monthLabel),
-                                                   values: f.months.map { Double(f.activitiesByMonth[$0] ?? 0) }, valueLabel: { String(Int($0)) }),
-                                  fallback: vi ? "Biểu đồ: số hoạt động theo tháng." : "Chart: activities per month."))
+            out.append(.chart(svg: Charts.bars(title: t(DocumentText.chartActivitiesByMonth), labels: f.months.map { t.shortMonth($0) },
+                                               values: f.months.map { Double(f.activitiesByMonth[$0] ?? 0) },
+                                               valueLabel: { t.count(Int($0)) }),
+                              fallback: t(DocumentText.chartActivitiesByMonthFallback)))
+        } else if case .unit = subject {} else if f.byCluster.count > 1 {
+            out.append(.chart(svg: Charts.bars(title: t(DocumentText.chartActivitiesByCluster), labels: f.byCluster.map(clusterName),
+                                               values: f.byCluster.map { Double($0.activities) }, valueLabel: { t.count(Int($0)) }),
+                              fallback: t(DocumentText.chartActivitiesByClusterFallback)))
         }
-        // 3. reporting
-        results.append(.subheading(vi ? "3. Công tác báo cáo của các CĐCS" : "3. Reporting by units"))
-        let r = f.reporting
-        results.append(.paragraph(vi
-            ? "Nhận **\(r.received)/\(r.expected)** báo cáo (tỷ lệ \(pct(r.rate))), trong đó \(r.onTime) báo cáo đúng hạn (\(pct(r.timeliness)))."
-            : "**\(r.received) of \(r.expected)** reports received (\(pct(r.rate))), \(r.onTime) on time (\(pct(r.timeliness)))."))
+        return out
+    }
+
+    func clusterName(_ c: ClusterFigures) -> String { c.cluster ?? t(DocumentText.clusterNone) }
+
+    func reporting() -> [Block] {
+        let f = figures, r = f.reporting
+        var out: [Block] = [.subheading(t(DocumentText.reportingHeading))]
+        out.append(.paragraph(t(DocumentText.reportingSummary(received: t.count(r.received), expected: t.count(r.expected),
+                                                              rate: t.percent(r.rate), onTime: t.count(r.onTime),
+                                                              timeliness: t.percent(r.timeliness)))))
+        if let since = f.trackingFrom, f.from.monthOfYear < since {
+            out.append(.paragraph(t(DocumentText.reportingNotTracked(since: t.month(since)))))
+        }
         let months = f.months.filter { f.reportingByMonth[$0] != nil }
         if !months.isEmpty {
-            results.append(.table(Table(header: vi ? ["Tháng", "Phải gửi", "Đã gửi", "Đúng hạn", "Tỷ lệ", "Đúng hạn (%)"] : ["Month", "Expected", "Received", "On time", "Rate", "Timeliness"],
-                                        rows: months.map { m in let x = f.reportingByMonth[m]!; return [monthLabel(m), String(x.expected), String(x.received), String(x.onTime), pct(x.rate), pct(x.timeliness)] },
-                                        numeric: [1, 2, 3, 4, 5])))
+            out.append(.table(Table(header: [t(DocumentText.month), t(DocumentText.expected), t(DocumentText.received),
+                                             t(DocumentText.onTime), t(DocumentText.rate), t(DocumentText.timeliness)],
+                                    rows: months.map { m in
+                                        let x = f.reportingByMonth[m] ?? ReportingFigures()
+                                        return [t.shortMonth(m), t.count(x.expected), t.count(x.received), t.count(x.onTime),
+                                                t.percent(x.rate), t.percent(x.timeliness)]
+                                    }, numeric: [1, 2, 3, 4, 5])))
         }
+        let target = workspace.plan.targets.first { $0.metric == .reportingRate }?.min
         if months.count > 1 {
-            let target = workspace.plan.targets.first { $0.metric == .reportingRate }?.min
-            results.append(.chart(svg: Charts.bars(title: vi ? "Tỷ lệ báo cáo theo tháng (đường xanh: chỉ tiêu)" : "Reporting rate by month (blue: target)",
-                                                   labels: months.map(monthLabel), values: months.map { f.reportingByMonth[$0]!.rate }, maxValue: 1, target: target, valueLabel: pct),
-                                  fallback: vi ? "Biểu đồ: tỷ lệ báo cáo theo tháng so với chỉ tiêu." : "Chart: reporting rate by month against its target."))
+            out.append(.chart(svg: Charts.bars(title: t(DocumentText.chartReportingByMonth), labels: months.map { t.shortMonth($0) },
+                                               values: months.map { f.reportingByMonth[$0]?.rate ?? 0 }, maxValue: 1,
+                                               target: target, valueLabel: t.percent),
+                              fallback: t(DocumentText.chartReportingByMonthFallback)))
+        } else if case .unit = subject {} else if f.byCluster.count > 1, !months.isEmpty {
+            out.append(.chart(svg: Charts.bars(title: t(DocumentText.chartReportingByCluster), labels: f.byCluster.map(clusterName),
+                                               values: f.byCluster.map(\.reporting.rate), maxValue: 1, target: target,
+                                               valueLabel: t.percent),
+                              fallback: t(DocumentText.chartReportingByClusterFallback)))
         }
-        // 4. targets
-        results.append(.subheading(vi ? "4. Thực hiện chỉ tiêu" : "4. Targets"))
-        results.append(.table(Table(header: vi ? ["Chỉ tiêu", "Kết quả", "Yêu cầu", "Đánh giá"] : ["Target", "Value", "Required", "Assessment"],
-                                    rows: f.targets.map { t in
-            let required = t.target.metric == .activitiesPerUnit ? pct(t.target.share) : (t.target.metric == .reach || t.target.metric == .activitiesPerUnit ? num(t.target.min) : pct(t.target.min))
-            let value = t.target.metric == .reach ? num(t.value) : pct(t.value)
-            return [t.target.title, value, required, t.met ? (vi ? "Đạt" : "Met") : (vi ? "**Chưa đạt**" : "**Not met**")]
-        }, numeric: [1, 2])))
-        // 5. feedback
-        results.append(.subheading(vi ? "5. Tình hình tư tưởng, dư luận trong đoàn viên" : "5. Members' opinion"))
-        let moods = Mood.allCases.map { "\($0.name(language)): \(f.moods[$0.rawValue] ?? 0)" }.joined(separator: "; ")
-        results.append(.paragraph(vi
-            ? "Tâm trạng — \(moods). Có \(f.issues) vấn đề được phản ánh; cảnh báo nhạy cảm: \(f.alertsOpen) đang mở, \(f.alertsResolved) đã xử lý."
-            : "Mood — \(moods). \(f.issues) issues raised; sensitive alerts: \(f.alertsOpen) open, \(f.alertsResolved) resolved."))
+        return out
+    }
+
+    func targets() -> [Block] {
+        [.subheading(t(DocumentText.targetsHeading)),
+         .table(Table(header: [t(DocumentText.target), t(DocumentText.value), t(DocumentText.required), t(DocumentText.assessment)],
+                      rows: figures.targets.map { r in
+                          let required = r.target.metric == .activitiesPerUnit ? t.percent(r.target.share)
+                              : r.target.metric == .reach ? t.number(r.target.min) : t.percent(r.target.min)
+                          let value = r.target.metric == .reach ? t.number(r.value) : t.percent(r.value)
+                          return [md(r.target.title), value, required, t(r.met ? DocumentText.met : DocumentText.notMet)]
+                      }, numeric: [1, 2]))]
+    }
+
+    func feedback() -> [Block] {
+        let f = figures
+        let moods = Mood.allCases.map { "\(t($0)): \(f.moods[$0] ?? 0)" }.joined(separator: "; ")
+        var out: [Block] = [.subheading(t(DocumentText.feedbackHeading)),
+                            .paragraph(t(DocumentText.feedbackSummary(moods: moods, issues: t.count(f.issues),
+                                                                      open: t.count(f.alertsOpen), resolved: t.count(f.alertsResolved))))]
         let shown = f.issueList.filter { !$0.sensitive || includeSensitive }
         if !shown.isEmpty {
-            results.append(.bullets(shown.map { i in
-                var s = "\(unitNames[i.unit] ?? i.unit) (\(monthLabel(i.period))): \(i.topic)"
-                if i.sensitive, let d = i.detail { s += " — " + d }
-                if i.sensitive { s += vi ? " [nhạy cảm]" : " [sensitive]" }
+            out.append(.bullets(shown.map { i in
+                var s = "\(unit(i.unit)) (\(t.shortMonth(i.period))): \(md(i.topic))"
+                if i.sensitive, let d = i.detail { s += " — " + md(d) }
+                if i.sensitive { s += t(DocumentText.sensitiveMark) }
                 return s
             }))
         }
-
-        // II. shortcomings, III. directions: derived from the figures
-        var limits: [String] = []
-        if !r.missing.isEmpty {
-            let byUnit = Dictionary(grouping: r.missing, by: \.unit)
-            limits.append((vi ? "CĐCS chưa gửi báo cáo: " : "Units missing reports: ") + byUnit.keys.sorted().map { u in
-                "\(unitNames[u] ?? u) (\(byUnit[u]!.map { monthLabel($0.period) }.joined(separator: ", ")))" }.joined(separator: "; ") + ".")
-        }
-        if !f.lateUnits.isEmpty {
-            limits.append((vi ? "Báo cáo gửi muộn: " : "Late reports: ") + f.lateUnits.map { "\(unitNames[$0.unit] ?? $0.unit) (\(monthLabel($0.period)), \($0.submitted.iso))" }.joined(separator: "; ") + ".")
-        }
-        let uncovered = f.activeThemes.filter { (f.byTheme[$0.description] ?? 0) == 0 }
-        if !uncovered.isEmpty {
-            limits.append((vi ? "Nội dung trọng tâm chưa có bài đăng: " : "Themes without a publication: ") + uncovered.map(\.description).joined(separator: ", ") + ".")
-        }
-        if !f.unitsWithoutActivity.isEmpty {
-            limits.append((vi ? "CĐCS chưa tổ chức hoạt động: " : "Units without activity: ") + f.unitsWithoutActivity.map { unitNames[$0] ?? $0 }.joined(separator: "; ") + ".")
-        }
-        for t in f.targets where !t.met { limits.append((vi ? "Chưa đạt chỉ tiêu: " : "Target not met: ") + t.target.title + ".") }
-        if limits.isEmpty { limits.append(vi ? "Không có hạn chế đáng kể theo số liệu." : "The figures show no notable shortcoming.") }
-
-        var next: [String] = []
-        if !uncovered.isEmpty { next.append(vi ? "Chuẩn bị, duyệt bài cho các nội dung trọng tâm chưa có bài: \(uncovered.map(\.description).joined(separator: ", "))." : "Prepare and approve items for the uncovered themes: \(uncovered.map(\.description).joined(separator: ", ")).") }
-        if !r.missing.isEmpty || !f.lateUnits.isEmpty { next.append(vi ? "Đôn đốc các CĐCS gửi báo cáo đầy đủ, đúng hạn (chậm nhất ngày \(workspace.plan.reportDueDays) tháng sau)." : "Remind units to report fully and on time (by day \(workspace.plan.reportDueDays) of the next month).") }
-        if f.alertsOpen > 0 { next.append(vi ? "Phối hợp xử lý dứt điểm \(f.alertsOpen) vấn đề nhạy cảm đang mở; cung cấp thông tin chính thống cho đoàn viên." : "Resolve the \(f.alertsOpen) open sensitive issues; give members official information.") }
-        let upcoming = workspace.observances.flatMap { o in o.occurrences(from: today, to: today.adding(days: 120)).map { ObservanceDay(observance: o, date: $0) } }
-            .sorted { ($0.date, $0.observance.uid) < ($1.date, $1.observance.uid) }.prefix(4)
-        if !upcoming.isEmpty {
-            next.append((vi ? "Tuyên truyền các ngày kỷ niệm sắp tới: " : "Mark the coming observances: ") + upcoming.map { o in
-                "\(o.observance.name) (\(PlanDocument.dayLabel(o.date, language))\(o.anniversary.map { vi ? ", \($0) năm" : ", \($0) years" } ?? ""))" }.joined(separator: "; ") + ".")
-        }
-        next.append(vi ? "Tiếp tục đa dạng hóa hình thức tuyên truyền, chú trọng nền tảng số và sinh hoạt chuyên đề tại CĐCS." : "Keep varying the forms of communication, with digital channels and topical sessions in units.")
-
-        return AdminDocument(
-            kind: .report, plan: workspace.plan, date: today, title: vi ? "BÁO CÁO" : "REPORT", subtitle: subtitle,
-            sections: [
-                Section(vi ? "KẾT QUẢ ĐẠT ĐƯỢC" : "RESULTS", results),
-                Section(vi ? "HẠN CHẾ" : "SHORTCOMINGS", [.bullets(limits)]),
-                Section(vi ? "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI" : "NEXT STEPS", [.bullets(next)]),
-            ],
-            recipients: vi ? ["\(workspace.plan.parentIssuer ?? "Cấp trên") (để báo cáo);", "Ban Thường vụ (để chỉ đạo);", "Các CĐCS trực thuộc;", "Lưu: VT."]
-                           : ["\(workspace.plan.parentIssuer ?? "Parent body") (for information);", "Standing committee;", "Grassroots unions;", "File."],
-            signer: vi ? "TM. BAN THƯỜNG VỤ" : "FOR THE STANDING COMMITTEE", language: language)
+        return out
     }
 
-    /// Every figure as JSON (SPEC §8), keys sorted by their natural order.
+    func shortcoming(_ s: ReportFindings.Shortcoming) -> String {
+        switch s {
+        case .missingReports(let list):
+            let named = byName(list.map(\.unit)).compactMap { u in list.first { $0.unit == u } }
+            return t(DocumentText.missingReports(named.map {
+                t(DocumentText.missingMonths(unit: unit($0.unit), count: $0.months.count, months: monthRanges($0.months)))
+            }.joined(separator: "; ")))
+        case .lateReports(let list):
+            return t(DocumentText.lateReports(list.map {
+                t(DocumentText.lateReport(unit: unit($0.unit), month: t.shortMonth($0.period), submitted: t.date($0.submitted)))
+            }.joined(separator: "; ")))
+        case .themesWithoutPublication(let refs): return t(DocumentText.themesWithoutPublication(refs.map(theme).joined(separator: "; ")))
+        case .unitsWithoutActivity(let codes): return t(DocumentText.unitsWithoutActivity(byName(codes).map(unit).joined(separator: "; ")))
+        case .targetNotMet(let target): return t(DocumentText.targetNotMet(md(target.title)))
+        case .none: return t(DocumentText.noShortcoming)
+        }
+    }
+
+    /// Months as compact ranges: "10/2026–12/2026, 3/2027".
+    func monthRanges(_ months: [Month]) -> String {
+        var parts: [String] = []
+        var start: Month?, end: Month?
+        for m in months.sorted() {
+            if let e = end, e.next == m { end = m; continue }
+            if let s = start, let e = end { parts.append(s == e ? t.shortMonth(s) : "\(t.shortMonth(s))–\(t.shortMonth(e))") }
+            start = m; end = m
+        }
+        if let s = start, let e = end { parts.append(s == e ? t.shortMonth(s) : "\(t.shortMonth(s))–\(t.shortMonth(e))") }
+        return parts.joined(separator: ", ")
+    }
+
+    func nextStep(_ s: ReportFindings.NextStep) -> String {
+        switch s {
+        case .prepareItems(let refs): return t(DocumentText.prepareItems(refs.map(theme).joined(separator: "; ")))
+        case .remindUnits(let due): return t(DocumentText.remindUnits(dueDay: due))
+        case .resolveAlerts(let n): return t(DocumentText.resolveAlerts(n))
+        case .markObservances(let list):
+            return t(DocumentText.markObservances(list.map { o in
+                var s = "\(md(o.observance.name)) (\(t.date(o.date))"
+                if let n = o.anniversary, n > 0 { s += ", " + t(DocumentText.anniversaryYears(n)) }
+                return s + ")"
+            }.joined(separator: "; ")))
+        case .varyForms: return t(DocumentText.varyForms)
+        }
+    }
+
+    /// Every figure as JSON (SPEC §8), keys in their natural order.
     public func json() -> JSON {
         let f = figures, r = f.reporting
         return .object([
             ("from", .string(f.from.iso)), ("to", .string(f.to.iso)),
             ("content", .object([("published_items", .int(f.publishedItems)), ("deliveries", .int(f.deliveries)),
-                                 ("by_channel", .counts(f.byChannel)), ("by_theme", .counts(f.byTheme)), ("by_audience", .counts(f.byAudience)),
-                                 ("active_themes", .array(f.activeThemes.map { .string($0.description) })),
-                                 ("theme_coverage", .share(f.themeCoverage))])),
+                                 ("by_channel", .counts(f.byChannel)), ("by_theme", .counts(f.byTheme)),
+                                 ("by_audience", .counts(f.byAudience)), ("theme_coverage", .share(f.themeCoverage)),
+                                 ("active_themes", .array(f.activeThemes.map { .string($0.description) }))])),
             ("activities", .object([("count", .int(f.activityCount)), ("participants", .int(f.participants)),
-                                    ("by_unit", .counts(f.activitiesByUnit)), ("participants_by_unit", .counts(f.participantsByUnit)),
-                                    ("by_type", .counts(f.activitiesByType)), ("by_project", .counts(f.activitiesByProject)),
-                                    ("by_theme", .counts(f.activitiesByTheme)), ("reach", .share(f.reach)),
-                                    ("units_without_activity", .array(f.unitsWithoutActivity.map(JSON.string)))])),
+                                    ("by_unit", .counts(f.activitiesByUnit)),
+                                    ("by_type", .counts(Dictionary(uniqueKeysWithValues: f.activitiesByType.map { ($0.key.rawValue, $0.value) }))),
+                                    ("by_project", .counts(f.activitiesByProject)), ("by_theme", .counts(f.activitiesByTheme)),
+                                    ("reach", .share(f.reach)),
+                                    ("units_without_activity", .array(f.unitsWithoutActivity.map { .string($0.rawValue) }))])),
             ("reporting", .object([("expected", .int(r.expected)), ("received", .int(r.received)), ("on_time", .int(r.onTime)),
                                    ("rate", .share(r.rate)), ("timeliness", .share(r.timeliness)),
-                                   ("missing", .array(r.missing.sorted { ($0.unit, $0.period) < ($1.unit, $1.period) }.map { .object([("unit", .string($0.unit)), ("period", .string($0.period.iso))]) })),
-                                   ("late", .array(f.lateUnits.map { .object([("unit", .string($0.unit)), ("period", .string($0.period.iso)), ("submitted", .string($0.submitted.iso))]) })),
+                                   ("tracking_from", f.trackingFrom.map { .string($0.iso) } ?? .null),
+                                   ("missing", .array(r.missing.map { .object([("unit", .string($0.unit.rawValue)),
+                                                                               ("period", .string($0.period.iso))]) })),
+                                   ("missing_by_unit", .counts(Dictionary(grouping: r.missing, by: \.unit).mapValues(\.count))),
                                    ("by_month", .array(f.months.compactMap { m in f.reportingByMonth[m].map { x in
-                                       .object([("period", .string(m.iso)), ("expected", .int(x.expected)), ("received", .int(x.received)), ("on_time", .int(x.onTime)),
-                                                ("rate", .share(x.rate)), ("timeliness", .share(x.timeliness))]) } }))])),
-            ("targets", .array(f.targets.sorted { $0.target.id.value < $1.target.id.value }.map { t in
-                .object([("id", .string(t.target.id.value)), ("metric", .string(t.target.metric.rawValue)), ("period", .string(t.target.period.rawValue)),
-                         ("value", .share(t.value)), ("met", .bool(t.met)),
-                         ("periods", .array(t.periods.map { .object([("period", .string($0.label)), ("value", .share($0.value))]) }))])
+                                       .object([("month", .string(m.iso)), ("expected", .int(x.expected)),
+                                                ("received", .int(x.received)), ("on_time", .int(x.onTime)),
+                                                ("rate", .share(x.rate)), ("timeliness", .share(x.timeliness))])
+                                   } }))])),
+            ("targets", .array(f.targets.map { tr in
+                .object([("id", .string(tr.target.id.value.rawValue)), ("metric", .string(tr.target.metric.rawValue)),
+                         ("period", .string(tr.target.period.rawValue)), ("value", .share(tr.value)), ("met", .bool(tr.met)),
+                         ("periods", .array(tr.periods.map { .object([("period", .string($0.label)), ("value", .share($0.value))]) }))])
             })),
-            ("feedback", .object([("moods", .counts(f.moods)), ("issues", .int(f.issues)), ("alerts_open", .int(f.alertsOpen)),
-                                  ("alerts_resolved", .int(f.alertsResolved))] + (includeSensitive ? [("sensitive_issues", .array(f.issueList.filter(\.sensitive).map {
-                                      .object([("unit", .string($0.unit)), ("period", .string($0.period.iso)), ("topic", .string($0.topic)), ("detail", $0.detail.map(JSON.string) ?? .null)]) }))] : []))),
+            ("feedback", .object([("moods", .counts(Dictionary(uniqueKeysWithValues: f.moods.map { ($0.key.rawValue, $0.value) }))),
+                                  ("issues", .int(f.issues)), ("alerts_open", .int(f.alertsOpen)),
+                                  ("alerts_resolved", .int(f.alertsResolved)),
+                                  ("issue_list", .array(f.issueList.filter { !$0.sensitive || includeSensitive }.map { i in
+                                      var fields: [(String, JSON)] = [("unit", .string(i.unit.rawValue)),
+                                                                      ("period", .string(i.period.iso)),
+                                                                      ("topic", .string(i.topic)), ("sensitive", .bool(i.sensitive))]
+                                      if i.sensitive { fields.append(("detail", i.detail.map(JSON.string) ?? .null)) }
+                                      return .object(fields)
+                                  }))])),
         ])
     }
 
-    /// One row per figure: section, key, value. UTF-8 with a BOM; formula-looking cells are neutralised.
+    /// The figures as CSV for spreadsheets: one figure per row (`section, key, value, status`), numbers alone in
+    /// their cells, UTF-8 with a BOM for Excel, cells that would run as formulas neutralised.
     public func csv() -> String {
         let f = figures, r = f.reporting
-        var rows: [[String]] = [["section", "key", "value"], ["range", "from", f.from.iso], ["range", "to", f.to.iso],
-                                ["content", "published_items", String(f.publishedItems)], ["content", "deliveries", String(f.deliveries)],
-                                ["content", "theme_coverage", share(f.themeCoverage)]]
-        for k in f.byChannel.keys.sorted() { rows.append(["content.by_channel", k, String(f.byChannel[k]!)]) }
-        for k in f.byTheme.keys.sorted() { rows.append(["content.by_theme", k, String(f.byTheme[k]!)]) }
-        for k in f.byAudience.keys.sorted() { rows.append(["content.by_audience", k, String(f.byAudience[k]!)]) }
-        rows += [["activities", "count", String(f.activityCount)], ["activities", "participants", String(f.participants)], ["activities", "reach", share(f.reach)]]
-        for k in f.activitiesByUnit.keys.sorted() { rows.append(["activities.by_unit", k, String(f.activitiesByUnit[k]!)]) }
-        for k in f.activitiesByType.keys.sorted() { rows.append(["activities.by_type", k, String(f.activitiesByType[k]!)]) }
-        for k in f.activitiesByProject.keys.sorted() { rows.append(["activities.by_project", k, String(f.activitiesByProject[k]!)]) }
-        for k in f.activitiesByTheme.keys.sorted() { rows.append(["activities.by_theme", k, String(f.activitiesByTheme[k]!)]) }
-        for u in f.unitsWithoutActivity { rows.append(["activities.without_activity", u, ""]) }
-        rows += [["reporting", "expected", String(r.expected)], ["reporting", "received", String(r.received)], ["reporting", "on_time", String(r.onTime)],
-                 ["reporting", "rate", share(r.rate)], ["reporting", "timeliness", share(r.timeliness)]]
-        for m in r.missing { rows.append(["reporting.missing", m.unit, m.period.iso]) }
-        for t in f.targets { rows.append(["targets", t.target.id.value, share(t.value) + (t.met ? " met" : " not met")]) }
-        for k in f.moods.keys.sorted() { rows.append(["feedback.moods", k, String(f.moods[k]!)]) }
-        rows += [["feedback", "issues", String(f.issues)], ["feedback", "alerts_open", String(f.alertsOpen)], ["feedback", "alerts_resolved", String(f.alertsResolved)]]
-        for i in f.issueList where !i.sensitive || includeSensitive { rows.append(["feedback.issue", "\(i.unit) \(i.period)", i.topic]) }
-        return "\u{FEFF}" + rows.map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        var rows: [[String]] = [["section", "key", "value", "status"]]
+        func add(_ section: String, _ key: String, _ value: String, _ status: String = "") { rows.append([section, key, value, status]) }
+        add("range", "from", f.from.iso); add("range", "to", f.to.iso)
+        add("content", "published_items", String(f.publishedItems)); add("content", "deliveries", String(f.deliveries))
+        for k in f.byChannel.keys.sorted() { add("content.by_channel", k.rawValue, String(f.byChannel[k] ?? 0)) }
+        for k in f.byTheme.keys.sorted() { add("content.by_theme", k.description, String(f.byTheme[k] ?? 0)) }
+        add("content", "theme_coverage", share(f.themeCoverage))
+        add("activities", "count", String(f.activityCount)); add("activities", "participants", String(f.participants))
+        add("activities", "reach", share(f.reach))
+        for k in f.activitiesByUnit.keys.sorted() { add("activities.by_unit", k.rawValue, String(f.activitiesByUnit[k] ?? 0)) }
+        for k in ActivityType.allCases { if let n = f.activitiesByType[k] { add("activities.by_type", k.rawValue, String(n)) } }
+        for k in f.activitiesByProject.keys.sorted() { add("activities.by_project", k.rawValue, String(f.activitiesByProject[k] ?? 0)) }
+        for k in f.activitiesByTheme.keys.sorted() { add("activities.by_theme", k.description, String(f.activitiesByTheme[k] ?? 0)) }
+        for u in f.unitsWithoutActivity { add("activities.without_activity", u.rawValue, "") }
+        add("reporting", "expected", String(r.expected)); add("reporting", "received", String(r.received))
+        add("reporting", "on_time", String(r.onTime)); add("reporting", "rate", share(r.rate))
+        add("reporting", "timeliness", share(r.timeliness))
+        for m in r.missing { add("reporting.missing", m.unit.rawValue, m.period.iso) }
+        for tr in f.targets { add("targets", tr.target.id.value.rawValue, share(tr.value), tr.met ? "met" : "not met") }
+        for k in Mood.allCases { if let n = f.moods[k] { add("feedback.moods", k.rawValue, String(n)) } }
+        add("feedback", "issues", String(f.issues)); add("feedback", "alerts_open", String(f.alertsOpen))
+        add("feedback", "alerts_resolved", String(f.alertsResolved))
+        for i in f.issueList where !i.sensitive || includeSensitive { add("feedback.issue", "\(i.unit) \(i.period.iso)", i.topic) }
+        return CSVWriter.document(rows)
     }
 
     func share(_ x: Double) -> String { JSON.share(x).text }
 }
 
-func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+/// Vietnamese alphabetical order (vi_VN collation): "Đ" after "D", tones after the bare letter.
+public enum VietnameseOrder {
+    static let locale = Locale(identifier: "vi_VN")
 
-/// Quotes a CSV cell when needed and neutralises cells a spreadsheet would run as a formula.
-public func csvCell(_ s: String) -> String {
-    var v = s
-    if let f = v.first, "=+-@".contains(f) { v = "'" + v }
-    if v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") { v = "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-    return v
+    public static func sorted<T>(_ values: [T], by name: (T) -> String) -> [T] {
+        values.map { (name($0), $0) }.sorted { a, b in
+            let order = a.0.compare(b.0, options: [.caseInsensitive], range: nil, locale: locale)
+            return order == .orderedSame ? a.0 < b.0 : order == .orderedAscending
+        }.map(\.1)
+    }
 }

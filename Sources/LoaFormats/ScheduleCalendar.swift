@@ -3,8 +3,7 @@ import LoaCore
 /// Reads and writes a month's schedule, `calendars/YYYY-MM.ics` (SPEC §2.7).
 public enum ScheduleCalendar {
     public static func write(entries: [ScheduleEntry], month: Month, workspace ws: Workspace, today: Day, language: Language) -> [UInt8] {
-        let channels = ws.channels.indexed { $0.id.value }
-        let items = ws.items.indexed { $0.id.value }
+        let index = WorkspaceIndex(ws)
         var w = ICSWriter()
         w.line("BEGIN", "VCALENDAR")
         w.line("VERSION", "2.0")
@@ -17,22 +16,22 @@ public enum ScheduleCalendar {
         w.line("X-WR-TIMEZONE", "Asia/Ho_Chi_Minh")
         let stamp = today.compact + "T000000Z"
         for e in entries.sorted() {
-            let item = items[e.item]
-            let channelName = channels[e.channel]?.name ?? e.channel
+            let item = index.items[e.item]
+            let channelName = index.channelName(e.channel)
             w.line("BEGIN", "VEVENT")
             w.line("UID", e.uid)
             w.line("DTSTAMP", stamp)
             w.line("DTSTART;VALUE=DATE", e.date.compact)
             w.line("DTEND;VALUE=DATE", e.date.adding(days: 1).compact)
-            w.text("SUMMARY", "[\(channelName)] \(item?.title ?? e.item)")
+            w.text("SUMMARY", "[\(channelName)] \(item?.title ?? e.item.rawValue)")
             if let summary = item?.summary, !summary.isEmpty { w.text("DESCRIPTION", summary) }
-            if let themes = item?.themes.map(\.value), !themes.isEmpty {
+            if let themes = item?.themes.map(\.value.description), !themes.isEmpty {
                 w.line("CATEGORIES", themes.map(ICSWriter.escape).joined(separator: ","))
             }
             w.line("STATUS", e.confirmed ? "CONFIRMED" : "TENTATIVE")
             w.line("TRANSP", "TRANSPARENT")
-            w.text("X-LOA-ITEM", e.item)
-            w.text("X-LOA-CHANNEL", e.channel)
+            w.text("X-LOA-ITEM", e.item.rawValue)
+            w.text("X-LOA-CHANNEL", e.channel.rawValue)
             w.line("END", "VEVENT")
         }
         w.line("END", "VCALENDAR")
@@ -51,7 +50,8 @@ public enum ScheduleCalendar {
                     throw Failure(.icsBadDate(start.value), at: SourceLocation(path: file.path, line: start.line, column: 1))
                 }
                 let confirmed = ev.first("STATUS")?.value.uppercased() == "CONFIRMED"
-                out.append(ScheduleEntry(item: ICSReader.unescape(item.value), channel: ICSReader.unescape(channel.value), date: date, confirmed: confirmed))
+                out.append(ScheduleEntry(item: ItemID(ICSReader.unescape(item.value)), channel: ChannelID(ICSReader.unescape(channel.value)),
+                                        date: date, confirmed: confirmed))
             }
         }
         return out.sorted()

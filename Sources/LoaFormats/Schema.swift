@@ -185,3 +185,32 @@ public final class Diagnostics {
 public func isValidId(_ s: String) -> Bool {
     !s.isEmpty && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 46 || $0 == 95 }
 }
+
+extension MappingReader {
+    /// A typed id; ids are checked as slugs where they are declared.
+    public func id<Tag>(_ key: String, required: Bool = false, as _: Identifier<Tag>.Type) -> Located<Identifier<Tag>>? {
+        id(key, required: required).map { Located(Identifier($0.value), at: $0.location) }
+    }
+
+    /// A reference to an id declared elsewhere (checked by the validator, which can suggest the right one).
+    public func reference<Tag>(_ key: String, as _: Identifier<Tag>.Type) -> Located<Identifier<Tag>>? {
+        string(key).map { Located(Identifier($0.value), at: $0.location) }
+    }
+
+    /// A list of references to ids declared elsewhere.
+    public func references<Tag>(_ key: String, required: Bool = false,
+                                as _: Identifier<Tag>.Type) -> [Located<Identifier<Tag>>]? {
+        list(key, required: required)?.map { Located(Identifier($0.value), at: $0.location) }
+    }
+
+    /// A list of `PROJECT/PHASE/THEME` references; a malformed one is an error here, an unknown one the validator's.
+    public func themeRefs(_ key: String, required: Bool = false) -> [Located<ThemeRef>]? {
+        list(key, required: required)?.compactMap { s in
+            guard let ref = ThemeRef(parsing: s.value) else {
+                diagnostics.add(.error(.malformedThemeRef(s.value), at: s.location))
+                return nil
+            }
+            return Located(ref, at: s.location)
+        }
+    }
+}

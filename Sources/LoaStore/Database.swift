@@ -1,7 +1,8 @@
 import CSQLite
 import Foundation
+import LoaCore
 
-/// An error from SQLite, with its extended result code and message.
+/// An error from SQLite, with its extended result code and message, or a row that did not decode.
 public struct DatabaseError: Error, Sendable, CustomStringConvertible {
     public let code: Int32
     public let message: String
@@ -9,6 +10,10 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
     public var description: String { "SQLite error \(code): \(message)" + (sql.map { " (\($0.prefix(80)))" } ?? "") }
     /// Busy or locked after the busy timeout: another process holds the database.
     public var isBusy: Bool { code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED }
+    /// The file could not be opened (missing folder, no permission, not a database).
+    public var isCannotOpen: Bool { code & 0xFF == SQLITE_CANTOPEN }
+    /// A write was attempted on a read-only file or folder.
+    public var isReadOnly: Bool { code & 0xFF == SQLITE_READONLY }
 }
 
 /// A value SQLite stores.
@@ -27,6 +32,10 @@ extension Double: DatabaseValueConvertible { public var databaseValue: DatabaseV
 extension String: DatabaseValueConvertible { public var databaseValue: DatabaseValue { .text(self) } }
 extension Bool: DatabaseValueConvertible { public var databaseValue: DatabaseValue { .integer(self ? 1 : 0) } }
 extension DatabaseValue: DatabaseValueConvertible { public var databaseValue: DatabaseValue { self } }
+extension Day: DatabaseValueConvertible { public var databaseValue: DatabaseValue { .text(iso) } }
+extension Month: DatabaseValueConvertible { public var databaseValue: DatabaseValue { .text(iso) } }
+extension Identifier: DatabaseValueConvertible { public var databaseValue: DatabaseValue { .text(rawValue) } }
+extension ThemeRef: DatabaseValueConvertible { public var databaseValue: DatabaseValue { .text(description) } }
 extension Optional: DatabaseValueConvertible where Wrapped: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { self?.databaseValue ?? .null }
 }
@@ -34,7 +43,7 @@ extension Optional: DatabaseValueConvertible where Wrapped: DatabaseValueConvert
 let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// A prepared statement; finalised when released.
-public final class Statement {
+final class Statement {
     let handle: OpaquePointer
     unowned let database: Database
     let sql: String
@@ -51,7 +60,7 @@ public final class Statement {
     deinit { sqlite3_finalize(handle) }
 
     /// Binds arguments by position, replacing earlier bindings.
-    public func bind(_ values: [any DatabaseValueConvertible]) throws(DatabaseError) {
+    func bind(_ values: [any DatabaseValueConvertible]) throws(DatabaseError) {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (i, v) in values.enumerated() {
@@ -61,15 +70,17 @@ public final class Statement {
             case .null: rc = sqlite3_bind_null(handle, n)
             case .integer(let x): rc = sqlite3_bind_int64(handle, n, x)
             case .real(let x): rc = sqlite3_bind_double(handle, n, x)
-            case .text(var s): rc = s.withUTF8 { sqlite3_bind_text(handle, n, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
-            case .blob(let b): rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, n, $0.baseAddress, Int32(b.count), SQLITE_TRANSIENT) }
+            case .text(var s):
+                rc = s.withUTF8 { sqlite3_bind_text(handle, n, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
+            case .blob(let b):
+                rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, n, $0.baseAddress, Int32(b.count), SQLITE_TRANSIENT) }
             }
             guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
         }
     }
 
     /// Steps once; true while a row is available.
-    public func step() throws(DatabaseError) -> Bool {
+    func step() throws(DatabaseError) -> Bool {
         let rc = sqlite3_step(handle)
         switch rc {
         case SQLITE_ROW: return true
@@ -79,28 +90,71 @@ public final class Statement {
     }
 
     /// Binds and runs a statement that returns no rows.
-    public func execute(_ values: [any DatabaseValueConvertible]) throws(DatabaseError) {
+    func execute(_ values: [any DatabaseValueConvertible]) throws(DatabaseError) {
         try bind(values)
         while try step() {}
         sqlite3_reset(handle)
     }
+}
 
-    public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
-    public func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
-    public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
-    public func string(_ column: Int32) -> String {
-        guard let p = sqlite3_column_text(handle, column) else { return "" }
+/// The current row of a statement, decoded column by column; a value of the wrong kind is an error,
+/// never a crash.
+struct Row {
+    let statement: Statement
+    var handle: OpaquePointer { statement.handle }
+
+    func isNull(_ c: Int32) -> Bool { sqlite3_column_type(handle, c) == SQLITE_NULL }
+
+    func mismatch(_ c: Int32, _ expected: String) -> DatabaseError {
+        let found = isNull(c) ? "NULL" : "\"\(optionalText(c) ?? "")\""
+        return DatabaseError(code: SQLITE_MISMATCH, message: "column \(c): expected \(expected), found \(found)",
+                             sql: statement.sql)
+    }
+
+    func int(_ c: Int32) throws(DatabaseError) -> Int {
+        guard sqlite3_column_type(handle, c) == SQLITE_INTEGER else { throw mismatch(c, "an integer") }
+        return Int(sqlite3_column_int64(handle, c))
+    }
+    func optionalInt(_ c: Int32) throws(DatabaseError) -> Int? { isNull(c) ? nil : try int(c) }
+    func double(_ c: Int32) -> Double { sqlite3_column_double(handle, c) }
+    func bool(_ c: Int32) throws(DatabaseError) -> Bool { try int(c) != 0 }
+
+    func optionalText(_ c: Int32) -> String? {
+        guard !isNull(c), let p = sqlite3_column_text(handle, c) else { return nil }
         return String(cString: p)
     }
-    public func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
-    public func value(_ column: Int32) -> DatabaseValue {
-        switch sqlite3_column_type(handle, column) {
-        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
-        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
-        case SQLITE_TEXT: return .text(string(column))
+    func text(_ c: Int32) throws(DatabaseError) -> String {
+        guard let s = optionalText(c) else { throw mismatch(c, "text") }
+        return s
+    }
+    func day(_ c: Int32) throws(DatabaseError) -> Day {
+        guard let d = try Day(iso: text(c)) else { throw mismatch(c, "a date") }
+        return d
+    }
+    func optionalDay(_ c: Int32) throws(DatabaseError) -> Day? { isNull(c) ? nil : try day(c) }
+    func month(_ c: Int32) throws(DatabaseError) -> Month {
+        guard let m = try Month(iso: text(c)) else { throw mismatch(c, "a month") }
+        return m
+    }
+    func id<Tag>(_ c: Int32, as _: Identifier<Tag>.Type = Identifier<Tag>.self) throws(DatabaseError) -> Identifier<Tag> {
+        Identifier(try text(c))
+    }
+    func themeRef(_ c: Int32) throws(DatabaseError) -> ThemeRef {
+        guard let r = try ThemeRef(parsing: text(c)) else { throw mismatch(c, "a theme reference") }
+        return r
+    }
+    func choice<E: RawRepresentable>(_ c: Int32, as _: E.Type = E.self) throws(DatabaseError) -> E where E.RawValue == String {
+        guard let v = try E(rawValue: text(c)) else { throw mismatch(c, "one of \(E.self)") }
+        return v
+    }
+    func value(_ c: Int32) -> DatabaseValue {
+        switch sqlite3_column_type(handle, c) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, c))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, c))
+        case SQLITE_TEXT: return .text(optionalText(c) ?? "")
         case SQLITE_BLOB:
-            let n = Int(sqlite3_column_bytes(handle, column))
-            guard n > 0, let p = sqlite3_column_blob(handle, column) else { return .blob([]) }
+            let n = Int(sqlite3_column_bytes(handle, c))
+            guard n > 0, let p = sqlite3_column_blob(handle, c) else { return .blob([]) }
             return .blob(Array(UnsafeRawBufferPointer(start: p, count: n)))
         default: return .null
         }
@@ -109,40 +163,73 @@ public final class Statement {
 
 /// One connection to a SQLite file: WAL, foreign keys, a busy timeout, cached statements,
 /// and transactions that roll back on any thrown error.
-public final class Database {
-    let handle: OpaquePointer
-    public let path: String
-    private var cache: [String: Statement] = [:]
+final class Database {
+    enum Mode { case readWrite, readOnly }
 
-    public init(path: String, busyTimeoutMilliseconds: Int32 = 10_000, readOnly: Bool = false) throws(DatabaseError) {
-        var h: OpaquePointer?
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        let rc = sqlite3_open_v2(path, &h, flags | SQLITE_OPEN_NOMUTEX, nil)
-        guard rc == SQLITE_OK, let h else {
-            let message = h.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
-            if let h { sqlite3_close_v2(h) }
-            throw DatabaseError(code: rc, message: message, sql: nil)
-        }
-        handle = h
+    let handle: OpaquePointer
+    let path: String
+    let mode: Mode
+    private var cache: [String: Statement] = [:]
+    /// How many transactions and savepoints are open: the outermost is a transaction, the others savepoints.
+    private var depth = 0
+
+    init(path: String, mode: Mode = .readWrite, busyTimeoutMilliseconds: Int32 = 10_000) throws(DatabaseError) {
         self.path = path
-        sqlite3_extended_result_codes(h, 1)
-        sqlite3_busy_timeout(h, busyTimeoutMilliseconds)
-        _ = loa_sqlite3_db_config_defensive(h, 1)
-        if !readOnly && path != ":memory:" {
+        self.mode = mode
+        handle = try Database.open(path, mode)
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        _ = loa_sqlite3_db_config_defensive(handle, 1)
+        if mode == .readWrite && path != ":memory:" {
             // switching to WAL needs a moment alone with the file; a process opening it at the same time retries
-            var mode = ""
+            var walMode = ""
             for attempt in 0..<200 {
-                do { mode = try scalarString("PRAGMA journal_mode=WAL"); break } catch let e where e.isBusy && attempt < 199 {
+                do { walMode = try scalarText("PRAGMA journal_mode=WAL"); break } catch let e where e.isBusy && attempt < 199 {
                     sqlite3_sleep(25)
                 }
             }
-            guard mode.lowercased() == "wal" else {
-                throw DatabaseError(code: SQLITE_ERROR, message: "journal_mode is \(mode), not wal", sql: nil)
+            guard walMode.lowercased() == "wal" else {
+                throw DatabaseError(code: SQLITE_ERROR, message: "journal_mode is \(walMode), not wal", sql: nil)
             }
+            try execute("PRAGMA synchronous=NORMAL")
         }
-        try execute("PRAGMA synchronous=NORMAL")
         try execute("PRAGMA foreign_keys=ON")
         try execute("PRAGMA cache_size=-65536")  // 64 MiB: large imports touch many index pages
+    }
+
+    /// Opens the file. A read-only connection to a WAL database needs its `-shm` file; in a folder it may not
+    /// write (a mounted copy, an auditor's account) it opens the file as immutable instead.
+    private static func open(_ path: String, _ mode: Mode) throws(DatabaseError) -> OpaquePointer {
+        func attempt(_ name: String, _ flags: Int32) -> (OpaquePointer?, DatabaseError?) {
+            var h: OpaquePointer?
+            let rc = sqlite3_open_v2(name, &h, flags | SQLITE_OPEN_NOMUTEX, nil)
+            if rc == SQLITE_OK, let h { return (h, nil) }
+            let message = h.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let h { sqlite3_close_v2(h) }
+            return (nil, DatabaseError(code: rc, message: message, sql: nil))
+        }
+        switch mode {
+        case .readWrite:
+            let (h, e) = attempt(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            if let h { return h }
+            throw e ?? DatabaseError(code: SQLITE_CANTOPEN, message: "cannot open", sql: nil)
+        case .readOnly:
+            let (h, e) = attempt(path, SQLITE_OPEN_READONLY)
+            if let h {
+                // the first read proves the WAL index can be used; a folder without write access cannot hold it
+                if sqlite3_exec(h, "SELECT count(*) FROM sqlite_schema", nil, nil, nil) == SQLITE_OK { return h }
+                sqlite3_close_v2(h)
+            } else if let e, !FileManager.default.fileExists(atPath: path) {
+                throw e
+            }
+            var uri = URLComponents()
+            uri.scheme = "file"
+            uri.path = path
+            uri.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+            let (h2, e2) = attempt(uri.string ?? path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
+            if let h2 { return h2 }
+            throw e2 ?? e ?? DatabaseError(code: SQLITE_CANTOPEN, message: "cannot open", sql: nil)
+        }
     }
 
     deinit {
@@ -155,7 +242,7 @@ public final class Database {
     }
 
     /// Runs one or more statements without results.
-    public func execute(_ sql: String) throws(DatabaseError) {
+    func execute(_ sql: String) throws(DatabaseError) {
         var message: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &message)
         if rc != SQLITE_OK {
@@ -166,7 +253,7 @@ public final class Database {
     }
 
     /// A cached prepared statement for `sql`, with `arguments` bound.
-    public func statement(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws(DatabaseError) -> Statement {
+    func statement(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws(DatabaseError) -> Statement {
         let s: Statement
         if let cached = cache[sql] { s = cached } else {
             s = try Statement(self, sql)
@@ -176,89 +263,76 @@ public final class Database {
         return s
     }
 
-    /// A statement the caller keeps for a hot loop (no cache lookup per call).
-    public func prepare(_ sql: String) throws(DatabaseError) -> Statement { try Statement(self, sql) }
-
     /// Runs a statement that returns no rows.
-    public func run(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws(DatabaseError) {
+    func run(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws(DatabaseError) {
         let s = try statement(sql, arguments)
+        defer { sqlite3_reset(s.handle) }
         while try s.step() {}
-        sqlite3_reset(s.handle)
     }
 
     /// Calls `row` for each result row.
-    public func query(_ sql: String, _ arguments: [any DatabaseValueConvertible] = [], _ row: (Statement) throws -> Void) throws {
+    func query(_ sql: String, _ arguments: [any DatabaseValueConvertible] = [], _ row: (Row) throws -> Void) throws {
         let s = try statement(sql, arguments)
         defer { sqlite3_reset(s.handle) }
-        while try s.step() { try row(s) }
+        while try s.step() { try row(Row(statement: s)) }
     }
 
-    public func scalarInt(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws(DatabaseError) -> Int {
+    /// The rows decoded by `decode`, in order.
+    func rows<T>(_ sql: String, _ arguments: [any DatabaseValueConvertible] = [], _ decode: (Row) throws -> T) throws -> [T] {
+        var out: [T] = []
+        try query(sql, arguments) { out.append(try decode($0)) }
+        return out
+    }
+
+    /// The first column of the first row, as an integer (0 when there is no row or it is NULL).
+    func scalarInt(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws(DatabaseError) -> Int {
         let s = try statement(sql, arguments)
         defer { sqlite3_reset(s.handle) }
-        return try s.step() ? s.int(0) : 0
+        guard try s.step() else { return 0 }
+        let row = Row(statement: s)
+        return row.isNull(0) ? 0 : try row.int(0)
     }
 
-    public func scalarString(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws(DatabaseError) -> String {
+    /// The first column of the first row, as text ("" when there is no row or it is NULL).
+    func scalarText(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws(DatabaseError) -> String {
         let s = try statement(sql, arguments)
         defer { sqlite3_reset(s.handle) }
-        return try s.step() ? s.string(0) : ""
+        return try s.step() ? Row(statement: s).optionalText(0) ?? "" : ""
     }
 
-    public var lastInsertedRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
-    public var changes: Int { Int(sqlite3_changes(handle)) }
+    var lastInsertedRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
+    var changes: Int { Int(sqlite3_changes(handle)) }
 
-    /// Runs `body` in `BEGIN IMMEDIATE … COMMIT`; any thrown error rolls everything back.
-    /// IMMEDIATE takes the write lock up front, so a second writer waits on the busy timeout
-    /// instead of failing half-way.
-    public func write<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+    /// Runs `body` in a transaction: `BEGIN IMMEDIATE … COMMIT` when `writing` (the write lock is taken up
+    /// front, so a second writer waits on the busy timeout instead of failing half-way), `BEGIN … COMMIT` for a
+    /// read snapshot. Inside another transaction it is a savepoint, rolled back alone when `body` throws.
+    func transaction<T>(writing: Bool, _ body: () throws -> T) throws -> T {
+        let name = "loa_\(depth)"
+        if depth == 0 {
+            try execute(writing ? "BEGIN IMMEDIATE" : "BEGIN")
+        } else {
+            try execute("SAVEPOINT \(name)")
+        }
+        depth += 1
+        defer { depth -= 1 }
         do {
             let result = try body()
-            try execute("COMMIT")
+            try execute(depth == 1 ? "COMMIT" : "RELEASE \(name)")
             return result
         } catch {
-            try? execute("ROLLBACK")
+            if depth == 1 {
+                try? execute("ROLLBACK")
+            } else {
+                try? execute("ROLLBACK TO \(name)")
+                try? execute("RELEASE \(name)")
+            }
             throw error
         }
     }
 
-    /// A savepoint inside a transaction: rolled back alone when `body` throws.
-    public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        try execute("SAVEPOINT loa_sp")
-        do {
-            let r = try body()
-            try execute("RELEASE loa_sp")
-            return r
-        } catch {
-            try? execute("ROLLBACK TO loa_sp")
-            try? execute("RELEASE loa_sp")
-            throw error
-        }
-    }
-
-    /// Copies the whole database to `target` with SQLite's online backup API, step by step,
-    /// so writers in other processes are never blocked for long.
-    public func backup(to target: String) throws(DatabaseError) {
-        var dest: OpaquePointer?
-        let rc = sqlite3_open_v2(target, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
-        guard rc == SQLITE_OK, let dest else {
-            let message = dest.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
-            if let dest { sqlite3_close_v2(dest) }
-            throw DatabaseError(code: rc, message: message, sql: nil)
-        }
-        defer { sqlite3_close_v2(dest) }
-        guard let b = sqlite3_backup_init(dest, "main", handle, "main") else {
-            throw DatabaseError(code: sqlite3_extended_errcode(dest), message: String(cString: sqlite3_errmsg(dest)), sql: nil)
-        }
-        var step: Int32
-        repeat {
-            step = sqlite3_backup_step(b, 256)
-            if step == SQLITE_BUSY || step == SQLITE_LOCKED { sqlite3_sleep(20) }
-        } while step == SQLITE_OK || step == SQLITE_BUSY || step == SQLITE_LOCKED
-        let finish = sqlite3_backup_finish(b)
-        guard step == SQLITE_DONE, finish == SQLITE_OK else {
-            throw DatabaseError(code: finish != SQLITE_OK ? finish : step, message: String(cString: sqlite3_errmsg(dest)), sql: nil)
-        }
+    /// A consistent copy of the database at `target`, made from one read snapshot: writers in other processes
+    /// go on meanwhile and never make the copy wait or restart (WAL readers do not block writers).
+    func snapshot(to target: String) throws(DatabaseError) {
+        try run("VACUUM INTO ?", [target])
     }
 }

@@ -1,12 +1,16 @@
+import LoaCore
+
 /// Ordered, named schema migrations keyed on `PRAGMA user_version`.
-public struct Migration: Sendable {
-    public let name: String
-    public let sql: String
+struct Migration: Sendable {
+    let name: String
+    let sql: String
+    /// Work SQL cannot do alone (folding text for the search index), run after `sql`.
+    var run: (@Sendable (Database) throws -> Void)?
 }
 
-public enum Schema {
+enum Schema {
     /// Each migration runs once, in order; `user_version` holds how many have run.
-    public static let migrations: [Migration] = [
+    static let migrations: [Migration] = [
         Migration(name: "publications and deliveries", sql: """
             CREATE TABLE publications (
               id INTEGER PRIMARY KEY,
@@ -120,24 +124,113 @@ public enum Schema {
         Migration(name: "forms by unit and month, history included", sql: """
             CREATE INDEX forms_unit_period ON forms(unit, period);
             """),
+        Migration(name: "themes of activities and publications in their own tables", sql: """
+            CREATE TABLE theme_sets (
+              id INTEGER PRIMARY KEY,
+              key TEXT NOT NULL UNIQUE
+            );
+            CREATE TABLE theme_set_members (
+              set_id INTEGER NOT NULL REFERENCES theme_sets(id),
+              theme TEXT NOT NULL,
+              project TEXT NOT NULL,
+              PRIMARY KEY (set_id, theme)
+            ) WITHOUT ROWID;
+            CREATE INDEX theme_set_members_theme ON theme_set_members(theme, set_id);
+            INSERT INTO theme_sets (key) SELECT DISTINCT themes FROM activities WHERE themes <> '' ORDER BY themes;
+            \(split(source: "SELECT id, key FROM theme_sets", into: """
+                INSERT OR IGNORE INTO theme_set_members (set_id, theme, project)
+                SELECT k1, part, substr(part, 1, instr(part, '/') - 1) FROM split
+                """))
+            ALTER TABLE activities ADD COLUMN theme_set INTEGER REFERENCES theme_sets(id);
+            UPDATE activities SET theme_set = (SELECT id FROM theme_sets WHERE key = activities.themes) WHERE themes <> '';
+            ALTER TABLE activities DROP COLUMN themes;
+
+            CREATE TABLE publication_item_themes (
+              publication_id INTEGER NOT NULL REFERENCES publications(id),
+              item TEXT NOT NULL,
+              theme TEXT NOT NULL,
+              PRIMARY KEY (publication_id, item, theme)
+            ) WITHOUT ROWID;
+            CREATE TABLE publication_item_audiences (
+              publication_id INTEGER NOT NULL REFERENCES publications(id),
+              item TEXT NOT NULL,
+              audience TEXT NOT NULL,
+              PRIMARY KEY (publication_id, item, audience)
+            ) WITHOUT ROWID;
+            \(split(source: "SELECT publication_id, item, themes FROM publication_items", keys: 2, into: """
+                INSERT OR IGNORE INTO publication_item_themes (publication_id, item, theme) SELECT k1, k2, part FROM split
+                """))
+            \(split(source: "SELECT publication_id, item, audiences FROM publication_items", keys: 2, into: """
+                INSERT OR IGNORE INTO publication_item_audiences (publication_id, item, audience) SELECT k1, k2, part FROM split
+                """))
+            ALTER TABLE publication_items DROP COLUMN themes;
+            ALTER TABLE publication_items DROP COLUMN audiences;
+            """),
+        Migration(name: "activities of replaced forms marked as not counted", sql: """
+            ALTER TABLE activities ADD COLUMN counted INTEGER NOT NULL DEFAULT 1;
+            UPDATE activities SET counted = 0 WHERE form_id IN (SELECT id FROM forms WHERE current = 0);
+            """),
+        Migration(name: "who made each change", sql: """
+            ALTER TABLE audit ADD COLUMN actor TEXT;
+            """),
+        Migration(name: "search index kept current when facts are recorded", sql: """
+            DELETE FROM search_index WHERE form_id IN (SELECT id FROM forms WHERE current = 0);
+            """, run: indexActivitiesRecordedEarlier),
     ]
 
+    /// Activities used to be indexed for search on demand; index the ones not indexed yet, then forget the marker.
+    static func indexActivitiesRecordedEarlier(_ db: Database) throws {
+        let last = try db.scalarInt("SELECT last_id FROM search_state WHERE name = 'activities'")
+        let rows = try db.rows("""
+            SELECT a.unit, a.date, a.form_id, a.type, a.title, a.participants,
+                   coalesce((SELECT group_concat(theme, ', ') FROM (SELECT theme FROM theme_set_members m
+                             WHERE m.set_id = a.theme_set ORDER BY theme)), '')
+            FROM activities a WHERE a.id > ? AND a.counted = 1 ORDER BY a.id
+            """, [last]) { r in
+            (ref: "\(try r.text(0)) \(try r.text(1))", form: try r.optionalInt(2), type: try r.text(3), title: try r.text(4),
+             participants: try r.int(5), themes: try r.text(6))
+        }
+        for a in rows {
+            let type = ActivityType(rawValue: a.type)?.phrase.vi ?? a.type
+            let body = "\(type) · \(a.themes) · \(a.participants)"
+            try db.run("""
+                INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded) VALUES ('activity', ?, ?, 0, ?, ?, ?)
+                """, [a.ref, a.form, a.title, body, (a.title + " " + body).folded])
+        }
+        try db.execute("DROP TABLE search_state")
+    }
+
+    /// SQL that splits a space-separated column (the last of `source`, after `keys` key columns) into rows
+    /// `split(k1[, k2], part)` and runs `into` over them: for migrating lists once stored as text.
+    static func split(source: String, keys: Int = 1, into statement: String) -> String {
+        let k = (1...keys).map { "k\($0)" }.joined(separator: ", ")
+        return """
+            WITH RECURSIVE src(\(k), rest) AS (SELECT * FROM (\(source))),
+            split(\(k), rest, part) AS (
+              SELECT \(k), trim(rest) || ' ', NULL FROM src
+              UNION ALL
+              SELECT \(k), ltrim(substr(rest, instr(rest, ' ') + 1)), substr(rest, 1, instr(rest, ' ') - 1)
+              FROM split WHERE rest <> ''
+            )
+            \(statement) WHERE part IS NOT NULL AND part <> '';
+            """
+    }
+
     /// Brings the database up to date; a database newer than this binary is refused.
-    public static func migrate(_ db: Database, upTo target: Int = migrations.count) throws {
+    static func migrate(_ db: Database, upTo target: Int = migrations.count) throws {
         let seen = try db.scalarInt("PRAGMA user_version")
         if seen > migrations.count { throw StoreError.tooNew(version: seen, known: migrations.count) }
         guard seen < target else { return }
-        try db.write {
+        try db.transaction(writing: true) {
             // read again under the write lock: another process may have migrated meanwhile
             let version = try db.scalarInt("PRAGMA user_version")
             for (i, m) in migrations.enumerated() where i >= version && i < target {
                 try db.execute(m.sql)
+                try m.run?(db)
                 try db.execute("PRAGMA user_version = \(i + 1)")
             }
         }
     }
 }
 
-public enum StoreError: Error, Sendable {
-    case tooNew(version: Int, known: Int)
-}
+

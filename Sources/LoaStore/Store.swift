@@ -1,94 +1,130 @@
 import Foundation
 import LoaCore
 
-/// The recorded facts of a workspace: every query and write Loa makes lives here.
+/// Why the store could not be used, beyond SQLite's own errors.
+public enum StoreError: Error, Sendable {
+    /// The database was written by a newer Loa.
+    case tooNew(version: Int, known: Int)
+    /// A reader was asked for a database that does not exist.
+    case missing(path: String)
+    /// The database needs migrating, and this reader cannot write it.
+    case needsMigration(path: String)
+}
+
+/// The recorded facts of a workspace (SPEC §1: what happened is recorded in SQLite), read and written only
+/// through transactions: `write { … }` for changes (nested calls become savepoints), `read { … }` for a
+/// consistent snapshot. Every query and every line of SQL Loa has lives in this module.
 public final class Store {
-    public let db: Database
-    private var insertActivityStatement: Statement?
+    let db: Database
 
-    /// The activity insert, prepared once: imports run it for every row.
-    func insertActivity() throws -> Statement {
-        if let s = insertActivityStatement { return s }
-        let s = try db.prepare("""
-            INSERT OR IGNORE INTO activities (form_id, unit, date, type, title, participants, themes, items, import_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertActivityStatement = s
-        return s
-    }
-
-    /// Opens (creating and migrating) the database at `path`.
+    /// Opens the database at `path` for writing, creating and migrating it.
     public init(path: String) throws {
-        db = try Database(path: path)
+        db = try Database(path: path, mode: .readWrite)
         try Schema.migrate(db)
     }
 
-    /// What a publication carries for each item, frozen at publication time.
-    public struct PublishedItem: Sendable {
-        public let id: String
-        public let title: String
-        public let themes: [String]
-        public let audiences: [String]
-        public init(id: String, title: String, themes: [String], audiences: [String]) {
-            self.id = id; self.title = title; self.themes = themes; self.audiences = audiences
+    /// Runs `body` as one transaction that takes the write lock up front; any thrown error rolls it all back.
+    /// Called inside another `write`, it is a savepoint: only its own work is rolled back.
+    public func write<T>(_ body: (StoreWriter) throws -> T) throws -> T {
+        try db.transaction(writing: true) { try body(StoreWriter(db: db)) }
+    }
+
+    /// Runs `body` on one consistent snapshot, without taking the write lock.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        try db.transaction(writing: false) { try body(StoreReader(db: db)) }
+    }
+}
+
+/// A read-only connection for the commands that only look (report, search, status, alerts, backup): it never
+/// waits for a writer (WAL), and works on a database it may not write, such as an auditor's mounted copy.
+public final class ReadOnlyStore {
+    let db: Database
+
+    /// Opens an existing database read-only; a missing file is `StoreError.missing`, an old schema is migrated
+    /// first when the file can be written.
+    public init(path: String) throws {
+        guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.missing(path: path)
         }
-    }
-
-    public func isPublished(channel: String, date: Day) throws -> Bool {
-        try db.scalarInt("SELECT count(*) FROM publications WHERE channel = ? AND date = ?", [channel, date.iso]) > 0
-    }
-
-    /// Records a publication and its deliveries in one transaction; false when the slot was already published.
-    public func recordPublication(channel: String, date: Day, items: [PublishedItem], units: [String], today: Day) throws -> Bool {
-        try db.write {
-            if try isPublished(channel: channel, date: date) { return false }
-            try db.run("INSERT INTO publications (channel, date, recorded_on) VALUES (?, ?, ?)", [channel, date.iso, today.iso])
-            let pid = db.lastInsertedRowID
-            for (i, item) in items.enumerated() {
-                try db.run("INSERT INTO publication_items VALUES (?, ?, ?, ?, ?, ?)",
-                           [pid, item.id, i, item.title, item.themes.joined(separator: " "), item.audiences.joined(separator: " ")])
-                for u in units { try db.run("INSERT INTO deliveries VALUES (?, ?, ?)", [pid, u, item.id]) }
+        var connection = try Database(path: path, mode: .readOnly)
+        let version = try connection.scalarInt("PRAGMA user_version")
+        if version > Schema.migrations.count { throw StoreError.tooNew(version: version, known: Schema.migrations.count) }
+        if version < Schema.migrations.count {
+            do { _ = try Store(path: path) } catch let e as DatabaseError where e.isReadOnly || e.isCannotOpen {
+                throw StoreError.needsMigration(path: path)
             }
-            try audit(today, "publish", "publication", "\(channel)/\(date.iso)", "\(items.count) items × \(units.count) units")
-            return true
+            connection = try Database(path: path, mode: .readOnly)
+        }
+        db = connection
+    }
+
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        try db.transaction(writing: false) { try body(StoreReader(db: db)) }
+    }
+
+    /// A consistent copy of the whole database at `path` (which must not exist), taken from one snapshot
+    /// without waiting for writers.
+    public func backup(to path: String) throws { try db.snapshot(to: path) }
+}
+
+/// The queries; handed out by `Store.read`, `ReadOnlyStore.read` and (as `StoreWriter.reader`) inside writes.
+public struct StoreReader {
+    let db: Database
+}
+
+/// The recording operations, available only inside `Store.write`.
+public struct StoreWriter {
+    let db: Database
+    /// Queries made inside the same transaction.
+    public var reader: StoreReader { StoreReader(db: db) }
+
+    /// Records who did what: every change, from the command line or the web, lands in the one audit history.
+    public func audit(_ entry: AuditEntry) throws {
+        try db.run("INSERT INTO audit (recorded_on, command, action, subject, detail, actor) VALUES (?, ?, ?, ?, ?, ?)",
+                   [entry.day, entry.command, entry.action, entry.subject, entry.detail, entry.actor.description])
+    }
+}
+
+/// Who made a change: a person at the command line, a web user, or a unit through its link.
+public enum Actor: Sendable, Hashable, CustomStringConvertible {
+    case commandLine(user: String)
+    case user(String)
+    case unit(UnitCode)
+    public var description: String {
+        switch self {
+        case .commandLine(let u): return "cli:\(u)"
+        case .user(let u): return "user:\(u)"
+        case .unit(let c): return "unit:\(c)"
         }
     }
+}
 
-    public func audit(_ today: Day, _ command: String, _ action: String, _ subject: String, _ detail: String?) throws {
-        try db.run("INSERT INTO audit (recorded_on, command, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-                   [today.iso, command, action, subject, detail])
+/// One line of the audit history.
+public struct AuditEntry: Sendable {
+    public let day: Day
+    public let actor: Actor
+    public let command: String
+    public let action: String
+    public let subject: String
+    public let detail: String?
+    public init(day: Day, actor: Actor, command: String, action: String, subject: String, detail: String?) {
+        self.day = day; self.actor = actor; self.command = command; self.action = action; self.subject = subject
+        self.detail = detail
     }
+}
 
-    /// Every (item, channel, date) published.
-    public func publications() throws -> [Publication] {
-        var out: [Publication] = []
-        try db.query("SELECT pi.item, p.channel, p.date FROM publication_items pi JOIN publications p ON p.id = pi.publication_id ORDER BY p.date, p.channel, pi.item") { s in
-            out.append(Publication(item: s.string(0), channel: s.string(1), date: Day(iso: s.string(2))!))
+extension StoreReader {
+    /// The audit history, oldest first.
+    public func auditHistory(subject: String? = nil) throws -> [AuditEntry] {
+        let filter = subject == nil ? "" : " WHERE subject = ?"
+        return try db.rows("SELECT recorded_on, coalesce(actor, ''), command, action, subject, detail FROM audit\(filter) ORDER BY id",
+                           subject.map { [$0] } ?? []) { r in
+            let actor = try r.text(1)
+            let who: Actor = actor.hasPrefix("user:") ? .user(String(actor.dropFirst(5)))
+                : actor.hasPrefix("unit:") ? .unit(UnitCode(String(actor.dropFirst(5))))
+                : .commandLine(user: actor.hasPrefix("cli:") ? String(actor.dropFirst(4)) : actor)
+            return AuditEntry(day: try r.day(0), actor: who, command: try r.text(2), action: try r.text(3),
+                              subject: try r.text(4), detail: r.optionalText(5))
         }
-        return out
     }
-
-    /// Publication ids delivered to a unit in a month, as `CHANNEL.DATE`.
-    public func issuesDelivered(unit: String, month: Month) throws -> [String] {
-        var out: [String] = []
-        try db.query("""
-            SELECT DISTINCT p.channel, p.date FROM deliveries d JOIN publications p ON p.id = d.publication_id
-            WHERE d.unit = ? AND p.date BETWEEN ? AND ? ORDER BY p.date, p.channel
-            """, [unit, month.first.iso, month.last.iso]) { s in out.append("\(s.string(0)).\(s.string(1))") }
-        return out
-    }
-
-    public func deliveryCount(from: Day, to: Day) throws -> Int {
-        try db.scalarInt("SELECT count(*) FROM deliveries d JOIN publications p ON p.id = d.publication_id WHERE p.date BETWEEN ? AND ?", [from.iso, to.iso])
-    }
-
-    public func publishedSlots(from: Day, to: Day) throws -> Set<Slot> {
-        var out = Set<Slot>()
-        try db.query("SELECT channel, date FROM publications WHERE date BETWEEN ? AND ?", [from.iso, to.iso]) { s in
-            out.insert(Slot(channel: s.string(0), date: Day(iso: s.string(1))!))
-        }
-        return out
-    }
-
-    public func backup(to path: String) throws { try db.backup(to: path) }
 }

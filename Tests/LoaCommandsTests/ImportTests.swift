@@ -123,7 +123,7 @@ func sampleForm(unit: String = "cdcs-so-gddt", period: String = "2026-11", submi
         try ws.write("a.md", sampleForm(sensitive: true))
         #expect(try ws.run(["import", ws.path("a.md")], today: "2026-12-05").code == 0)
         let list = try ws.run(["alerts"], today: "2026-12-15")
-        #expect(list.stdout.contains("#1  cdcs-so-gddt  2026-11  10 ngày  Tin đồn thất thiệt trên mạng"))
+        #expect(list.stdout.contains("#1  cdcs-so-gddt  11/2026  10 ngày  Tin đồn thất thiệt trên mạng"))
         #expect(!list.stdout.contains("XYZ"))
         #expect(try ws.run(["alerts", "--include-sensitive"], today: "2026-12-15").stdout.contains("Chi tiết nhạy cảm XYZ"))
         let res = try ws.run(["alerts", "resolve", "1", "--note", "Đã trao đổi, cung cấp thông tin chính thống", "--by", "Trần Văn C"], today: "2026-12-16")

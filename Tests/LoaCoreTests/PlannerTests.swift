@@ -20,14 +20,15 @@ struct World {
     mutating func item(_ id: String, channels: [String] = ["news"], approved: String? = "2026-11-01", themes: [String] = ["p/1/a"],
                        status: ItemStatus = .approved, notBefore: String? = nil, notAfter: String? = nil,
                        observance: String? = nil, pin: String? = nil) {
-        items.append(Item(id: L(id), path: "\(id).md", title: id.uppercased(), themes: themes.map(L), channels: channels.map(L),
+        items.append(Item(id: L(ItemID(id)), path: "\(id).md", title: id.uppercased(),
+                          themes: themes.compactMap { ThemeRef(parsing: $0).map(L) }, channels: channels.map { L(ChannelID($0)) },
                           audiences: [], status: status, approved: approved.map { L(day($0)) }, author: nil, approvedBy: nil,
                           notBefore: notBefore.map { L(day($0)) }, notAfter: notAfter.map { L(day($0)) },
-                          observance: observance.map(L), pin: pin.map { L(day($0)) }, summary: nil, body: ""))
+                          observance: observance.map { L(ObservanceID($0)) }, pin: pin.map { L(day($0)) }, summary: nil, body: ""))
     }
 
     var workspace: Workspace {
-        let themes = ["a", "b", "c"].map { Theme(id: L($0), title: $0, source: nil, audiences: []) }
+        let themes = ["a", "b", "c"].map { Theme(id: L(ThemeID($0)), title: $0, source: nil, audiences: []) }
         let later = Phase(id: L("2"), name: "later", from: L(day("2028-01-01")), to: nil, themes: [Theme(id: L("z"), title: "z", source: nil, audiences: [])])
         let plan = Plan(id: "p", title: "P", issuer: "Issuer", parentIssuer: nil, place: "Place", issuerCode: nil, reportDueDays: 5,
                         audiences: [], projects: [Project(id: L("p"), name: "P", short: "P",
@@ -36,8 +37,10 @@ struct World {
         return Workspace(plan: plan, channels: channels, units: [], items: items, observances: observances)
     }
 
-    func plan(_ month: String = "2026-12", existing: [ScheduleEntry] = [], elsewhere: [ScheduleEntry] = [], published: [Publication] = []) throws -> Schedule {
-        try Planner.plan(PlanningInput(workspace: workspace, month: Month(iso: month)!, existing: existing, confirmedElsewhere: elsewhere, published: published))
+    func plan(_ month: String = "2026-12", today: String = "2026-11-23", existing: [ScheduleEntry] = [],
+              elsewhere: [ScheduleEntry] = [], published: [Publication] = []) throws(Failure) -> Schedule {
+        try Planner.plan(PlanningInput(workspace: workspace, month: Month(iso: month)!, today: day(today), existing: existing,
+                                       confirmedElsewhere: elsewhere, published: published))
     }
 }
 
@@ -89,8 +92,42 @@ func placements(_ s: Schedule) -> [String] { s.entries.map { "\($0.item)@\($0.ch
         var w = World()
         for i in 0..<5 { w.item("i\(i)") }
         let s = try w.plan()
-        #expect(s.entries.filter { $0.channel == "news" }.count == 2)
-        #expect(s.emptySlots.isEmpty == false || s.entries.count == 2)
+        // one news slot (15 Dec) of capacity 2: two items in it, three left out, and no room left
+        #expect(s.entries.filter { $0.channel == "news" }.map(\.date.iso) == ["2026-12-15", "2026-12-15"])
+        #expect(s.emptySlots.contains { $0.slot.channel == "news" } == false)
+        #expect(s.occupancy.count(Slot(channel: "news", date: day("2026-12-15"))) == 2)
+    }
+
+    @Test func aPinnedItemThatIsNotApprovedStopsThePlanNamingRule2() throws {
+        for status in [ItemStatus.draft, .review] {
+            var w = World()
+            w.item("pinned-draft", approved: nil, status: status, pin: "2026-12-15")
+            do {
+                _ = try w.plan()
+                Issue.record("a pinned \(status) item was dropped silently")
+            } catch {
+                #expect(error.diagnostics.count == 1)
+                #expect(error.diagnostics[0].message.text(.en).contains("pinned-draft"))
+                #expect(error.diagnostics[0].message.text(.en).contains("rule 2"))
+            }
+        }
+    }
+
+    @Test func nothingNewGoesIntoASlotDatedBeforeToday() throws {
+        var w = World()
+        for i in 0..<3 { w.item("w\(i)", channels: ["web"]) }
+        // web slots on Tuesdays: 1, 8, 15, 22, 29 December; planning on 10 December leaves 1 and 8 alone
+        let s = try w.plan(today: "2026-12-10")
+        #expect(placements(s) == ["w0@web@2026-12-15", "w1@web@2026-12-22", "w2@web@2026-12-29"])
+        #expect(s.passedSlots.map(\.date.iso) == ["2026-12-01", "2026-12-08"])
+        #expect(s.emptySlots.allSatisfy { $0.slot.date >= day("2026-12-10") })
+        // a confirmed entry in a passed slot stays where it is
+        let kept = ScheduleEntry(item: "w0", channel: "web", date: day("2026-12-01"), confirmed: true)
+        #expect(placements(try w.plan(today: "2026-12-10", existing: [kept])).first == "w0@web@2026-12-01")
+        // a pin on a passed date is an error, not a silent drop
+        var p = World()
+        p.item("late-pin", channels: ["web"], pin: "2026-12-08")
+        #expect(throws: Failure.self) { try p.plan(today: "2026-12-10") }
     }
 
     @Test func rule5OncePerChannelAndNeverAgainAfterPublicationOrConfirmation() throws {
@@ -141,13 +178,13 @@ func placements(_ s: Schedule) -> [String] { s.entries.map { "\($0.item)@\($0.ch
         #expect(placements(try w.plan("2027-01")).contains { $0.hasPrefix("pinned") } == false)
         var bad = World()
         bad.item("nodate", pin: "2026-12-16")
-        do { _ = try bad.plan(); Issue.record("no error") } catch let error as Failure {
+        do { _ = try bad.plan(); Issue.record("no error") } catch {
             #expect(error.diagnostics[0].message.text(.en).contains("rule 7"))
             #expect(error.diagnostics[0].message.text(.en).contains("nodate"))
         }
         var late = World()
         late.item("late", approved: "2026-12-12", pin: "2026-12-15")
-        do { _ = try late.plan(); Issue.record("no error") } catch let error as Failure {
+        do { _ = try late.plan(); Issue.record("no error") } catch {
             #expect(error.diagnostics[0].message.text(.en).contains("rule 2"))
         }
     }
@@ -164,7 +201,7 @@ func placements(_ s: Schedule) -> [String] { s.entries.map { "\($0.item)@\($0.ch
         w.item("x", channels: ["web"], approved: "2026-10-30", themes: ["p/1/a"])
         let published = [Publication(item: "x", channel: "news", date: day("2026-11-17")),
                          Publication(item: "old", channel: "news", date: day("2026-09-15"))]
-        w.items.append(Item(id: L("old"), path: "", title: "", themes: [L("p/1/b")], channels: [], audiences: [], status: .archived,
+        w.items.append(Item(id: L("old"), path: "", title: "", themes: [L(ThemeRef(parsing: "p/1/b")!)], channels: [], audiences: [], status: .archived,
                             approved: nil, author: nil, approvedBy: nil, notBefore: nil, notAfter: nil, observance: nil, pin: nil, summary: nil, body: ""))
         let s = try w.plan(published: published)
         // never covered (c) first, by approval date then id; then theme b (last 2026-09-15); then theme a

@@ -1,0 +1,67 @@
+import LoaCore
+import LoaFormats
+import LoaStore
+import LoaWorkflows
+
+/// `loa alerts`: open sensitive issues, oldest first.
+struct AlertsCommand: Command {
+    enum Format: String, CaseIterable, Sendable { case json }
+    static let path = ["alerts"]
+    static let usage = ""
+    static let summary = CommandText.alertsSummary
+    static let includeSensitive = Option<Bool>.flag("--include-sensitive", help: .optIncludeSensitiveDetail)
+    static let all = Option<Bool>.flag("--all", help: .optAllAlerts)
+    static let format = Option<Format>.choice("--format", help: .optJSON)
+    static let options = [includeSensitive.spec, all.spec, format.spec]
+    let details: Bool
+    let includeResolved: Bool
+    let output: Format?
+
+    init(parsing args: ParsedArguments) throws(Failure) {
+        details = args.has(Self.includeSensitive)
+        includeResolved = args.has(Self.all)
+        output = try args.value(Self.format)
+    }
+
+    func run(in ctx: Context) throws(Failure) -> Int32 {
+        let s = try ctx.session()
+        let alerts = try s.read(orEmpty: []) { try $0.alerts(includeResolved: includeResolved) }
+        if output == .json {
+            ctx.console.out(JSON.object([
+                ("today", .string(s.today.iso)), ("open", .int(alerts.filter { $0.resolvedOn == nil }.count)),
+                ("alerts", .array(alerts.map { a in
+                    var fields: [(String, JSON)] = [
+                        ("id", .int(a.id)), ("unit", .string(a.unit.rawValue)), ("period", .string(a.period.iso)),
+                        ("topic", .string(a.topic)), ("opened", .string(a.openedOn.iso)), ("age_days", .int(a.age(on: s.today))),
+                        ("resolved", a.resolvedOn.map { .string($0.iso) } ?? .null)]
+                    if details { fields.append(("detail", a.detail.map(JSON.string) ?? .null)) }
+                    return .object(fields)
+                })),
+            ]).text + "\n")
+            return ExitCode.ok
+        }
+        if alerts.isEmpty { ctx.console.say(CommandText.noOpenAlerts); return ExitCode.ok }
+        for a in alerts {
+            var line = "#\(a.id)  \(a.unit)  \(ctx.t.shortMonth(a.period))  \(ctx.t(CommandText.days(a.age(on: s.today))))  "
+                + Terminal.safe(a.topic)
+            if let r = a.resolvedOn { line += "  " + ctx.t(CommandText.resolvedOn(ctx.t.date(r))) }
+            ctx.console.out(line + "\n")
+            if details, let d = a.detail { ctx.console.out("    " + Terminal.safe(d) + "\n") }
+        }
+        return ExitCode.ok
+    }
+}
+
+/// Text from recorded facts made safe for a terminal: control characters (escape sequences could erase lines or
+/// forge output) are shown escaped.
+enum Terminal {
+    static func safe(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isControl) else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            if isControl(u) { out += "\\u{\(String(u.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(u) }
+        }
+        return out
+    }
+    static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || (0x7F...0x9F).contains(u.value) }
+}

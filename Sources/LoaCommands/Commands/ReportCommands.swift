@@ -1,0 +1,118 @@
+import LoaCore
+import LoaFormats
+import LoaWorkflows
+
+/// The options every report takes.
+enum ReportOptions {
+    static let format = Option<Reporting.Format>.choice("--format", help: .optReportFormat)
+    static let output = Option<String>.text("-o", "FILE", help: .optOutputFile)
+    static let includeSensitive = Option<Bool>.flag("--include-sensitive", help: .optIncludeSensitive)
+    static let from = Option<Day>.day("--from", help: .optFrom)
+    static let to = Option<Day>.day("--to", help: .optTo)
+    static let common = [format.spec, output.spec, includeSensitive.spec]
+    static let range = [from.spec, to.spec]
+}
+
+/// How a report leaves the command: files under `out/reports/`, stdout, or a named file.
+struct ReportOutput: Sendable {
+    let format: Reporting.Format?
+    let file: String?
+    let includeSensitive: Bool
+
+    init(_ args: ParsedArguments) throws(Failure) {
+        format = try args.value(ReportOptions.format)
+        file = try args.value(ReportOptions.output)
+        includeSensitive = args.has(ReportOptions.includeSensitive)
+    }
+
+    func emit(_ request: Reporting.Request, workspace ws: Workspace, session s: Session, ctx: Context) throws(Failure) -> Int32 {
+        let presenter = try Reporting.presenter(request, includeSensitive: includeSensitive, workspace: ws, session: s)
+        guard let format else {
+            for p in try Reporting.write(presenter, name: request.name, session: s) { ctx.console.out(s.paths.relative(p) + "\n") }
+            return ExitCode.ok
+        }
+        let text = Reporting.render(presenter, as: format)
+        if let file { try writeFile(ctx.absolute(file), text) } else { ctx.console.out(text) }
+        return ExitCode.ok
+    }
+}
+
+/// `loa report month YYYY-MM`.
+struct ReportMonthCommand: Command {
+    static let path = ["report", "month"]
+    static let usage = "YYYY-MM"
+    static let summary = CommandText.reportMonthSummary
+    static let options = ReportOptions.common
+    static let arity = 1...1
+    let month: Month
+    let output: ReportOutput
+
+    init(parsing args: ParsedArguments) throws(Failure) {
+        month = try args.argument(0, Arguments.month)
+        output = try ReportOutput(args)
+    }
+
+    func run(in ctx: Context) throws(Failure) -> Int32 {
+        let (s, ws) = try ctx.load()
+        return try output.emit(Reporting.month(month), workspace: ws, session: s, ctx: ctx)
+    }
+}
+
+/// `loa report phase PROJECT PHASE`: sơ kết, or tổng kết once the phase has ended.
+struct ReportPhaseCommand: Command {
+    static let path = ["report", "phase"]
+    static let usage = "PROJECT PHASE"
+    static let summary = CommandText.reportPhaseSummary
+    static let options = ReportOptions.common + ReportOptions.range
+    static let arity = 2...2
+    let project: ProjectID
+    let phase: PhaseID
+    let from: Day?, to: Day?
+    let output: ReportOutput
+
+    init(parsing args: ParsedArguments) throws(Failure) {
+        project = ProjectID(args.positional[0])
+        phase = PhaseID(args.positional[1])
+        from = try args.value(ReportOptions.from)
+        to = try args.value(ReportOptions.to)
+        output = try ReportOutput(args)
+    }
+
+    func run(in ctx: Context) throws(Failure) -> Int32 {
+        let (s, ws) = try ctx.load()
+        guard let p = ws.plan.projects.first(where: { $0.id.value == project }) else {
+            throw Failure(.unknown(project, among: ws.plan.projects.map(\.id.value)), exitCode: ExitCode.usage)
+        }
+        guard let ph = p.phases.first(where: { $0.id.value == phase }) else {
+            throw Failure(.unknown(phase, among: p.phases.map(\.id.value)), exitCode: ExitCode.usage)
+        }
+        return try output.emit(Reporting.phase(p, ph, from: from, to: to, today: s.today), workspace: ws, session: s, ctx: ctx)
+    }
+}
+
+/// `loa report unit CODE`: one unit, the last twelve months by default.
+struct ReportUnitCommand: Command {
+    static let path = ["report", "unit"]
+    static let usage = "CODE"
+    static let summary = CommandText.reportUnitSummary
+    static let options = ReportOptions.common + ReportOptions.range
+    static let arity = 1...1
+    let unit: UnitCode
+    let from: Day?, to: Day?
+    let output: ReportOutput
+
+    init(parsing args: ParsedArguments) throws(Failure) {
+        unit = UnitCode(args.positional[0])
+        from = try args.value(ReportOptions.from)
+        to = try args.value(ReportOptions.to)
+        output = try ReportOutput(args)
+    }
+
+    func run(in ctx: Context) throws(Failure) -> Int32 {
+        let (s, ws) = try ctx.load()
+        guard let u = ws.units.first(where: { $0.code.value == unit }) else {
+            throw Failure(.unknown(unit, among: ws.units.map(\.code.value)), exitCode: ExitCode.usage)
+        }
+        return try output.emit(Reporting.unit(u, from: from, to: to, today: s.today), workspace: ws, session: s, ctx: ctx)
+    }
+}

@@ -1,0 +1,221 @@
+/// The words of the documents Loa writes (plans, reports, issues), Vietnamese and English side by side.
+/// Arguments arrive already formatted for the language (dates, numbers, names) by a `Localizer`.
+public enum DocumentText: Sendable, Hashable, Localizable {
+    // the administrative frame (Nghị định 30/2020/NĐ-CP)
+    case nation, motto, numberLine(kind: String, code: String), recipients, archiveCopy
+    case placeAndDate(place: String, day: Day)
+    case planTitle, reportTitle
+    // report
+    case monthReportSubtitle(month: String)
+    case phaseReportSubtitle(final: Bool, project: String, phase: String, from: String, to: String)
+    case unitReportSubtitle(unit: String, from: String, to: String)
+    case sectionResults, sectionShortcomings, sectionNextSteps
+    case contentHeading, contentSummary(placements: String, deliveries: String, coverage: String)
+    case activitiesHeading, activitiesSummary(count: String, attendances: String, reach: String)
+    case reportingHeading, reportingSummary(received: String, expected: String, rate: String, onTime: String, timeliness: String)
+    case reportingNotTracked(since: String)
+    case targetsHeading, feedbackHeading
+    case feedbackSummary(moods: String, issues: String, open: String, resolved: String)
+    case byAudience(String), byProject(String)
+    case channel, placements, theme, activities, activityType, unit, attendances, month, expected, received, onTime
+    case rate, timeliness, target, value, required, assessment, met, notMet, sensitiveMark, monthsMissing
+    case chartThemesByMonth, chartThemesByMonthFallback
+    case chartActivitiesByMonth, chartActivitiesByMonthFallback
+    case chartReportingByMonth, chartReportingByMonthFallback
+    case chartActivitiesByCluster, chartActivitiesByClusterFallback
+    case chartReportingByCluster, chartReportingByClusterFallback
+    case clusterNone
+    // findings
+    case missingReports(String), lateReports(String), missingMonths(unit: String, count: Int, months: String)
+    case lateReport(unit: String, month: String, submitted: String)
+    case themesWithoutPublication(String), unitsWithoutActivity(String), targetNotMet(String), noShortcoming
+    case prepareItems(String), remindUnits(dueDay: Int), resolveAlerts(Int), markObservances(String), varyForms
+    case anniversaryYears(Int)
+    // plan
+    case planSubtitle(month: String)
+    case sectionSchedule, sectionObservances, sectionCoverage, sectionGaps, sectionReportsDue, sectionImplementation
+    case scheduleIntro(month: String, placements: Int, channels: Int, slots: Int)
+    case nothingScheduled, date, item, themes, status, confirmed, proposed
+    case noObservances, observance, anniversary, lunar, roundTen, roundFive
+    case coverageSummary(covered: Int, active: Int)
+    case themesWithoutContent, slotsWithRoom, free, none, passedSlots, passedSlotsNote, waitingItems
+    case reportsDue(month: String, due: String, units: Int), noReportsDue
+    case implementation
+    // issue
+    case issueNumber(Int), issueDate(String), itemCount(Int), contents
+
+    public var phrase: Phrase {
+        switch self {
+        case .nation: Phrase(vi: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", en: "SOCIALIST REPUBLIC OF VIETNAM")
+        case .motto: Phrase(vi: "Độc lập - Tự do - Hạnh phúc", en: "Independence - Freedom - Happiness")
+        case .numberLine(let kind, let code):
+            // the number itself is given by the office's register when the document is signed
+            Phrase(vi: "Số:\u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}/\(kind)\(code)",
+                   en: "No.:\u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}/\(kind)\(code)")
+        case .recipients: Phrase(vi: "Nơi nhận", en: "Recipients")
+        case .archiveCopy: Phrase(vi: "Lưu: VT.", en: "File copy.")
+        case .placeAndDate(let place, let d):
+            // days below 10 and months 1 and 2 take a leading zero (Nghị định 30/2020/NĐ-CP)
+            Phrase(vi: "\(place), ngày \(d.day < 10 ? "0" : "")\(d.day) tháng \(d.month <= 2 ? "0" : "")\(d.month) năm \(d.year)",
+                   en: "\(place), \(Localizer(.en).date(d))")
+        case .planTitle: Phrase(vi: "KẾ HOẠCH", en: "PLAN")
+        case .reportTitle: Phrase(vi: "BÁO CÁO", en: "REPORT")
+        case .monthReportSubtitle(let m):
+            Phrase(vi: "Kết quả công tác tuyên truyền 03 đề án, dự án \(m)", en: "Communication results, \(m)")
+        case .phaseReportSubtitle(let final, let project, let phase, let from, let to):
+            Phrase(vi: "\(final ? "Tổng kết" : "Sơ kết") công tác tuyên truyền \(project), \(phase.lowercasedFirst) "
+                       + "(từ \(from) đến \(to))",
+                   en: "\(final ? "Final review" : "Interim review") of communication on \(project), \(phase) "
+                       + "(\(from) to \(to))")
+        case .unitReportSubtitle(let u, let from, let to):
+            Phrase(vi: "Kết quả tuyên truyền của \(u) (từ \(from) đến \(to))", en: "Communication results of \(u) (\(from) to \(to))")
+        case .sectionResults: Phrase(vi: "KẾT QUẢ ĐẠT ĐƯỢC", en: "RESULTS")
+        case .sectionShortcomings: Phrase(vi: "HẠN CHẾ", en: "SHORTCOMINGS")
+        case .sectionNextSteps: Phrase(vi: "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", en: "NEXT STEPS")
+        case .contentHeading: Phrase(vi: "1. Thông tin, tuyên truyền trên các kênh", en: "1. Content on the channels")
+        case .contentSummary(let p, let d, let c):
+            Phrase(vi: "Đăng **\(p)** lượt bài, chuyển **\(d)** lượt đến các CĐCS; \(c) nội dung trọng tâm đang triển khai đã có bài.",
+                   en: "**\(p)** placements published and **\(d)** deliveries to units; \(c) of active themes covered.")
+        case .activitiesHeading: Phrase(vi: "2. Hoạt động tuyên truyền của các CĐCS", en: "2. Activities held by units")
+        case .activitiesSummary(let n, let a, let r):
+            Phrase(vi: "Tổ chức **\(n)** hoạt động với **\(a)** lượt người tham dự; bình quân \(r) lượt/đoàn viên.",
+                   en: "**\(n)** activities with **\(a)** attendances; \(r) attendances per member.")
+        case .reportingHeading: Phrase(vi: "3. Công tác báo cáo của các CĐCS", en: "3. Reporting by units")
+        case .reportingSummary(let received, let expected, let rate, let onTime, let timeliness):
+            Phrase(vi: "Nhận **\(received)/\(expected)** báo cáo (tỷ lệ \(rate)), trong đó \(onTime) báo cáo đúng hạn (\(timeliness)).",
+                   en: "**\(received) of \(expected)** reports received (\(rate)), \(onTime) on time (\(timeliness)).")
+        case .reportingNotTracked(let since):
+            Phrase(vi: "Báo cáo của các CĐCS được theo dõi từ \(since); các tháng trước đó không tính.",
+                   en: "Unit reports are tracked from \(since); earlier months are not counted.")
+        case .targetsHeading: Phrase(vi: "4. Thực hiện chỉ tiêu", en: "4. Targets")
+        case .feedbackHeading: Phrase(vi: "5. Tình hình tư tưởng, dư luận trong đoàn viên", en: "5. Members' opinion")
+        case .feedbackSummary(let moods, let issues, let open, let resolved):
+            Phrase(vi: "Tâm trạng — \(moods). Có \(issues) vấn đề được phản ánh; cảnh báo nhạy cảm: \(open) đang mở, \(resolved) đã xử lý.",
+                   en: "Mood — \(moods). \(issues) issues raised; sensitive alerts: \(open) open, \(resolved) resolved.")
+        case .byAudience(let s): Phrase(vi: "Theo đối tượng: \(s).", en: "By audience: \(s).")
+        case .byProject(let s): Phrase(vi: "Theo đề án: \(s).", en: "By project: \(s).")
+        case .channel: Phrase(vi: "Kênh", en: "Channel")
+        case .placements: Phrase(vi: "Số lượt bài", en: "Placements")
+        case .theme: Phrase(vi: "Nội dung trọng tâm", en: "Theme")
+        case .activities: Phrase(vi: "Hoạt động", en: "Activities")
+        case .activityType: Phrase(vi: "Hình thức", en: "Type")
+        case .unit: Phrase(vi: "CĐCS", en: "Unit")
+        case .attendances: Phrase(vi: "Lượt tham dự", en: "Attendances")
+        case .month: Phrase(vi: "Tháng", en: "Month")
+        case .expected: Phrase(vi: "Phải gửi", en: "Expected")
+        case .received: Phrase(vi: "Đã gửi", en: "Received")
+        case .onTime: Phrase(vi: "Đúng hạn", en: "On time")
+        case .rate: Phrase(vi: "Tỷ lệ", en: "Rate")
+        case .timeliness: Phrase(vi: "Đúng hạn (%)", en: "Timeliness")
+        case .target: Phrase(vi: "Chỉ tiêu", en: "Target")
+        case .value: Phrase(vi: "Kết quả", en: "Value")
+        case .required: Phrase(vi: "Yêu cầu", en: "Required")
+        case .assessment: Phrase(vi: "Đánh giá", en: "Assessment")
+        case .met: Phrase(vi: "Đạt", en: "Met")
+        case .notMet: Phrase(vi: "**Chưa đạt**", en: "**Not met**")
+        case .sensitiveMark: Phrase(vi: " [nhạy cảm]", en: " [sensitive]")
+        case .monthsMissing: Phrase(vi: "Số tháng chưa gửi", en: "Months missing")
+        case .chartThemesByMonth: Phrase(vi: "Nội dung trọng tâm có bài đăng theo tháng", en: "Themes published by month")
+        case .chartThemesByMonthFallback:
+            Phrase(vi: "Biểu đồ: nội dung trọng tâm × tháng (ô xanh: có bài đăng).", en: "Chart: themes × months (green: published).")
+        case .chartActivitiesByMonth: Phrase(vi: "Số hoạt động theo tháng", en: "Activities per month")
+        case .chartActivitiesByMonthFallback:
+            Phrase(vi: "Biểu đồ: số hoạt động theo tháng.", en: "Chart: activities per month.")
+        case .chartReportingByMonth:
+            Phrase(vi: "Tỷ lệ báo cáo theo tháng (đường xanh: chỉ tiêu)", en: "Reporting rate by month (blue: target)")
+        case .chartReportingByMonthFallback:
+            Phrase(vi: "Biểu đồ: tỷ lệ báo cáo theo tháng so với chỉ tiêu.", en: "Chart: reporting rate by month against its target.")
+        case .chartActivitiesByCluster: Phrase(vi: "Số hoạt động theo cụm", en: "Activities by cluster")
+        case .chartActivitiesByClusterFallback:
+            Phrase(vi: "Biểu đồ: số hoạt động của các CĐCS theo cụm.", en: "Chart: units' activities by cluster.")
+        case .chartReportingByCluster:
+            Phrase(vi: "Tỷ lệ báo cáo theo cụm (đường xanh: chỉ tiêu)", en: "Reporting rate by cluster (blue: target)")
+        case .chartReportingByClusterFallback:
+            Phrase(vi: "Biểu đồ: tỷ lệ báo cáo của các cụm so với chỉ tiêu.", en: "Chart: reporting rate by cluster against its target.")
+        case .clusterNone: Phrase(vi: "Chưa xếp cụm", en: "No cluster")
+        case .missingReports(let s): Phrase(vi: "CĐCS chưa gửi báo cáo: \(s).", en: "Units missing reports: \(s).")
+        case .lateReports(let s): Phrase(vi: "Báo cáo gửi muộn: \(s).", en: "Late reports: \(s).")
+        case .missingMonths(let u, let n, let months):
+            Phrase(vi: "\(u) (\(n) tháng: \(months))", en: "\(u) (\(n) \(n == 1 ? "month" : "months"): \(months))")
+        case .lateReport(let u, let m, let s): Phrase(vi: "\(u) (\(m), gửi ngày \(s))", en: "\(u) (\(m), sent \(s))")
+        case .themesWithoutPublication(let s):
+            Phrase(vi: "Nội dung trọng tâm chưa có bài đăng: \(s).", en: "Themes without a publication: \(s).")
+        case .unitsWithoutActivity(let s): Phrase(vi: "CĐCS chưa tổ chức hoạt động: \(s).", en: "Units without activity: \(s).")
+        case .targetNotMet(let t): Phrase(vi: "Chưa đạt chỉ tiêu: \(t).", en: "Target not met: \(t).")
+        case .noShortcoming: Phrase(vi: "Không có hạn chế đáng kể theo số liệu.", en: "The figures show no notable shortcoming.")
+        case .prepareItems(let s):
+            Phrase(vi: "Chuẩn bị, duyệt bài cho các nội dung trọng tâm chưa có bài: \(s).",
+                   en: "Prepare and approve items for the uncovered themes: \(s).")
+        case .remindUnits(let due):
+            Phrase(vi: "Đôn đốc các CĐCS gửi báo cáo đầy đủ, đúng hạn (chậm nhất ngày \(due) tháng sau).",
+                   en: "Remind units to report fully and on time (by day \(due) of the next month).")
+        case .resolveAlerts(let n):
+            Phrase(vi: "Phối hợp xử lý dứt điểm \(n) vấn đề nhạy cảm đang mở; cung cấp thông tin chính thống cho đoàn viên.",
+                   en: "Resolve the \(n) open sensitive issues; give members official information.")
+        case .markObservances(let s):
+            Phrase(vi: "Tuyên truyền các ngày kỷ niệm sắp tới: \(s).", en: "Mark the coming observances: \(s).")
+        case .varyForms:
+            Phrase(vi: "Tiếp tục đa dạng hóa hình thức tuyên truyền, chú trọng nền tảng số và sinh hoạt chuyên đề tại CĐCS.",
+                   en: "Keep varying the forms of communication, with digital channels and topical sessions in units.")
+        case .anniversaryYears(let n): Phrase(vi: "\(n) năm", en: "\(n) years")
+        case .planSubtitle(let m): Phrase(vi: "Tuyên truyền \(m)", en: "Communication plan, \(m)")
+        case .sectionSchedule: Phrase(vi: "LỊCH ĐĂNG BÀI", en: "SCHEDULE")
+        case .sectionObservances: Phrase(vi: "CÁC NGÀY KỶ NIỆM TRONG THÁNG", en: "OBSERVANCES")
+        case .sectionCoverage: Phrase(vi: "ĐỘ BAO PHỦ NỘI DUNG TRỌNG TÂM", en: "THEME COVERAGE")
+        case .sectionGaps: Phrase(vi: "NHỮNG VIỆC CẦN BỔ SUNG", en: "GAPS")
+        case .sectionReportsDue: Phrase(vi: "BÁO CÁO ĐẾN HẠN CỦA CÁC CĐCS", en: "REPORTS DUE FROM UNITS")
+        case .sectionImplementation: Phrase(vi: "TỔ CHỨC THỰC HIỆN", en: "IMPLEMENTATION")
+        case .scheduleIntro(let m, let p, let c, let s):
+            Phrase(vi: "Trong \(m) dự kiến đăng **\(p)** lượt bài trên \(c) kênh, vào \(s) kỳ phát hành.",
+                   en: "In \(m), **\(p)** placements are planned on \(c) channels in \(s) slots.")
+        case .nothingScheduled: Phrase(vi: "Chưa có bài nào được xếp lịch.", en: "Nothing is scheduled.")
+        case .date: Phrase(vi: "Ngày", en: "Date")
+        case .item: Phrase(vi: "Bài", en: "Item")
+        case .themes: Phrase(vi: "Nội dung trọng tâm", en: "Themes")
+        case .status: Phrase(vi: "Trạng thái", en: "Status")
+        case .confirmed: Phrase(vi: "Đã xác nhận", en: "Confirmed")
+        case .proposed: Phrase(vi: "Đề xuất", en: "Proposed")
+        case .noObservances: Phrase(vi: "Trong tháng không có ngày kỷ niệm nào trong danh mục.", en: "No observances this month.")
+        case .observance: Phrase(vi: "Ngày kỷ niệm", en: "Observance")
+        case .anniversary: Phrase(vi: "Kỷ niệm", en: "Anniversary")
+        case .lunar: Phrase(vi: "âm lịch", en: "lunar")
+        case .roundTen: Phrase(vi: " — **năm tròn**", en: " — **round (×10)**")
+        case .roundFive: Phrase(vi: " — **năm lẻ**", en: " — **round (×5)**")
+        case .coverageSummary(let c, let a):
+            Phrase(vi: "\(c)/\(a) nội dung trọng tâm đang triển khai có bài trong tháng.",
+                   en: "\(c) of \(a) active themes have an item this month.")
+        case .themesWithoutContent: Phrase(vi: "Nội dung trọng tâm chưa có bài đã duyệt", en: "Themes without approved content")
+        case .slotsWithRoom: Phrase(vi: "Kỳ phát hành còn chỗ trống", en: "Slots with room")
+        case .free: Phrase(vi: "Còn trống", en: "Free")
+        case .none: Phrase(vi: "Không có.", en: "None.")
+        case .passedSlots: Phrase(vi: "Kỳ phát hành đã qua", en: "Slots already passed")
+        case .passedSlotsNote:
+            Phrase(vi: "Không đề xuất bài mới vào các kỳ này vì ngày phát hành đã qua:",
+                   en: "No new items are proposed for these slots, as their dates have passed:")
+        case .waitingItems:
+            Phrase(vi: "Bài gắn ngày kỷ niệm đang chờ kỳ phát hành", en: "Observance items waiting for a slot")
+        case .reportsDue(let m, let due, let n):
+            Phrase(vi: "Các CĐCS gửi báo cáo kết quả tuyên truyền \(m) chậm nhất ngày \(due) (\(n) đơn vị):",
+                   en: "Units send their report for \(m) by \(due) (\(n) units):")
+        case .noReportsDue: Phrase(vi: "Không có báo cáo đến hạn trong tháng.", en: "No reports fall due this month.")
+        case .implementation:
+            Phrase(vi: "Bộ phận tuyên giáo hoàn thiện, trình duyệt các bài còn ở trạng thái chờ duyệt trước hạn của từng kênh; "
+                       + "các CĐCS tiếp nhận bản tin, tổ chức sinh hoạt, nắm bắt tâm tư của đoàn viên và báo cáo kịp thời "
+                       + "những vấn đề nhạy cảm phát sinh.",
+                   en: "Officers finish and approve the pending items before each channel's deadline; units receive the "
+                       + "issues, hold activities, follow members' opinions and report sensitive issues early.")
+        case .issueNumber(let n): Phrase(vi: "Số \(n)", en: "No. \(n)")
+        case .issueDate(let d): Phrase(vi: "Số ra \(d)", en: "Issue of \(d)")
+        case .itemCount(let n): Phrase(vi: "\(n) bài", en: "\(n) \(n == 1 ? "item" : "items")")
+        case .contents: Phrase(vi: "Trong số này", en: "In this issue")
+        }
+    }
+}
+
+extension String {
+    /// The text with its first letter in lower case ("Giai đoạn 2026" → "giai đoạn 2026"), for names mid-sentence.
+    public var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

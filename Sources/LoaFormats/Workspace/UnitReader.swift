@@ -1,0 +1,49 @@
+import LoaCore
+
+/// Reads `content/units.csv` (SPEC §2.5).
+public enum UnitReader {
+    public static let columns = ["code", "name", "cluster", "members", "email", "joined", "left"]
+
+    public static func units(bytes: [UInt8], path: String) throws(Failure) -> [UnionUnit] {
+        var table = try CSVTable(bytes: bytes, path: path, required: ["code", "name"], known: columns)
+        var units: [UnionUnit] = []
+        var problems: [Diagnostic] = []
+        while true {
+            let row: CSVRow
+            do throws(Failure) {
+                guard let r = try table.next() else { break }
+                row = r
+            } catch {
+                problems += error.diagnostics
+                break
+            }
+            guard let code = row.text("code") else {
+                problems.append(.error(.emptyValue("code"), at: row.location("code")))
+                continue
+            }
+            if !isValidId(code) || code.contains(".") || code.contains("_") {
+                problems.append(.error(.invalidId(code), at: row.location("code")))
+            }
+            guard let name = row.text("name") else {
+                problems.append(.error(.emptyValue("name"), at: row.location("name")))
+                continue
+            }
+            var members = 0
+            if let m = row.text("members") {
+                if let v = Int(m), v >= 0 { members = v } else { problems.append(.error(.invalidInteger(m), at: row.location("members"))) }
+            }
+            func day(_ col: String) -> Day? {
+                guard let t = row.text(col) else { return nil }
+                guard let d = Day(iso: t) else { problems.append(.error(.invalidDate(t), at: row.location(col))); return nil }
+                return d
+            }
+            let joined = day("joined"), left = day("left")
+            if let joined, let left, left < joined { problems.append(.error(.unitLeftBeforeJoined, at: row.location("left"))) }
+            units.append(UnionUnit(code: Located(UnitCode(code), at: row.location("code")), name: name,
+                                   cluster: row.text("cluster"), members: members, email: row.text("email"),
+                                   joined: joined, left: left))
+        }
+        if !problems.isEmpty { throw Failure(problems) }
+        return units
+    }
+}

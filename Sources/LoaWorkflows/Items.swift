@@ -1,0 +1,89 @@
+import Foundation
+import LoaCore
+import LoaFormats
+
+/// A new item as an officer describes it (`loa new item`, the web's "new item" form).
+public struct NewItem: Sendable {
+    public var title: String
+    public var themes: [String]
+    public var channels: [ChannelID]
+    public var id: String?
+    public var author: String?
+    public var summary: String?
+    public var folder: String?
+    public init(title: String, themes: [String], channels: [ChannelID], id: String? = nil, author: String? = nil,
+                summary: String? = nil, folder: String? = nil) {
+        self.title = title; self.themes = themes; self.channels = channels; self.id = id; self.author = author
+        self.summary = summary; self.folder = folder
+    }
+}
+
+/// Content items: creating them and rendering them for preview.
+public enum Items {
+    /// Writes `content/items/[FOLDER/]ID.md` as a draft with a valid front matter; refuses, before writing
+    /// anything, what `loa check` would refuse. Returns the file's path.
+    public static func create(_ new: NewItem, workspace ws: Workspace, session s: Session) throws(Failure) -> String {
+        let id = new.id ?? String(new.title.slug.prefix(60))
+        guard isValidId(id) else { throw Failure(.invalidId(id), exitCode: ExitCode.usage) }
+        var problems: [Diagnostic] = []
+        let themes = Set(ws.plan.allThemes.map(\.ref))
+        for t in new.themes {
+            if let ref = ThemeRef(parsing: t) {
+                if !themes.contains(ref) { problems.append(.error(.unknown(ref, among: themes), at: nil)) }
+            } else {
+                problems.append(.error(.malformedThemeRef(t), at: nil))
+            }
+        }
+        let channels = Set(ws.channels.map(\.id.value))
+        for c in new.channels where !channels.contains(c) { problems.append(.error(.unknown(c, among: channels), at: nil)) }
+        if ws.items.contains(where: { $0.id.value.rawValue == id }) { problems.append(.error(.itemExists(id), at: nil)) }
+        if let folder = new.folder, folder.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) {
+            problems.append(.error(.invalidArgument(folder, expected: "SUBDIR"), at: nil))
+        }
+        if !problems.isEmpty { throw Failure(problems, exitCode: ExitCode.usage) }
+        let dir = new.folder.map { s.paths.items + "/" + $0 } ?? s.paths.items
+        let file = dir + "/\(id).md"
+        if FileManager.default.fileExists(atPath: file) { throw Failure(.itemExists(s.paths.relative(file)), exitCode: ExitCode.usage) }
+        try writeFile(file, ItemTemplate.render(id: id, new: (new.title, new.themes, new.channels, new.author, new.summary),
+                                                today: s.today, language: s.language))
+        return file
+    }
+
+    /// Writes every item as an HTML page (`ID.html`) and an index into `dir`; returns how many.
+    public static func render(workspace ws: Workspace, into dir: String, session s: Session) throws(Failure) -> Int {
+        let items = ws.items.sorted { $0.id.value < $1.id.value }
+        for item in items {
+            try writeFile(dir + "/\(item.id.value).html", ItemPage.html(item, plan: ws.plan, language: s.language))
+        }
+        try writeFile(dir + "/index.html", ItemPage.index(items, plan: ws.plan, language: s.language))
+        return items.count
+    }
+}
+
+/// Copies a workspace's authored parts (never its database or outputs), for `loa init` and `loa demo`.
+public enum WorkspaceCopy {
+    public static func paths(_ root: String) -> WorkspacePaths { WorkspacePaths(root: root) }
+
+    public static func copy(from source: String, to target: String) throws(Failure) {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: target, withIntermediateDirectories: true)
+            for part in ["content", "calendars", "reports"] where fm.fileExists(atPath: source + "/" + part) {
+                if fm.fileExists(atPath: target + "/" + part) { try fm.removeItem(atPath: target + "/" + part) }
+                try fm.copyItem(atPath: source + "/" + part, toPath: target + "/" + part)
+            }
+            // the month calendars belong to the source's own planning; a new workspace starts with observances only
+            for f in (try? fm.contentsOfDirectory(atPath: target + "/calendars")) ?? [] where f != "observances.ics" {
+                try fm.removeItem(atPath: target + "/calendars/" + f)
+            }
+            for f in ["reports/inbox", "reports/imported"] where fm.fileExists(atPath: target + "/" + f) {
+                try fm.removeItem(atPath: target + "/" + f)
+            }
+            try fm.createDirectory(atPath: target + "/reports/inbox", withIntermediateDirectories: true)
+        } catch {
+            throw Failure(.fileUnwritable(target, reason: error.localizedDescription), exitCode: ExitCode.ioError)
+        }
+        // recorded facts, the web key and outputs never belong in git
+        try writeFile(target + "/.gitignore", "loa.sqlite\nloa.sqlite-*\nloa.key\nout/\n")
+    }
+}

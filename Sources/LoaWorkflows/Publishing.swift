@@ -1,0 +1,53 @@
+import LoaCore
+import LoaFormats
+import LoaStore
+
+/// `loa publish` and the web's "publish": renders a slot's confirmed items as an issue and records the
+/// publication and its deliveries.
+public enum Publishing {
+    public enum Outcome: Sendable {
+        /// Published now: the issue's files, items and deliveries.
+        case published(files: [String], items: Int, units: Int)
+        /// The slot was published before; nothing changed.
+        case alreadyPublished
+    }
+
+    public static func publish(_ slot: Slot, workspace ws: Workspace, session s: Session) throws(Failure) -> Outcome {
+        let index = WorkspaceIndex(ws)
+        guard let channel = index.channels[slot.channel] else {
+            throw Failure(.unknown(slot.channel, among: index.channels.keys), exitCode: ExitCode.usage)
+        }
+        let store = try s.openStore()
+        if try s.guarded({ try store.read { try $0.isPublished(slot) } }) { return .alreadyPublished }
+        let calendar = s.paths.calendar(slot.date.monthOfYear)
+        let entries = try Calendars.entries(of: slot.date.monthOfYear, in: s.paths).filter { $0.slot == slot && $0.confirmed }
+        guard !entries.isEmpty else {
+            throw Failure(.nothingConfirmed(channel: slot.channel, date: slot.date),
+                          at: SourceLocation(path: s.paths.relative(calendar), line: 1, column: 1))
+        }
+        var items: [Item] = []
+        for e in entries {
+            guard let item = index.items[e.item] else {
+                throw Failure(.unknown(e.item, among: index.items.keys),
+                              at: SourceLocation(path: s.paths.relative(calendar), line: 1, column: 1))
+            }
+            items.append(item)
+        }
+        let units = channel.receivingUnits(ws.units, on: slot.date).map(\.code.value).sorted()
+        let number = try s.guarded { try store.read { try $0.issueNumber(of: slot) } }
+        let issue = IssueDocument(plan: ws.plan, channel: channel, date: slot.date, number: number, items: items,
+                                  language: s.language)
+        let base = s.paths.issue(slot)
+        try writeFile(base + ".md", issue.markdown())
+        try writeFile(base + ".html", issue.html())
+        let records = items.map { i in
+            PublishedItemRecord(id: i.id.value, title: i.title, themes: i.themeRefs,
+                                audiences: i.audiences.isEmpty ? channel.audiences.map(\.value) : i.audiences.map(\.value))
+        }
+        let recorded = try s.guarded {
+            try store.write { try $0.recordPublication(slot, items: records, units: units, today: s.today, actor: s.actor) }
+        }
+        return recorded ? .published(files: [base + ".html", base + ".md"], items: items.count, units: units.count)
+            : .alreadyPublished
+    }
+}

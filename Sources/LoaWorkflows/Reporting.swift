@@ -1,0 +1,110 @@
+import LoaCore
+import LoaFormats
+import LoaStore
+
+/// `loa report month|phase|unit` and the web's report pages: the same figures, the same documents.
+public enum Reporting {
+    /// What a report is about and its range.
+    public struct Request: Sendable {
+        public let subject: ReportSubject
+        public let from: Day
+        public let to: Day
+        /// The file name under `out/reports/` (without extension).
+        public let name: String
+    }
+
+    public static func month(_ m: Month) -> Request {
+        Request(subject: .month(m), from: m.first, to: m.last, name: "month-\(m.iso)")
+    }
+
+    /// A phase report runs by default from the phase's start to today or the phase's end.
+    public static func phase(_ project: Project, _ phase: Phase, from: Day?, to: Day?, today: Day) -> Request {
+        let end = phase.to.map { min($0.value, today) } ?? today
+        return Request(subject: .phase(project: project, phase: phase), from: from ?? phase.from.value, to: to ?? end,
+                       name: "phase-\(project.id.value)-\(phase.id.value)")
+    }
+
+    /// A unit report covers by default the last twelve months up to today.
+    public static func unit(_ unit: UnionUnit, from: Day?, to: Day?, today: Day) -> Request {
+        var start = today.monthOfYear
+        for _ in 0..<11 { start = start.previous }
+        return Request(subject: .unit(unit), from: from ?? start.first, to: to ?? today, name: "unit-\(unit.code.value)")
+    }
+
+    /// The report's figures and findings, ready to render in any format.
+    public static func presenter(_ request: Request, includeSensitive: Bool, workspace ws: Workspace,
+                                 session s: Session) throws(Failure) -> ReportPresenter {
+        guard request.from <= request.to else {
+            throw Failure(.windowReversed(from: request.from, to: request.to), exitCode: ExitCode.usage)
+        }
+        var units = ws.units, unit: UnitCode?, scope = ThemeScope.all
+        switch request.subject {
+        case .month: break
+        case .phase(let project, let phase):
+            scope = .themes(Set(phase.themes.map { ThemeRef(project: project.id.value, phase: phase.id.value, theme: $0.id.value) }))
+        case .unit(let u):
+            units = [u]
+            unit = u.code.value
+        }
+        let (facts, first) = try s.read(orEmpty: (ReportFacts(), Month?.none)) { r in
+            (try r.reportFacts(from: request.from, to: request.to, unit: unit, scope: scope), try r.firstReportedPeriod())
+        }
+        let figures = ReportCalculator.compute(facts: facts, workspace: ws, request: ReportRequest(
+            from: request.from, to: request.to, units: units, scope: scope, trackingFrom: ws.plan.trackingFrom ?? first))
+        return ReportPresenter(figures: figures, workspace: ws, subject: request.subject, language: s.language,
+                               includeSensitive: includeSensitive, today: s.today)
+    }
+
+    public enum Format: String, Sendable, CaseIterable { case md, html, csv, json }
+
+    public static func render(_ p: ReportPresenter, as format: Format) -> String {
+        switch format {
+        case .md: return MarkdownRenderer.render(p.document())
+        case .html: return HTMLRenderer.render(p.document())
+        case .csv: return p.csv()
+        case .json: return p.json().text + "\n"
+        }
+    }
+
+    /// Writes the Markdown and HTML documents under `out/reports/`; returns their paths.
+    public static func write(_ p: ReportPresenter, name: String, session s: Session) throws(Failure) -> [String] {
+        let doc = p.document()
+        let base = s.paths.report(name)
+        try writeFile(base + ".md", MarkdownRenderer.render(doc))
+        try writeFile(base + ".html", HTMLRenderer.render(doc))
+        return [base + ".md", base + ".html"]
+    }
+}
+
+/// `loa status` and the web dashboard.
+public enum Status {
+    public static func figures(workspace ws: Workspace, session s: Session) throws(Failure) -> StatusFigures {
+        let month = s.today.monthOfYear
+        var facts = try s.read(orEmpty: StatusFacts()) { r in
+            var f = StatusFacts()
+            f.publishedSlots = try r.publishedSlots(from: month.first, to: month.next.last)
+            f.deliveriesThisMonth = try r.deliveryCount(from: month.first, to: month.last)
+            for m in StatusFigures.overdueMonths(today: s.today, plan: ws.plan) { f.reportingUnits[m] = try r.reportingUnits(period: m) }
+            f.firstReportedPeriod = try r.firstReportedPeriod()
+            f.openAlerts = try r.alerts()
+            return f
+        }
+        facts.entries = try Calendars.entries(of: month, in: s.paths) + Calendars.entries(of: month.next, in: s.paths)
+        return StatusFigures(workspace: ws, facts: facts, today: s.today)
+    }
+}
+
+/// `loa search` and the web's search box.
+public enum Searching {
+    public static func search(_ query: String, includeSensitive: Bool, workspace ws: Workspace,
+                              session s: Session) throws(Failure) -> [SearchHit] {
+        let items = ws.items.map { SearchableItem(id: $0.id.value, title: $0.title, text: [$0.summary ?? "", $0.body].joined(separator: "\n")) }
+        if let store = try s.openReader() {
+            return try s.guarded { try store.read { try $0.search(query, items: items, includeSensitive: includeSensitive) } }
+        }
+        // nothing recorded yet: the items alone, in a database that lives for this search
+        return try s.guarded {
+            try Store(path: ":memory:").read { try $0.search(query, items: items, includeSensitive: false) }
+        }
+    }
+}
