@@ -263,8 +263,9 @@ private func compareCalendar(_ path: String, in temp: TempFolder) throws -> Ran 
         let temp = try TempFolder()
         // an unescaped comma: vobject reads two values and keeps the first, icalendar reads one text
         let ics = try temp.write("bad.ics", [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//VI", "BEGIN:VEVENT", "UID:a", "DTSTAMP:20260101T000000Z",
-            "DTSTART;VALUE=DATE:19750430", "SUMMARY:Ngày Giải phóng miền Nam, thống nhất đất nước", "END:VEVENT",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//VI",
+            "BEGIN:VEVENT", "UID:a", "DTSTAMP:20260101T000000Z", "DTSTART;VALUE=DATE:19750430",
+            "SUMMARY:Ngày Giải phóng miền Nam, thống nhất đất nước", "END:VEVENT",
             "END:VCALENDAR", "",
         ].joined(separator: "\r\n"))
         let r = try compareCalendar(ics, in: temp)
