@@ -18,12 +18,13 @@ private func htmlCheck(_ folder: String, nuOnly: Bool = false) throws -> Checked
     let out = Pipe()
     p.standardOutput = out
     p.standardError = out
-    do { try p.run() } catch {
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    if p.terminationStatus == 127 {  // env found no python3
         print("SKIPPED: python3 is not installed, so no HTML was checked")
         return nil
     }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
     let text = String(decoding: data, as: UTF8.self)
     // the one checker asked for was skipped: say why and check nothing
     let skips = text.split(separator: "\n").filter { $0.hasPrefix("SKIPPED:") }

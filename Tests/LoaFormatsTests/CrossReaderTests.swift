@@ -58,7 +58,8 @@ private func run(_ arguments: [String], environment: [String: String]? = nil) th
 private func python(has modules: [String], for what: String) -> Bool {
     let imports = modules.map { "import \($0)" }.joined(separator: "; ")
     guard let r = try? run(["python3", "-c", imports]), r.code == 0 else {
-        print("SKIPPED: \(what): python3 cannot `\(imports)` (make test-deps installs it)")
+        let missing = modules.isEmpty ? "python3 is not installed" : "python3 cannot `\(imports)`"
+        print("SKIPPED: \(what): \(missing) (make test-deps installs it)")
         return false
     }
     return true
