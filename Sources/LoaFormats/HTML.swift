@@ -9,10 +9,17 @@ public struct HTML: Sendable {
     /// Markup produced by a trusted renderer (cmark in safe mode, Loa's own SVG).
     public static func trusted(_ s: String) -> HTML { HTML(raw: s) }
 
+    /// Elements that HTML allows no content and no end tag for: `<br>`, never `<br></br>`.
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    ]
+
+    /// An element; a void element (`br`, `meta`, `img`, `hr`, `input`, `link` …) gets no end tag and drops children.
     public static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [HTML] = []) -> HTML {
         var s = "<" + name
         for (k, v) in attributes { s += " " + k + "=\"" + escape(v) + "\"" }
         s += ">"
+        if voidElements.contains(name) { return HTML(raw: s) }
         for c in children { s += c.raw }
         s += "</" + name + ">"
         return HTML(raw: s)
