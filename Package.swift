@@ -13,14 +13,27 @@ let package = Package(
         .systemLibrary(
             name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(
+            name: "CMicroHTTPD", path: "Sources/CMicroHTTPD", pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(
+            name: "CSodium", path: "Sources/CSodium", pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(
+            name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
         .target(name: "LoaCore"),
         .target(name: "LoaFormats", dependencies: ["LoaCore", "CCmark"]),
         .target(name: "LoaStore", dependencies: ["LoaCore", "CSQLite"]),
         .target(name: "LoaCommands", dependencies: ["LoaCore", "LoaFormats", "LoaStore"]),
+        .target(
+            name: "LoaWeb",
+            dependencies: ["CMicroHTTPD", "CSodium", "CQRencode", "LoaCore", "LoaFormats"]),
         .executableTarget(name: "loa", dependencies: ["LoaCommands"]),
         .testTarget(name: "LoaCoreTests", dependencies: ["LoaCore"]),
         .testTarget(name: "LoaFormatsTests", dependencies: ["LoaFormats", "LoaCore"]),
         .testTarget(name: "LoaStoreTests", dependencies: ["LoaStore", "LoaCore"]),
+        .testTarget(name: "LoaWebTests", dependencies: ["LoaWeb", "LoaFormats", "LoaCore"]),
         .testTarget(name: "LoaCommandsTests", dependencies: ["LoaCommands", "LoaFormats", "LoaCore"]),
     ],
     swiftLanguageModes: [.v6]
