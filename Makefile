@@ -11,16 +11,28 @@ deps:
 	  echo "installing libsqlite3-dev libcmark-dev"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libsqlite3-dev libcmark-dev pkg-config; \
 	fi
+	@if ! pkg-config --exists libmicrohttpd || ! pkg-config --exists libsodium || ! pkg-config --exists libqrencode; then \
+	  echo "installing libmicrohttpd-dev libsodium-dev libqrencode-dev"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libmicrohttpd-dev libsodium-dev libqrencode-dev pkg-config; \
+	fi
 	@if [ ! -e /usr/share/zoneinfo/Asia/Ho_Chi_Minh ]; then \
 	  echo "installing tzdata"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tzdata; \
 	fi
 
-# Tools the tests use: Python's icalendar reads every calendar Loa writes.
+# Tools the tests use: Python's icalendar reads every calendar Loa writes; nginx, openssl and curl run
+# the shipped nginx configuration in front of the web server; zbarimg reads the QR codes back.
 test-deps: deps
 	@python3 -c 'import icalendar' 2>/dev/null || { echo "installing python icalendar"; \
 	  python3 -m pip install -q icalendar || pip3 install -q --break-system-packages icalendar; }
 	@command -v sqlite3 >/dev/null || { echo "installing sqlite3"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq sqlite3; }
+	@missing=""; \
+	  [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	  command -v openssl >/dev/null || missing="$$missing openssl"; \
+	  command -v curl >/dev/null || missing="$$missing curl"; \
+	  command -v zbarimg >/dev/null || missing="$$missing zbar-tools"; \
+	  if [ -n "$$missing" ]; then echo "installing$$missing"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 
 build: deps
 	swift build $(SWIFT_FLAGS)

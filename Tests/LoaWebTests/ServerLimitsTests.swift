@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LoaWeb
 import Testing
@@ -108,9 +109,11 @@ struct ServerLimitsTests {
     @Test func headersOver16KiBGet431() throws {
         let (server, _) = try startServer { _ in } handler: { _ in .text("fine") }
         defer { server.stop() }
-        let fits = try exchange(port: server.port, target: "/", headers: [("X-Fill", String(repeating: "a", count: 15_000))])
+        let fits = try exchange(
+            port: server.port, target: "/", headers: [("X-Fill", String(repeating: "a", count: 15_000))])
         #expect(fits?.status == 200)
-        let over = try exchange(port: server.port, target: "/", headers: [("X-Fill", String(repeating: "a", count: 17_000))])
+        let over = try exchange(
+            port: server.port, target: "/", headers: [("X-Fill", String(repeating: "a", count: 17_000))])
         #expect(over?.status == 431)
         #expect(over?.closed == true)
         expectSecurityHeaders(over)
@@ -121,7 +124,8 @@ struct ServerLimitsTests {
     @Test func headersBeyondTheConnectionMemoryGet431FromLibmicrohttpd() throws {
         let (server, _) = try startServer { _ in } handler: { _ in .text("fine") }
         defer { server.stop() }
-        let huge = try exchange(port: server.port, target: "/", headers: [("X-Fill", String(repeating: "a", count: 200_000))])
+        let huge = try exchange(
+            port: server.port, target: "/", headers: [("X-Fill", String(repeating: "a", count: 200_000))])
         #expect(huge?.status == 431)
         #expect(huge?.closed == true)
     }
@@ -182,5 +186,50 @@ struct ServerLimitsTests {
         let (bytes, closed) = third.readToEnd()
         #expect(bytes.isEmpty)
         #expect(closed)
+    }
+
+    @Test func anIdleConnectionIsClosed() throws {
+        let (server, _) = try startServer { $0.idleTimeoutSeconds = 1 } handler: { _ in .text("fine") }
+        defer { server.stop() }
+        let socket = try RawSocket(port: server.port)
+        socket.send("GET / HTTP/1.1\r\nHost: x\r\n")
+        let (bytes, closed) = socket.readToEnd()
+        #expect(bytes.isEmpty)
+        #expect(closed)
+    }
+
+    @Test func requestsFollowOneAnotherOnAKeptAliveConnection() throws {
+        let (server, _) = try startServer { _ in } handler: { request in
+            .text("\(request.method) \(request.path) \(request.formValue("n") ?? "-") \(request.body.count)")
+        }
+        defer { server.stop() }
+        let socket = try RawSocket(port: server.port)
+        socket.send("POST /one HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            + "Content-Length: 3\r\n\r\nn=1")
+        #expect(socket.readResponse()?.text == "POST /one 1 3")
+        socket.send("GET /two HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(socket.readResponse()?.text == "GET /two - 0")
+        socket.send("POST /three HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\r\n0\r\n\r\n")
+        #expect(socket.readResponse()?.text == "POST /three - 2")
+    }
+
+    @Test func manyClientsAtOnceAreAllAnswered() throws {
+        let (server, log) = try startServer { $0.threads = 3 } handler: { request in
+            .text(String(repeating: request.path, count: 100))
+        }
+        defer { server.stop() }
+        let port = server.port
+        let failures = Captured()
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for round in 0..<10 {
+                let path = "/w\(worker)r\(round)"
+                let response = try? exchange(port: port, target: path)
+                if response?.text != String(repeating: path, count: 100) {
+                    failures.keep(HTTPRequest(method: "GET", path: path))
+                }
+            }
+        }
+        #expect(failures.value == nil)
+        #expect(log.waitForLine(containing: "GET /w7r9 200") != nil)
     }
 }

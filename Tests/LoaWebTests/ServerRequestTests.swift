@@ -32,7 +32,8 @@ struct ServerRequestTests {
             URLQueryItem(name: "note", value: ""),
         ]
         let encoded = (form.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
-        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(server.port)/unit/report/2026-10?x=1")))
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/unit/report/2026-10?x=1"))
+        var request = URLRequest(url: url)
         request.httpMethod = "POST"
         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
         request.setValue("sid=abc; theme=dark", forHTTPHeaderField: "Cookie")
@@ -63,7 +64,8 @@ struct ServerRequestTests {
         }
         defer { server.stop() }
         // Bytes a naive parser would trip on: CRLF, a fake boundary prefix, NUL, invalid UTF-8.
-        let file: [UInt8] = Array("báo cáo\r\n--not-the-boundary\r\n".utf8) + [0, 0xFF, 0xFE] + Array(repeating: 7, count: 200_000)
+        let file: [UInt8] = Array("báo cáo\r\n--not-the-boundary\r\n".utf8) + [0, 0xFF, 0xFE]
+            + Array(repeating: 7, count: 200_000)
         let boundary = "----LoaBoundary7MA4YWxkTrZu0gW"
         var body: [UInt8] = []
         func part(_ headers: String, _ content: [UInt8]) {
@@ -72,7 +74,8 @@ struct ServerRequestTests {
         part("Content-Disposition: form-data; name=\"csrf\"", Array("tok-123".utf8))
         part("Content-Disposition: form-data; name=\"mood\"", Array("Phấn khởi, tin tưởng".utf8))
         part(
-            "Content-Disposition: form-data; name=\"form\"; filename=\"Báo cáo tháng 10.md\"\r\nContent-Type: text/markdown",
+            "Content-Disposition: form-data; name=\"form\"; filename=\"Báo cáo tháng 10.md\"\r\n"
+                + "Content-Type: text/markdown",
             file)
         part("Content-Disposition: form-data; name=\"empty\"", [])
         body += Array("--\(boundary)--\r\n".utf8)

@@ -63,7 +63,8 @@ struct StaticFilesTests {
         }
         defer { server.stop() }
         #expect(try exchange(port: server.port, target: "/out/reports/month.html")?.status == 200)
-        for target in ["/out/%2e%2e/loa.key", "/out/%2E%2E%2Floa.key", "/out/..%2floa.key", "/out/reports%2f..%2f..%2floa.key",
+        for target in ["/out/%2e%2e/loa.key", "/out/%2E%2E%2Floa.key", "/out/..%2floa.key",
+                       "/out/reports%2f..%2f..%2floa.key",
                        "/out/reports/month.html%00.png", "/out/escape.html"] {
             let response = try exchange(port: server.port, target: target)
             #expect(response?.status == 404, "\(target)")

@@ -98,7 +98,8 @@ extension ServerCore {
                 let client = forwarded.trimmingCharacters(in: .whitespaces)
                 if ListenAddress.family(of: client) != nil { request.remoteAddress = client }
             }
-            request.isSecure = headers["x-forwarded-proto"]?.trimmingCharacters(in: .whitespaces).lowercased() == "https"
+            let scheme = headers["x-forwarded-proto"]?.trimmingCharacters(in: .whitespaces).lowercased()
+            request.isSecure = scheme == "https"
         }
         if isFormBody(contentType: headers["content-type"]) {
             guard let form = parseForm(connection, body: state.body) else { return nil }

@@ -60,7 +60,9 @@ public struct FileFolder: Sendable {
         }
         return HTTPResponse(
             status: 200,
-            headers: [HTTPHeader("Content-Type", FileFolder.contentType(of: path)), HTTPHeader("Cache-Control", "no-cache")],
+            headers: [
+                HTTPHeader("Content-Type", FileFolder.contentType(of: path)), HTTPHeader("Cache-Control", "no-cache"),
+            ],
             body: [UInt8](data))
     }
 
