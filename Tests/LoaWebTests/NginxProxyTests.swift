@@ -152,14 +152,22 @@ struct NginxProxyTests {
         #expect(page.contains("status=200"))
         #expect(log.waitForLine(containing: "GET /unit 200") != nil)
 
-        let head = try NginxProxyTests.run(curl, [
-            "-sS", "-D", "-", "-o", "/dev/null", "--cacert", proxy.folder + "/cert.pem", base + "/unit",
-        ]).output.lowercased()
-        #expect(head.contains("content-security-policy: default-src 'self'"))
-        #expect(head.contains("x-frame-options: deny"))
-        #expect(head.contains("strict-transport-security: max-age=31536000"))
-
+        // Each security header exactly once, on loa's answers and on nginx's own (a 413 here).
+        let securityHeaders = [
+            "content-security-policy: default-src 'self'", "x-content-type-options: nosniff",
+            "x-frame-options: deny", "referrer-policy: no-referrer", "strict-transport-security: max-age=31536000",
+        ]
         let bodyFile = proxy.folder + "/body.bin"
+        FileManager.default.createFile(atPath: bodyFile, contents: Data(count: (8 << 20) + 1))
+        for extra in [[], ["--data-binary", "@" + bodyFile]] {
+            let head = try NginxProxyTests.run(curl, [
+                "-sS", "-D", "-", "-o", "/dev/null", "--cacert", proxy.folder + "/cert.pem", base + "/unit/upload",
+            ] + extra).output.lowercased()
+            for header in securityHeaders {
+                #expect(head.components(separatedBy: header).count == 2, "\(header) in \(head)")
+            }
+        }
+
         FileManager.default.createFile(atPath: bodyFile, contents: Data(count: 8 << 20))
         let upload = try proxy.curl(curl, [
             "-H", "Content-Type: application/octet-stream", "--data-binary", "@" + bodyFile, base + "/unit/upload",

@@ -26,6 +26,7 @@ public struct HTTPError: Error, Sendable, Hashable {
 /// matches one non-empty segment. An unknown path gets 404, a known path with another method
 /// 405 with `Allow`, and `HEAD` is served by the `GET` route (libmicrohttpd drops the body).
 public struct Router<Context>: Sendable {
+    /// A route's handler: the request, its `:name` values, and the caller's context.
     public typealias Handler = @Sendable (HTTPRequest, RouteParameters, Context) throws -> HTTPResponse
 
     private struct Route: Sendable {
@@ -58,7 +59,9 @@ public struct Router<Context>: Sendable {
         routes.append(Route(method: method, segments: segments, handler: handler))
     }
 
+    /// Adds a `GET` route (which also answers `HEAD`).
     public mutating func get(_ pattern: String, _ handler: @escaping Handler) { add("GET", pattern, handler) }
+    /// Adds a `POST` route.
     public mutating func post(_ pattern: String, _ handler: @escaping Handler) { add("POST", pattern, handler) }
 
     /// The answer to `request`: the matching route's response, or 404/405/500.

@@ -8,9 +8,13 @@ import Synchronization
 public final class LoginThrottle: Sendable {
     /// The thresholds; the IP's are higher because an office may share one address.
     public struct Policy: Sendable, Hashable {
+        /// The longest wait between two attempts, in seconds.
         public var maxDelaySeconds: Int = 60
+        /// Failures for one name that lock it.
         public var lockAfter: Int = 10
+        /// Failures from one address (any names) that lock it.
         public var lockAfterPerIP: Int = 50
+        /// How long a lock lasts, and how long failures are remembered after the last one.
         public var lockDuration: TimeInterval = 15 * 60
         /// How many names and addresses are remembered at most (the oldest are forgotten first).
         public var capacity: Int = 10_000
