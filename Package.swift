@@ -13,16 +13,29 @@ let package = Package(
         .systemLibrary(
             name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(
+            name: "CMicroHTTPD", path: "Sources/CMicroHTTPD", pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(
+            name: "CSodium", path: "Sources/CSodium", pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(
+            name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
         .target(name: "LoaCore"),
         .target(name: "LoaFormats", dependencies: ["LoaCore", "CCmark"]),
         .target(name: "LoaStore", dependencies: ["LoaCore", "CSQLite"]),
         .target(name: "LoaWorkflows", dependencies: ["LoaCore", "LoaFormats", "LoaStore"]),
-        .target(name: "LoaCommands", dependencies: ["LoaCore", "LoaFormats", "LoaStore", "LoaWorkflows"]),
+        .target(
+            name: "LoaWeb",
+            dependencies: ["CMicroHTTPD", "CSodium", "CQRencode", "LoaCore", "LoaFormats", "LoaStore", "LoaWorkflows"]),
+        .target(name: "LoaCommands", dependencies: ["LoaCore", "LoaFormats", "LoaStore", "LoaWorkflows", "LoaWeb"]),
         .executableTarget(name: "loa", dependencies: ["LoaCommands"]),
         .testTarget(name: "LoaCoreTests", dependencies: ["LoaCore"]),
         .testTarget(name: "LoaFormatsTests", dependencies: ["LoaFormats", "LoaCore"]),
         .testTarget(name: "LoaStoreTests", dependencies: ["LoaStore", "LoaCore"]),
         .testTarget(name: "LoaWorkflowsTests", dependencies: ["LoaWorkflows", "LoaStore", "LoaFormats", "LoaCore"]),
+        .testTarget(name: "LoaWebTests", dependencies: ["LoaWeb", "LoaWorkflows", "LoaStore", "LoaFormats", "LoaCore"]),
         .testTarget(name: "LoaCommandsTests", dependencies: ["LoaCommands", "LoaFormats", "LoaCore"]),
     ],
     swiftLanguageModes: [.v6]

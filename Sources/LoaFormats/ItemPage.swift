@@ -12,15 +12,14 @@ public enum ItemPage {
         if let s = item.summary, !s.isEmpty { parts.append(.el("p", [("class", "lead")], text: s)) }
         parts.append(.trusted(Markdown.html(item.body)))
         let meta = [t(item.status)] + (item.author.map { [$0] } ?? []) + (item.approved.map { [t.date($0.value)] } ?? [])
-        parts.append(.el("p", [("class", "byline")], text: meta.joined(separator: " · ")))
-        // content items are written in Vietnamese whatever the interface language
-        return HTMLRenderer.page(title: item.title, language: language, style: issueStyle,
-                                 body: [.el("article", [("lang", "vi")], parts)])
+        parts.append(.el("p", [("class", "byline"), ("lang", language.rawValue)], text: meta.joined(separator: " · ")))
+        // content items are written in Vietnamese whatever the interface language; only Loa's own words follow it
+        return HTMLRenderer.page(title: item.title, language: .vi, style: issueStyle, body: [.el("article", [], parts)])
     }
 
     public static func index(_ items: [Item], plan: Plan, language: Language) -> String {
-        let list = HTML.el("ul", [("lang", "vi")], items.map { .el("li", [], [.el("a", [("href", "\($0.id.value).html")], text: $0.title)]) })
-        return HTMLRenderer.page(title: plan.title, language: language, style: issueStyle, body: [.el("h1", [("lang", "vi")], text: plan.title), list])
+        let list = HTML.el("ul", [], items.map { .el("li", [], [.el("a", [("href", "\($0.id.value).html")], text: $0.title)]) })
+        return HTMLRenderer.page(title: plan.title, language: .vi, style: issueStyle, body: [.el("h1", text: plan.title), list])
     }
 }
 

@@ -108,7 +108,7 @@ func lineNumber(of needle: String, in text: String) -> Int? {
 
 /// A tool a test needs (Python's icalendar, Chromium, nginx) is missing: under `make test`, which installs every
 /// tool and sets `LOA_TEST_TOOLS=required`, that is a failure; a bare `swift test` skips with the reason printed.
-func toolMissing(_ reason: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func toolMissing(_ reason: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     if ProcessInfo.processInfo.environment["LOA_TEST_TOOLS"] == "required" {
         Issue.record("\(reason) — make test-deps installs it", sourceLocation: sourceLocation)
     } else {
