@@ -176,6 +176,27 @@ enum Schema {
         Migration(name: "search index kept current when facts are recorded", sql: """
             DELETE FROM search_index WHERE form_id IN (SELECT id FROM forms WHERE current = 0);
             """, run: indexActivitiesRecordedEarlier),
+        Migration(name: "the web front: unit link versions, users and report drafts", sql: """
+            CREATE TABLE unit_links (
+              unit TEXT PRIMARY KEY,
+              version INTEGER NOT NULL CHECK (version >= 1),
+              rotated_on TEXT
+            ) WITHOUT ROWID;
+            CREATE TABLE users (
+              name TEXT PRIMARY KEY,
+              role TEXT NOT NULL CHECK (role IN ('officer', 'leader')),
+              sensitive INTEGER NOT NULL DEFAULT 0,
+              password_hash TEXT NOT NULL,
+              created_on TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE report_drafts (
+              unit TEXT NOT NULL,
+              period TEXT NOT NULL,
+              content TEXT NOT NULL,
+              saved_on TEXT NOT NULL,
+              PRIMARY KEY (unit, period)
+            ) WITHOUT ROWID;
+            """),
     ]
 
     /// Activities used to be indexed for search on demand; index the ones not indexed yet, then forget the marker.
