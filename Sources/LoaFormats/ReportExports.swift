@@ -1,0 +1,80 @@
+import LoaCore
+
+/// The report's figures for machines: JSON (SPEC §8) and CSV for spreadsheets.
+extension ReportPresenter {
+    /// Every figure as JSON (SPEC §8), keys in their natural order.
+    public func json() -> JSON {
+        let f = figures, r = f.reporting
+        return .object([
+            ("from", .string(f.from.iso)), ("to", .string(f.to.iso)),
+            ("content", .object([("published_items", .int(f.publishedItems)), ("deliveries", .int(f.deliveries)),
+                                 ("by_channel", .counts(f.byChannel)), ("by_theme", .counts(f.byTheme)),
+                                 ("by_audience", .counts(f.byAudience)), ("theme_coverage", .share(f.themeCoverage)),
+                                 ("active_themes", .array(f.activeThemes.map { .string($0.description) }))])),
+            ("activities", .object([("count", .int(f.activityCount)), ("participants", .int(f.participants)),
+                                    ("by_unit", .counts(f.activitiesByUnit)),
+                                    ("by_type", .counts(Dictionary(uniqueKeysWithValues: f.activitiesByType.map { ($0.key.rawValue, $0.value) }))),
+                                    ("by_project", .counts(f.activitiesByProject)), ("by_theme", .counts(f.activitiesByTheme)),
+                                    ("reach", .share(f.reach)),
+                                    ("units_without_activity", .array(f.unitsWithoutActivity.map { .string($0.rawValue) }))])),
+            ("reporting", .object([("expected", .int(r.expected)), ("received", .int(r.received)), ("on_time", .int(r.onTime)),
+                                   ("rate", .share(r.rate)), ("timeliness", .share(r.timeliness)),
+                                   ("tracking_from", f.trackingFrom.map { .string($0.iso) } ?? .null),
+                                   ("missing", .array(r.missing.map { .object([("unit", .string($0.unit.rawValue)),
+                                                                               ("period", .string($0.period.iso))]) })),
+                                   ("missing_by_unit", .counts(Dictionary(grouping: r.missing, by: \.unit).mapValues(\.count))),
+                                   ("by_month", .array(f.months.compactMap { m in f.reportingByMonth[m].map { x in
+                                       .object([("month", .string(m.iso)), ("expected", .int(x.expected)),
+                                                ("received", .int(x.received)), ("on_time", .int(x.onTime)),
+                                                ("rate", .share(x.rate)), ("timeliness", .share(x.timeliness))])
+                                   } }))])),
+            ("targets", .array(f.targets.map { tr in
+                .object([("id", .string(tr.target.id.value.rawValue)), ("metric", .string(tr.target.metric.rawValue)),
+                         ("period", .string(tr.target.period.rawValue)), ("value", .share(tr.value)), ("met", .bool(tr.met)),
+                         ("periods", .array(tr.periods.map { .object([("period", .string($0.label)), ("value", .share($0.value))]) }))])
+            })),
+            ("feedback", .object([("moods", .counts(Dictionary(uniqueKeysWithValues: f.moods.map { ($0.key.rawValue, $0.value) }))),
+                                  ("issues", .int(f.issues)), ("alerts_open", .int(f.alertsOpen)),
+                                  ("alerts_resolved", .int(f.alertsResolved)),
+                                  ("issue_list", .array(f.issueList.filter { !$0.sensitive || includeSensitive }.map { i in
+                                      var fields: [(String, JSON)] = [("unit", .string(i.unit.rawValue)),
+                                                                      ("period", .string(i.period.iso)),
+                                                                      ("topic", .string(i.topic)), ("sensitive", .bool(i.sensitive))]
+                                      if i.sensitive { fields.append(("detail", i.detail.map(JSON.string) ?? .null)) }
+                                      return .object(fields)
+                                  }))])),
+        ])
+    }
+
+    /// The figures as CSV for spreadsheets: one figure per row (`section, key, value, status`), numbers alone in
+    /// their cells, UTF-8 with a BOM for Excel, cells that would run as formulas neutralised.
+    public func csv() -> String {
+        let f = figures, r = f.reporting
+        var rows: [[String]] = [["section", "key", "value", "status"]]
+        func add(_ section: String, _ key: String, _ value: String, _ status: String = "") { rows.append([section, key, value, status]) }
+        add("range", "from", f.from.iso); add("range", "to", f.to.iso)
+        add("content", "published_items", String(f.publishedItems)); add("content", "deliveries", String(f.deliveries))
+        for k in f.byChannel.keys.sorted() { add("content.by_channel", k.rawValue, String(f.byChannel[k] ?? 0)) }
+        for k in f.byTheme.keys.sorted() { add("content.by_theme", k.description, String(f.byTheme[k] ?? 0)) }
+        add("content", "theme_coverage", share(f.themeCoverage))
+        add("activities", "count", String(f.activityCount)); add("activities", "participants", String(f.participants))
+        add("activities", "reach", share(f.reach))
+        for k in f.activitiesByUnit.keys.sorted() { add("activities.by_unit", k.rawValue, String(f.activitiesByUnit[k] ?? 0)) }
+        for k in ActivityType.allCases { if let n = f.activitiesByType[k] { add("activities.by_type", k.rawValue, String(n)) } }
+        for k in f.activitiesByProject.keys.sorted() { add("activities.by_project", k.rawValue, String(f.activitiesByProject[k] ?? 0)) }
+        for k in f.activitiesByTheme.keys.sorted() { add("activities.by_theme", k.description, String(f.activitiesByTheme[k] ?? 0)) }
+        for u in f.unitsWithoutActivity { add("activities.without_activity", u.rawValue, "") }
+        add("reporting", "expected", String(r.expected)); add("reporting", "received", String(r.received))
+        add("reporting", "on_time", String(r.onTime)); add("reporting", "rate", share(r.rate))
+        add("reporting", "timeliness", share(r.timeliness))
+        for m in r.missing { add("reporting.missing", m.unit.rawValue, m.period.iso) }
+        for tr in f.targets { add("targets", tr.target.id.value.rawValue, share(tr.value), tr.met ? "met" : "not met") }
+        for k in Mood.allCases { if let n = f.moods[k] { add("feedback.moods", k.rawValue, String(n)) } }
+        add("feedback", "issues", String(f.issues)); add("feedback", "alerts_open", String(f.alertsOpen))
+        add("feedback", "alerts_resolved", String(f.alertsResolved))
+        for i in f.issueList where !i.sensitive || includeSensitive { add("feedback.issue", "\(i.unit) \(i.period.iso)", i.topic) }
+        return CSVWriter.document(rows)
+    }
+
+    func share(_ x: Double) -> String { JSON.share(x).text }
+}
