@@ -100,6 +100,22 @@ public enum Message: Sendable, Hashable {
     case itemExists(String)
     case plain(String)
     case plain2(vi: String, en: String)
+    // strict input: characters, sizes, YAML and CSV syntax (issues 13 and 17)
+    case controlCharacter(UInt32)
+    case fileTooLarge(size: Int?, limit: Int)
+    case notRegularFile(String)
+    case csvFieldTooLong(limit: Int)
+    case csvTooManyFields(limit: Int)
+    case csvRowTooLong(limit: Int)
+    case csvTextAfterQuote
+    case yamlTabOutsideQuotes
+    case yamlPlainColon(suggestion: String)
+    case yamlPlainIndicator(String, suggestion: String)
+    case yamlFlowCharacter(String, suggestion: String)
+    case yamlTooDeep(limit: Int)
+    case yamlQuotedIndent
+    case listEntryIsMapping(String, entry: String, suggestion: String?)
+    case outOfRange(String)
 
     public func text(_ lang: Language) -> String {
         let vi = lang == .vi
@@ -169,6 +185,60 @@ public enum Message: Sendable, Hashable {
         case .itemExists(let p): return vi ? "bài \(p) đã tồn tại" : "item \(p) already exists"
         case .plain(let t): return t
         case .plain2(let v, let e): return vi ? v : e
+        case .controlCharacter(let v):
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - String(v, radix: 16).count))
+                + String(v, radix: 16, uppercase: true)
+            return vi ? "ký tự điều khiển \(code) không được phép trong văn bản; hãy xóa nó"
+                : "control character \(code) is not allowed in text; delete it"
+        case .fileTooLarge(let size, let limit):
+            guard let size else {
+                return vi ? "tệp lớn hơn \(sizeText(limit)), giới hạn Loa đọc"
+                    : "file larger than \(sizeText(limit)), the most Loa reads"
+            }
+            return vi ? "tệp quá lớn (\(sizeText(size))); Loa chỉ đọc tệp văn bản tối đa \(sizeText(limit))"
+                : "file too large (\(sizeText(size))); Loa reads text files of at most \(sizeText(limit))"
+        case .notRegularFile(let p):
+            return vi ? "\(p) không phải là tệp thông thường (mà là thư mục, thiết bị hoặc ống dẫn)"
+                : "\(p) is not a regular file (it is a folder, device or pipe)"
+        case .csvFieldTooLong(let limit):
+            return vi ? "ô dài hơn \(sizeText(limit))" : "field longer than \(sizeText(limit))"
+        case .csvTooManyFields(let limit):
+            return vi ? "dòng có hơn \(limit) ô" : "row has more than \(limit) fields"
+        case .csvRowTooLong(let limit):
+            return vi ? "dòng dài hơn \(sizeText(limit))" : "row longer than \(sizeText(limit))"
+        case .csvTextAfterQuote:
+            return vi ? "có ký tự sau dấu nháy kép đóng ô; dấu nháy bên trong ô phải viết hai lần (\"\")"
+                : "text after the closing quote of a field; write a quote inside a quoted field as \"\""
+        case .yamlTabOutsideQuotes:
+            return vi ? "ký tự tab chỉ được nằm trong chuỗi có dấu nháy hoặc khối |; hãy dùng dấu cách"
+                : "tab character outside quotes or a | block; use spaces"
+        case .yamlPlainColon(let s):
+            return vi ? "dấu \":\" theo sau là dấu cách hoặc ở cuối dòng là cú pháp khóa của YAML; "
+                + "hãy đặt cả giá trị trong dấu nháy kép: \(s)"
+                : "\":\" followed by a space or ending the line is YAML syntax for a key; "
+                + "put the whole value in double quotes: \(s)"
+        case .yamlPlainIndicator(let c, let s):
+            return vi ? "giá trị không có dấu nháy không được bắt đầu bằng \"\(c)\"; "
+                + "hãy đặt nó trong dấu nháy kép: \(s)"
+                : "a value cannot begin with \"\(c)\" unless it is quoted: \(s)"
+        case .yamlFlowCharacter(let c, let s):
+            return vi ? "\"\(c)\" không được nằm trong phần tử của danh sách [ … ] nếu không có dấu nháy: \(s)"
+                : "\"\(c)\" is not allowed in an item of a [ … ] list unless the item is quoted: \(s)"
+        case .yamlTooDeep(let limit):
+            return vi ? "cấu trúc lồng nhau sâu hơn \(limit) cấp" : "nesting deeper than \(limit) levels"
+        case .yamlQuotedIndent:
+            return vi ? "dòng tiếp theo của chuỗi trong dấu nháy phải thụt lề sâu hơn khóa của nó"
+                : "a quoted value continued on this line must be indented more than its key"
+        case .listEntryIsMapping(let k, let e, let s):
+            let text = vi
+                ? "một phần tử của \"\(k)\" là cặp khóa: giá trị (\(e)) trong khi cần một giá trị; "
+                    + "nếu là văn bản, hãy đặt trong dấu nháy kép: \"\(e)\""
+                : "an entry of \"\(k)\" is a mapping (\(e)) where a value was expected; "
+                    + "if it is text, quote it: \"\(e)\""
+            return text + Message.didYouMean(s, vi)
+        case .outOfRange(let t):
+            let years = "\(Day.inputYears.lowerBound)–\(Day.inputYears.upperBound)"
+            return vi ? "\"\(t)\" nằm ngoài khoảng năm \(years)" : "\"\(t)\" is outside the years \(years)"
         }
     }
 
