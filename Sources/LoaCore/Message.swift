@@ -116,6 +116,7 @@ public enum Message: Sendable, Hashable {
     case yamlQuotedIndent
     case listEntryIsMapping(String, entry: String, suggestion: String?)
     case outOfRange(String)
+    case yamlKeyTooLong(limit: Int)
 
     public func text(_ lang: Language) -> String {
         let vi = lang == .vi
@@ -239,6 +240,8 @@ public enum Message: Sendable, Hashable {
         case .outOfRange(let t):
             let years = "\(Day.inputYears.lowerBound)–\(Day.inputYears.upperBound)"
             return vi ? "\"\(t)\" nằm ngoài khoảng năm \(years)" : "\"\(t)\" is outside the years \(years)"
+        case .yamlKeyTooLong(let limit):
+            return vi ? "khóa dài hơn \(limit) ký tự" : "key longer than \(limit) characters"
         }
     }
 

@@ -33,6 +33,8 @@ public struct YAMLParser {
     public static let maxDepth = 32
     /// The largest YAML text, in UTF-8 bytes: the same as any text file.
     public static let maxBytes = TextFile.maxBytes
+    /// The longest key, in characters: PyYAML finds no key in a longer one, and Loa's keys are a few letters.
+    public static let maxKeyLength = 1024
 
     struct Line {
         let start: Int     // offset of the line's first scalar in `text`
@@ -280,6 +282,9 @@ public struct YAMLParser {
                     throw Failure(.yamlTabOutsideQuotes, at: loc(l, tab))
                 }
                 key = string(c, e)
+            }
+            if key.unicodeScalars.count > YAMLParser.maxKeyLength {
+                throw Failure(.yamlKeyTooLong(limit: YAMLParser.maxKeyLength), at: keyLoc)
             }
             if !seen.insert(key).inserted { throw Failure(.yamlDuplicateKey(key), at: keyLoc) }
             let j = try skipSpaces(l, from: colon + 1)

@@ -74,6 +74,8 @@ private func at(_ line: Int, _ column: Int) -> LoaCore.SourceLocation {
         #expect(failure("a: \"\\u001b\"\n")?.message == .controlCharacter(0x1B))
         #expect(failure("a: \"\\0\"\n")?.message == .controlCharacter(0))
         #expect(failure("a: 1\n...\n")?.message == .yamlUnsupported("document markers (--- …)"))
+        #expect(failure("a: 1\n" + String(repeating: "k", count: 1025) + ": 1\n")?.message == .yamlKeyTooLong(limit: 1024))
+        #expect(failure("a: 1\n" + String(repeating: "k", count: 1025) + ": 1\n")?.location == at(2, 1))
     }
 }
 
