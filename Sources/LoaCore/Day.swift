@@ -1,40 +1,58 @@
 /// A civil day in the proleptic Gregorian calendar, free of time zones.
 ///
 /// Slots, deadlines and anniversaries are days, not instants, so the rules never touch `Date`.
+/// Every value has a year in `Day.representableYears`, so arithmetic on days never overflows:
+/// results beyond that range stop at its first or last day.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
 
-    /// Creates a day when the triple names a real date (2026-02-30 does not).
+    /// Years a `Day` can hold at all.
+    public static let representableYears = 1...9999
+    /// Years accepted from text (`Day(iso:)`, `Month(iso:)`): a date outside them is an input error, not a value.
+    public static let inputYears = 1900...2200
+    /// Years accepted from calendar files (`Day(compact:)`): anniversaries reach further back than any report
+    /// (the shipped observances start in 1886).
+    public static let calendarYears = 1800...2200
+
+    /// Creates a day when the triple names a real date (2026-02-30 does not) in a representable year.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
+        guard Day.representableYears.contains(year), (1...12).contains(month),
+              day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
         self.year = year
         self.month = month
         self.day = day
     }
 
-    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+    fileprivate init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
-    /// Parses exactly `YYYY-MM-DD`.
-    public init?(iso text: some StringProtocol) {
+    /// Parses exactly `YYYY-MM-DD` with a year in `years`.
+    public init?(iso text: some StringProtocol, years: ClosedRange<Int> = Day.inputYears) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let y = Day.digits(bytes[0..<4]), let m = Day.digits(bytes[5..<7]), let d = Day.digits(bytes[8..<10])
+              let y = Day.digits(bytes[0..<4]), let m = Day.digits(bytes[5..<7]), let d = Day.digits(bytes[8..<10]),
+              years.contains(y)
         else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
-    /// Parses the compact iCalendar form `YYYYMMDD`.
-    public init?(compact text: some StringProtocol) {
+    /// Parses the compact iCalendar form `YYYYMMDD` with a year in `years`.
+    public init?(compact text: some StringProtocol, years: ClosedRange<Int> = Day.calendarYears) {
         let bytes = Array(text.utf8)
         guard bytes.count == 8, let y = Day.digits(bytes[0..<4]), let m = Day.digits(bytes[4..<6]),
-              let d = Day.digits(bytes[6..<8]) else { return nil }
+              let d = Day.digits(bytes[6..<8]), years.contains(y) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Whether `text` has the shape `YYYY-MM-DD` of a real date whose year lies outside `years`,
+    /// so a message can say "out of range" rather than "invalid".
+    public static func isOutOfRange(iso text: some StringProtocol, years: ClosedRange<Int> = Day.inputYears) -> Bool {
+        Day(iso: text, years: representableYears) != nil && Day(iso: text, years: years) == nil
     }
 
     static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
@@ -67,9 +85,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return era * 146_097 + doe - 719_468
     }
 
+    /// The ordinals of 0001-01-01 and 9999-12-31.
+    static let ordinals = -719_162...2_932_896
+
+    /// The day with this ordinal; ordinals outside the representable years give its first or last day.
     public init(ordinal z0: Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let z = min(max(z0, Day.ordinals.lowerBound), Day.ordinals.upperBound) + 719_468
+        let era = z / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
@@ -79,7 +101,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+    /// The day `days` later (earlier when negative), stopping at the ends of the representable years.
+    public func adding(days: Int) -> Day {
+        let (sum, overflow) = ordinal.addingReportingOverflow(days)
+        if overflow { return Day(ordinal: days < 0 ? Day.ordinals.lowerBound : Day.ordinals.upperBound) }
+        return Day(ordinal: sum)
+    }
 
     /// ISO weekday: 1 Monday … 7 Sunday.
     public var weekday: Int {
@@ -88,10 +115,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public var isWeekend: Bool { weekday >= 6 }
-    public var monthOfYear: Month { Month(year: year, month: month)! }
+    public var monthOfYear: Month { Month(unchecked: year, month) }
 
     public static func - (lhs: Day, rhs: Day) -> Int { lhs.ordinal - rhs.ordinal }
-    public static func < (lhs: Day, rhs: Day) -> Bool { (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day) }
+    public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
 
     public var iso: String { "\(Day.pad(year, 4))-\(Day.pad(month, 2))-\(Day.pad(day, 2))" }
     public var compact: String { "\(Day.pad(year, 4))\(Day.pad(month, 2))\(Day.pad(day, 2))" }
@@ -104,29 +133,44 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 /// A calendar month, the unit of planning and of reporting.
+/// Its year lies in `Day.representableYears`; `next` and `previous` stop at the ends of that range.
 public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
 
     public init?(year: Int, month: Int) {
-        guard (1...12).contains(month), (1...9999).contains(year) else { return nil }
+        guard (1...12).contains(month), Day.representableYears.contains(year) else { return nil }
         self.year = year
         self.month = month
     }
 
-    /// Parses exactly `YYYY-MM`.
-    public init?(iso text: some StringProtocol) {
+    fileprivate init(unchecked year: Int, _ month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses exactly `YYYY-MM` with a year in `years`.
+    public init?(iso text: some StringProtocol, years: ClosedRange<Int> = Day.inputYears) {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), let y = Day.digits(bytes[0..<4]),
-              let m = Day.digits(bytes[5..<7]) else { return nil }
+              let m = Day.digits(bytes[5..<7]), years.contains(y) else { return nil }
         self.init(year: y, month: m)
     }
 
-    public var first: Day { Day(year: year, month: month, day: 1)! }
-    public var last: Day { Day(year: year, month: month, day: Day.daysIn(year: year, month: month))! }
+    public var first: Day { Day(unchecked: year, month, 1) }
+    public var last: Day { first.adding(days: Day.daysIn(year: year, month: month) - 1) }
     public var days: [Day] { (first.ordinal...last.ordinal).map(Day.init(ordinal:)) }
-    public var next: Month { month == 12 ? Month(year: year + 1, month: 1)! : Month(year: year, month: month + 1)! }
-    public var previous: Month { month == 1 ? Month(year: year - 1, month: 12)! : Month(year: year, month: month - 1)! }
+
+    /// Months since January of year 0, the step the arithmetic below counts in.
+    var index: Int { year * 12 + month - 1 }
+    init(index: Int) {
+        let lowest = Day.representableYears.lowerBound * 12, highest = Day.representableYears.upperBound * 12 + 11
+        let i = min(max(index, lowest), highest)
+        self.init(unchecked: i / 12, i % 12 + 1)
+    }
+
+    public var next: Month { Month(index: index + 1) }
+    public var previous: Month { Month(index: index - 1) }
     public var quarter: Int { (month - 1) / 3 + 1 }
     public var iso: String { "\(Day.pad(year, 4))-\(Day.pad(month, 2))" }
     public var description: String { iso }
@@ -134,9 +178,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Every month from `from` through `to`, inclusive.
     public static func range(_ from: Month, _ to: Month) -> [Month] {
-        var out: [Month] = []
-        var m = from
-        while m <= to { out.append(m); m = m.next }
-        return out
+        guard from <= to else { return [] }
+        return (from.index...to.index).map(Month.init(index:))
     }
 }

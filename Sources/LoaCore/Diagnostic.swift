@@ -37,11 +37,40 @@ public struct Diagnostic: Sendable, Hashable, Error {
     public static func note(_ m: Message, at l: SourceLocation?) -> Diagnostic { Diagnostic(.note, m, at: l) }
 
     /// `path:line:col: severity: message`, the form compilers use and editors jump to.
+    /// Always one line: control characters in the path or message (a quoted value, say) are shown escaped.
     public func rendered(_ language: Language) -> String {
         let sev = severity.rawValue
-        let text = message.text(language)
+        let text = message.text(language).escapingControlCharacters
         guard let location else { return "loa: \(sev): \(text)" }
-        return "\(location): \(sev): \(text)"
+        return "\(location.description.escapingControlCharacters): \(sev): \(text)"
+    }
+}
+
+extension String {
+    /// The text with line breaks, tabs and other control characters written as `\n`, `\r`, `\t` or `\u{1B}`,
+    /// so it stays on one line and cannot move a terminal's cursor.
+    public var escapingControlCharacters: String {
+        guard unicodeScalars.contains(where: \.isControlOrLineBreak) else { return self }
+        var out = String.UnicodeScalarView()
+        for s in unicodeScalars {
+            guard s.isControlOrLineBreak else { out.append(s); continue }
+            let escaped: String
+            switch s {
+            case "\n": escaped = "\\n"
+            case "\r": escaped = "\\r"
+            case "\t": escaped = "\\t"
+            default: escaped = "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
+            }
+            out.append(contentsOf: escaped.unicodeScalars)
+        }
+        return String(out)
+    }
+}
+
+extension Unicode.Scalar {
+    /// C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
+    public var isControlOrLineBreak: Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
     }
 }
 
@@ -86,12 +115,25 @@ public func closest(to word: String, in candidates: some Sequence<String>) -> St
     let w = Array(word.lowercased().unicodeScalars)
     var best: (String, Int)?
     for c in candidates {
-        let d = editDistance(w, Array(c.lowercased().unicodeScalars))
-        if best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
+        let cs = Array(c.lowercased().unicodeScalars)
+        // the distance is at least the difference in length: skip candidates that cannot be close enough,
+        // so that a megabyte-long key costs no more than reading it
+        if abs(w.count - cs.count) > max(2, min(w.count, cs.count) / 3) { continue }
+        let d = editDistance(w, cs)
+        if let (bestName, bestDistance) = best, d > bestDistance || (d == bestDistance && c >= bestName) { continue }
+        best = (c, d)
     }
     guard let (candidate, distance) = best else { return nil }
     let limit = max(2, min(w.count, candidate.unicodeScalars.count) / 3)
     return distance <= limit ? candidate : nil
+}
+
+/// A byte count as people read it: "900 B", "64 KiB", "1.5 MiB".
+func sizeText(_ bytes: Int) -> String {
+    if bytes < 1024 { return "\(bytes) B" }
+    if bytes < 1 << 20 { return "\(bytes / 1024) KiB" }
+    let tenths = bytes * 10 / (1 << 20)
+    return tenths % 10 == 0 ? "\(tenths / 10) MiB" : "\(tenths / 10).\(tenths % 10) MiB"
 }
 
 func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {

@@ -1,41 +1,44 @@
 import Foundation
 import LoaCore
 
-/// One CSV field with where it starts.
+/// One CSV field with where it starts, and whether it was quoted (a quoted field's text is kept exactly as
+/// written, spaces included, as RFC 4180 says; an unquoted field may be trimmed by its reader).
 public struct CSVField: Sendable {
     public let text: String
     public let line: Int
     public let column: Int
+    public let quoted: Bool
 }
 
 /// Where a CSV reader's bytes come from: all at once, or a file read in chunks so memory stays bounded.
 public final class ByteChunks {
-    let handle: FileHandle?
+    let file: RegularFile?
     var pending: [UInt8]?
     public static let chunkSize = 1 << 20
 
-    public init(bytes: [UInt8]) { handle = nil; pending = bytes }
-    public init(path: String) throws(Failure) {
-        guard let h = FileHandle(forReadingAtPath: path) else {
-            if FileManager.default.fileExists(atPath: path) { throw Failure(.fileUnreadable(path, reason: "permission denied"), exitCode: ExitCode.ioError) }
-            throw Failure(.fileMissing(path), exitCode: ExitCode.noInput)
-        }
-        handle = h
-    }
-    deinit { try? handle?.close() }
+    public init(bytes: [UInt8]) { file = nil; pending = bytes }
+    /// Opens a regular file; a folder, device or pipe is refused before anything is read.
+    public init(path: String) throws(Failure) { file = try RegularFile(path: path) }
 
     /// The next chunk, or nil at the end.
-    func next() -> [UInt8]? {
+    func next() throws(Failure) -> [UInt8]? {
         if let p = pending { pending = nil; return p.isEmpty ? nil : p }
-        guard let handle, let data = try? handle.read(upToCount: ByteChunks.chunkSize), !data.isEmpty else { return nil }
-        return [UInt8](data)
+        return try file?.read(upTo: ByteChunks.chunkSize)
     }
 }
 
 /// A streaming RFC 4180 reader over UTF-8 bytes: quoted fields may hold delimiters, quotes and newlines.
 /// The delimiter (comma, semicolon or tab) is detected from the header line. Input arrives in chunks;
-/// a record cut by a chunk's end is parsed again once the next chunk is in.
+/// a record cut by a chunk's end is parsed again once the next chunk is in. Work is linear in the input:
+/// columns are counted incrementally, and fields, rows and field counts have limits.
 public struct CSVReader {
+    /// The longest field: 64 KiB, thirty times the longest activity title anyone writes.
+    public static let maxFieldBytes = 64 << 10
+    /// The most fields in a row: activity tables have 7 columns and unit lists 7.
+    public static let maxFields = 1_000
+    /// The longest row (record), quoted line breaks included: 1 MiB, as for a whole text file.
+    public static let maxRowBytes = 1 << 20
+
     let source: ByteChunks
     let path: String
     public private(set) var delimiter: UInt8 = 44
@@ -45,6 +48,7 @@ public struct CSVReader {
     var i = 0
     var line = 1
     var lineStart = 0
+    var columnMark = (offset: 0, column: 1)   // a known column on the current line, so counting resumes there
 
     public init(bytes: [UInt8], path: String) throws(Failure) {
         try self.init(source: ByteChunks(bytes: bytes), path: path)
@@ -53,14 +57,18 @@ public struct CSVReader {
     public init(source: ByteChunks, path: String) throws(Failure) {
         self.source = source
         self.path = path
-        // enough bytes to see the header line
-        while !eof, !bytes.contains(10) { refill() }
+        // enough bytes to see the header line (or as much of it as a row may hold)
+        var scanned = 0
+        while !eof, !bytes[scanned...].contains(10), bytes.count <= CSVReader.maxRowBytes {
+            scanned = bytes.count
+            try refill()
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3; lineStart = 3 }
         delimiter = CSVReader.detectDelimiter(bytes[i...])
     }
 
-    mutating func refill() {
-        if let chunk = source.next() { bytes += chunk } else { eof = true }
+    mutating func refill() throws(Failure) {
+        if let chunk = try source.next() { bytes += chunk } else { eof = true }
     }
 
     /// Drops the bytes before `keep` (a record start) so memory holds about one chunk.
@@ -70,25 +78,31 @@ public struct CSVReader {
         dropped += keep
         i -= keep
         lineStart -= keep
+        columnMark = (lineStart, 1)
     }
 
     static func detectDelimiter(_ bytes: ArraySlice<UInt8>) -> UInt8 {
-        var counts: [UInt8: Int] = [44: 0, 59: 0, 9: 0]
+        var comma = 0, semicolon = 0, tab = 0
         var quoted = false
         for b in bytes {
             if b == 34 { quoted.toggle(); continue }
             if quoted { continue }
             if b == 10 { break }
-            if counts[b] != nil { counts[b]! += 1 }
+            if b == 44 { comma += 1 } else if b == 59 { semicolon += 1 } else if b == 9 { tab += 1 }
         }
-        let best = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key < b.key) }!
-        return best.value == 0 ? 44 : best.key
+        // the most frequent wins; a tie goes to semicolon, then comma, then tab
+        if semicolon > 0, semicolon >= comma, semicolon >= tab { return 59 }
+        if tab > comma, tab > semicolon { return 9 }
+        return 44
     }
 
-    func column(at p: Int) -> Int {
-        var col = 1
-        var k = lineStart
+    /// The column (in characters) of byte `p` on the current line, counted on from the last column asked for.
+    mutating func column(at p: Int) -> Int {
+        if columnMark.offset < lineStart || columnMark.offset > p { columnMark = (lineStart, 1) }
+        var col = columnMark.column
+        var k = columnMark.offset
         while k < p { if bytes[k] & 0xC0 != 0x80 { col += 1 }; k += 1 }
+        columnMark = (p, col)
         return col
     }
 
@@ -103,10 +117,15 @@ public struct CSVReader {
             case .end: return nil
             case .needMore:
                 (i, line, lineStart) = saved
+                columnMark = (lineStart, 1)
                 compact(keeping: i)
-                refill()
+                try refill()
             }
         }
+    }
+
+    func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column)
     }
 
     mutating func parseRecord() throws(Failure) -> Step {
@@ -116,15 +135,30 @@ public struct CSVReader {
             if bytes[i] == 10 { line += 1; lineStart = i + 1 }
             i += 1
         }
+        let recordStart = i, recordLine = line
         var fields: [CSVField] = []
+        // both limits are checked at every byte, so the first error is the same however the input was cut
+        func checkLengths(_ fieldStart: Int, _ at: SourceLocation) throws(Failure) {
+            if i - fieldStart > CSVReader.maxFieldBytes {
+                throw Failure(.csvFieldTooLong(limit: CSVReader.maxFieldBytes), at: at)
+            }
+            if i - recordStart > CSVReader.maxRowBytes {
+                throw Failure(.csvRowTooLong(limit: CSVReader.maxRowBytes), at: location(recordLine, 1))
+            }
+        }
         while true {
-            let fieldLine = line, fieldCol = column(at: i)
+            if fields.count == CSVReader.maxFields {
+                throw Failure(.csvTooManyFields(limit: CSVReader.maxFields), at: location(line, column(at: i)))
+            }
+            let fieldLine = line, fieldLineStart = lineStart
+            let at = location(fieldLine, column(at: i))
             let text: String
-            if i < bytes.count, bytes[i] == 34 {
+            let quoted = i < bytes.count && bytes[i] == 34
+            if quoted {
                 let open = i
                 i += 1
-                var buf: [UInt8] = []
-                var closed = false
+                var buffer: [UInt8] = []
+                var close: Int?
                 while true {
                     if i >= bytes.count {
                         if !eof { return .needMore }
@@ -133,28 +167,39 @@ public struct CSVReader {
                     let b = bytes[i]
                     if b == 34 {
                         if i + 1 >= bytes.count, !eof { return .needMore }
-                        if i + 1 < bytes.count, bytes[i + 1] == 34 { buf.append(34); i += 2; continue }
-                        i += 1
-                        closed = true
+                        if i + 1 < bytes.count, bytes[i + 1] == 34 {
+                            buffer.append(34)
+                            i += 2
+                            try checkLengths(open, at)
+                            continue
+                        }
+                        close = i
                         break
                     }
+                    if b == 13, i + 1 >= bytes.count, !eof { return .needMore }
                     if b == 10 { line += 1; lineStart = i + 1 }
-                    if b != 13 || i + 1 >= bytes.count || bytes[i + 1] != 10 { buf.append(b) }
+                    if b != 13 || i + 1 >= bytes.count || bytes[i + 1] != 10 { buffer.append(b) }
                     i += 1
+                    try checkLengths(open, at)
                 }
-                if !closed {
-                    throw Failure(.csvUnterminatedQuote, at: SourceLocation(path: path, line: fieldLine, column: fieldCol))
-                }
-                text = try string(buf[...], start: open + 1, line: fieldLine)
+                guard let close else { throw Failure(.csvUnterminatedQuote, at: at) }
+                i = close + 1
+                text = try decode(bytes[(open + 1)..<close], as: buffer, line: fieldLine, lineStart: fieldLineStart)
                 while i < bytes.count, bytes[i] == 32 { i += 1 }
+                if i >= bytes.count, !eof { return .needMore }
+                if i < bytes.count, bytes[i] != delimiter, bytes[i] != 10, bytes[i] != 13 {
+                    throw Failure(.csvTextAfterQuote, at: location(line, column(at: i)))
+                }
             } else {
                 let start = i
-                while i < bytes.count, bytes[i] != delimiter, bytes[i] != 10, bytes[i] != 13 { i += 1 }
+                while i < bytes.count, bytes[i] != delimiter, bytes[i] != 10, bytes[i] != 13 {
+                    i += 1
+                    try checkLengths(start, at)
+                }
                 if i >= bytes.count, !eof { return .needMore }
-                text = try string(bytes[start..<i], start: start, line: fieldLine)
+                text = try decode(bytes[start..<i], as: nil, line: fieldLine, lineStart: fieldLineStart)
             }
-            fields.append(CSVField(text: text, line: fieldLine, column: fieldCol))
-            if i >= bytes.count, !eof { return .needMore }
+            fields.append(CSVField(text: text, line: fieldLine, column: at.column, quoted: quoted))
             if i < bytes.count, bytes[i] == delimiter { i += 1; continue }
             if i < bytes.count, bytes[i] == 13 {
                 if i + 1 >= bytes.count, !eof { return .needMore }
@@ -165,21 +210,35 @@ public struct CSVReader {
         }
     }
 
-    /// Decodes a field; invalid UTF-8 is an error at its byte (column in bytes, as SPEC §2.1 says).
-    func string(_ field: ArraySlice<UInt8>, start: Int, line: Int) throws(Failure) -> String {
-        var ascii = true
-        for b in field where b >= 0x80 { ascii = false; break }
-        if ascii { return String(decoding: field, as: UTF8.self) }
-        if let bad = TextFile.firstInvalidUTF8(field) {
-            // offsets inside a quoted field's buffer are approximate only when the field held doubled quotes
-            let absolute = start + (bad - field.startIndex)
-            var ln = line, col = 1
-            for k in lineStart..<min(absolute, bytes.count) where k >= 0 {
-                if bytes[k] == 10 { ln += 1; col = 1 } else { col += 1 }
-            }
-            throw Failure(.invalidUTF8(offset: dropped + absolute), at: SourceLocation(path: path, line: ln, column: col))
+    /// Decodes a field from its raw bytes (between the quotes, for a quoted field, whose unescaped text is
+    /// `buffer`). Invalid UTF-8 is an error at its byte (column in bytes, as SPEC §2.1 says); a control character
+    /// other than TAB, LF and CR is an error at its character. Doubled quotes and CRLF in the raw bytes are ASCII,
+    /// so they change neither verdict, and positions are counted in the raw bytes.
+    func decode(_ raw: ArraySlice<UInt8>, as buffer: [UInt8]?, line: Int, lineStart: Int) throws(Failure) -> String {
+        var plain = true
+        for b in raw where b >= 0x80 || b < 0x20 || b == 0x7F { plain = false; break }
+        if plain { return buffer.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: raw, as: UTF8.self) }
+        if let bad = TextFile.firstInvalidUTF8(raw) {
+            throw Failure(.invalidUTF8(offset: dropped + bad),
+                          at: position(of: bad, line: line, lineStart: lineStart, bytes: true))
         }
-        return String(decoding: field, as: UTF8.self).nfc
+        if let bad = TextFile.firstControlCharacter(raw) {
+            throw Failure(.controlCharacter(bad.scalar),
+                          at: position(of: bad.offset, line: line, lineStart: lineStart, bytes: false))
+        }
+        let text = buffer.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: raw, as: UTF8.self)
+        return text.nfc
+    }
+
+    /// The line and column of byte `offset`, counted from the start of the field's first line.
+    func position(of offset: Int, line: Int, lineStart: Int, bytes inBytes: Bool) -> SourceLocation {
+        var ln = line, col = 1
+        var k = max(0, lineStart)
+        while k < offset, k < bytes.count {
+            if bytes[k] == 10 { ln += 1; col = 1 } else if inBytes || bytes[k] & 0xC0 != 0x80 { col += 1 }
+            k += 1
+        }
+        return location(ln, col)
     }
 }
 
@@ -239,9 +298,10 @@ public struct CSVRow {
     public func text(_ column: String) -> String? { text(at: columns[column]) }
     public func location(_ column: String) -> SourceLocation { location(at: columns[column]) }
     /// By column index (resolve names once with `CSVTable.columns` in hot loops).
+    /// An unquoted field is trimmed of surrounding spaces; a quoted one is kept as written. Empty is nil.
     public func text(at n: Int?) -> String? {
         guard let n else { return nil }
-        let t = fields[n].text.trimmingSpaces
+        let t = fields[n].quoted ? fields[n].text : fields[n].text.trimmingSpaces
         return t.isEmpty ? nil : t
     }
     public func location(at n: Int?) -> SourceLocation {

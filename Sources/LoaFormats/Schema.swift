@@ -127,17 +127,35 @@ public final class MappingReader {
             var out: [Located<String>] = []
             for item in items {
                 guard case .scalar(let t, let l) = item else {
-                    diagnostics.add(.error(.expectedScalar(key), at: item.location))
+                    diagnostics.add(.error(MappingReader.entryProblem(key, item), at: item.location))
                     continue
                 }
                 out.append(Located(t, at: l))
             }
-            if required && out.isEmpty { diagnostics.add(.error(.emptyValue(key), at: e.value.location)) }
+            // a list whose entries were all wrong is not empty: its entries were already reported
+            if required && items.isEmpty { diagnostics.add(.error(.emptyValue(key), at: e.value.location)) }
             return out
         case .mapping(_, let l):
             diagnostics.add(.error(.expectedList(key), at: l))
             return nil
         }
+    }
+
+    /// What is wrong with a list entry that is not a value. `- museum: 1.1` is a one-entry mapping to YAML:
+    /// show it as written, to be quoted if it is text, and suggest `museum/1.1` when it reads as a theme path.
+    static func entryProblem(_ key: String, _ item: YAMLNode) -> Message {
+        guard case .mapping(let entries, _) = item, entries.count == 1, case .scalar(let v, _) = entries[0].value else {
+            return .expectedScalar(key)
+        }
+        let k = entries[0].key
+        let shown = v.isEmpty ? k + ":" : k + ": " + v
+        let path = isValidId(k) && v.first?.isNumber == true && isValidId(v, phase: true) ? k + "/" + v : nil
+        var escaped = ""
+        for c in shown {
+            if c == "\"" || c == "\\" { escaped.append("\\") }
+            escaped.append(c)
+        }
+        return .listEntryIsMapping(key, entry: escaped, suggestion: path)
     }
 
     /// A block sequence of mappings, each handed to `read`.
@@ -181,9 +199,19 @@ public final class Diagnostics {
     public func add(contentsOf ds: [Diagnostic]) { for d in ds { add(d) } }
 }
 
-/// Ids are lowercase ASCII letters, digits, `-`, `_` and `.` (phase ids such as 1.1).
-public func isValidId(_ s: String) -> Bool {
-    !s.isEmpty && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 46 || $0 == 95 }
+/// Ids are slugs, `[a-z0-9][a-z0-9-]*`, so they are safe as file names and in URLs (`.`, `..`, `-x`, `a_b`
+/// are not ids). With `phase: true`, dot-separated slugs such as `1.1` or `2.2.1` are ids too.
+public func isValidId(_ s: String, phase: Bool = false) -> Bool {
+    var atStart = true
+    for b in s.utf8 {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): atStart = false
+        case UInt8(ascii: "-") where !atStart: continue
+        case UInt8(ascii: ".") where phase && !atStart: atStart = true
+        default: return false
+        }
+    }
+    return !atStart
 }
 
 extension MappingReader {
@@ -214,3 +242,5 @@ extension MappingReader {
         }
     }
 }
+/// A phase id: dot-separated slugs, `1.1`, `2.2.1`.
+public func isValidPhaseId(_ s: String) -> Bool { isValidId(s, phase: true) }

@@ -88,3 +88,38 @@ extension StoreWriter {
         try db.run("DELETE FROM report_drafts WHERE unit = ? AND period = ?", [unit, period])
     }
 }
+
+extension StoreReader {
+    /// The day each current form of a unit counts as submitted, by month.
+    public func submissions(of unit: UnitCode) throws -> [Month: Day] {
+        var out: [Month: Day] = [:]
+        try db.query("SELECT period, submitted FROM forms WHERE unit = ? AND current = 1", [unit]) { r in
+            out[try r.month(0)] = try r.day(1)
+        }
+        return out
+    }
+
+    /// The items of the issues delivered to a unit in a month, in order of publication.
+    public func itemsDelivered(to unit: UnitCode, in month: Month) throws -> [ItemID] {
+        try db.rows("""
+            SELECT DISTINCT d.item FROM deliveries d JOIN publications p ON p.id = d.publication_id
+            WHERE d.unit = ? AND p.date BETWEEN ? AND ? ORDER BY p.date, p.channel, d.item
+            """, [unit, month.first, month.last]) { try $0.id(0) }
+    }
+
+    /// The items of a published issue, in the order they were printed.
+    public func publishedItems(_ slot: Slot) throws -> [ItemID] {
+        try db.rows("""
+            SELECT pi.item FROM publication_items pi JOIN publications p ON p.id = pi.publication_id
+            WHERE p.channel = ? AND p.date = ? ORDER BY pi.position
+            """, [slot.channel, slot.date]) { try $0.id(0) }
+    }
+
+    /// Whether an issue was delivered to a unit.
+    public func wasDelivered(_ slot: Slot, to unit: UnitCode) throws -> Bool {
+        try db.scalarInt("""
+            SELECT count(*) FROM deliveries d JOIN publications p ON p.id = d.publication_id
+            WHERE p.channel = ? AND p.date = ? AND d.unit = ?
+            """, [slot.channel, slot.date, unit]) > 0
+    }
+}

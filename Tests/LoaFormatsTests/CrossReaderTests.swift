@@ -71,7 +71,7 @@ private func echoSkips(_ r: Ran) {
 }
 
 /// A temporary folder removed when the value goes away.
-private final class TempFolder {
+private final class ReaderScratch {
     let path: String
     init() throws {
         path = NSTemporaryDirectory() + "loa-cross-" + UUID().uuidString
@@ -137,7 +137,7 @@ private func shippedYAMLFiles() -> [String] {
 }
 
 /// Writes Loa's reading of each file as JSON and runs yaml_compare.py over the pairs.
-private func compareYAML(_ files: [String], in temp: TempFolder) throws -> Ran {
+private func compareYAML(_ files: [String], in temp: ReaderScratch) throws -> Ran {
     var arguments = ["python3", root + "/Tests/tools/yaml_compare.py"]
     for (i, file) in files.enumerated() {
         arguments += [file, try temp.write("loa-\(i).json", json(try loaReading(file)))]
@@ -150,14 +150,14 @@ private func compareYAML(_ files: [String], in temp: TempFolder) throws -> Ran {
         guard python(has: ["yaml"], for: "PyYAML comparison") else { return }
         let files = shippedYAMLFiles()
         #expect(files.count >= 40, "the shipped workspace lost files: \(files)")
-        let temp = try TempFolder()
+        let temp = try ReaderScratch()
         let r = try compareYAML(files, in: temp)
         #expect(r.code == 0, "Loa and PyYAML read shipped YAML differently:\n\(r.output)")
     }
 
     @Test func theComparisonNamesTheKeyWhereTheReadersDiffer() throws {
         guard python(has: ["yaml"], for: "PyYAML comparison") else { return }
-        let temp = try TempFolder()
+        let temp = try ReaderScratch()
         let yml = try temp.write("a.yml", "title: \"x\"\nlist:\n  - a\n  - b: 1\n")
         let claimed = try temp.write("a.json", "{\"title\": \"y\", \"list\": [\"a\", {\"b\": \"2\"}]}")
         let md = try temp.write("b.md", "---\ntitle: Điện Biên: ngày hội\n---\nBody\n")
@@ -207,7 +207,7 @@ private func loaCalendarReading(_ path: String) throws -> String {
 }
 
 /// Runs ics_compare.py on a calendar, with what Loa reads as the expected values.
-private func compareCalendar(_ path: String, in temp: TempFolder) throws -> Ran {
+private func compareCalendar(_ path: String, in temp: ReaderScratch) throws -> Ran {
     let name = "expected-" + ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".json"
     let expected = try temp.write(name, try loaCalendarReading(path))
     let r = try run(["python3", root + "/Tests/tools/ics_compare.py", "--quiet", "--expect", expected, path])
@@ -218,7 +218,7 @@ private func compareCalendar(_ path: String, in temp: TempFolder) throws -> Ran 
 @Suite struct CrossReaderCalendarTests {
     @Test func theShippedObservancesReadAlikeInEveryReaderAndInLoa() throws {
         guard python(has: [], for: "calendar comparison") else { return }
-        let temp = try TempFolder()
+        let temp = try ReaderScratch()
         let r = try compareCalendar(root + "/calendars/observances.ics", in: temp)
         #expect(r.code == 0, "\(r.output)")
         #expect(r.stdout.contains("every reader agrees"), "\(r.output)")
@@ -226,7 +226,7 @@ private func compareCalendar(_ path: String, in temp: TempFolder) throws -> Ran 
 
     @Test func everyMonthCalendarLoaWritesReadsAlikeInEveryReaderAndInLoa() throws {
         guard python(has: [], for: "calendar comparison") else { return }
-        let temp = try TempFolder()
+        let temp = try ReaderScratch()
         let ws = temp.path + "/ws"
         let fm = FileManager.default
         try fm.createDirectory(atPath: ws, withIntermediateDirectories: true)
@@ -261,7 +261,7 @@ private func compareCalendar(_ path: String, in temp: TempFolder) throws -> Ran 
 
     @Test func theComparisonFailsWhenReadersSeeDifferentValues() throws {
         guard python(has: [], for: "calendar comparison") else { return }
-        let temp = try TempFolder()
+        let temp = try ReaderScratch()
         // an unescaped comma: vobject reads two values and keeps the first, icalendar reads one text
         let ics = try temp.write("bad.ics", [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//VI",

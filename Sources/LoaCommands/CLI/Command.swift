@@ -68,6 +68,10 @@ let commandTable: [CommandEntry] = [
     .group(CommandGroup(name: "report", summary: .reportGroupSummary, standalone: nil,
                         children: [ReportMonthCommand.self, ReportPhaseCommand.self, ReportUnitCommand.self])),
     .command(BackupCommand.self),
+    .command(ServeCommand.self),
+    .command(LinksCommand.self),
+    .group(CommandGroup(name: "user", summary: .userGroupSummary, standalone: nil,
+                        children: [UserAddCommand.self, UserRemoveCommand.self, UserPasswdCommand.self])),
     .command(DemoCommand.self),
 ]
 

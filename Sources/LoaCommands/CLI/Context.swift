@@ -27,6 +27,8 @@ final class Console: Sendable {
 struct Context: Sendable {
     let console: Console
     let today: Day
+    /// The day given with `--today` or `LOA_TODAY`, if any (the web server then uses it for every request).
+    let fixedToday: Day?
     let workspaceOption: String?
     let databaseOption: String?
     let environment: [String: String]
@@ -39,22 +41,15 @@ struct Context: Sendable {
         self.environment = environment
         currentDirectory = FileManager.default.currentDirectoryPath
         if let d = try arguments.value(GlobalOptions.today) {
-            today = d
+            fixedToday = d
         } else if let t = environment["LOA_TODAY"] {
-            today = try Arguments.day(t)
+            fixedToday = try Arguments.day(t)
         } else {
-            today = Context.todayInHanoi()
+            fixedToday = nil
         }
+        today = fixedToday ?? todayInHanoi()
         workspaceOption = try arguments.value(GlobalOptions.workspace) ?? environment["LOA_WORKSPACE"]
         databaseOption = try arguments.value(GlobalOptions.db)
-    }
-
-    /// Today's civil date in Asia/Ho_Chi_Minh, whatever the machine's zone.
-    static func todayInHanoi() -> Day {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600) ?? cal.timeZone
-        let c = cal.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(ordinal: 0)
     }
 
     /// The person at the command line, as the audit history names them.

@@ -28,6 +28,12 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case backupSummary, backupDone(String)
     case demoSummary, demoIntro(String), demoDone(String), demoCheck, demoPlanNovember, demoPublish(String), demoForm
     case demoImport, demoPlanDecember, demoMonthReport, demoPhaseReport, demoUnitReport, demoAlerts, demoStatus
+    case demoServe(workspace: String, unit: String, link: String)
+    // the web front
+    case serveSummary, serveDetails, optListen, optBaseURL, optBehindProxy, serving(url: String, base: String), serverStopped
+    case linksSummary, linksDetails, optRotate, optRotateAll, optLinksFormat, linksRotated(Int), linkCardHint, linkSheetTitle
+    case userGroupSummary, userAddSummary, userRemoveSummary, userPasswdSummary, passwordDetails, optRole, optSensitive
+    case userAdded(String), userRemoved(String), passwordChanged(String), passwordPrompt, passwordAgain
 
     public var phrase: Phrase {
         switch self {
@@ -207,6 +213,62 @@ public enum CommandText: Sendable, Hashable, Localizable {
         case .demoUnitReport: Phrase(vi: "9. Báo cáo của một CĐCS", en: "9. One unit's report")
         case .demoAlerts: Phrase(vi: "10. Cảnh báo đang mở", en: "10. Open alerts")
         case .demoStatus: Phrase(vi: "11. Tình hình hôm nay", en: "11. Today's status")
+        case .demoServe(let w, let u, let l):
+            Phrase(vi: "Mở trang web cho các đơn vị và cán bộ: loa serve --workspace \(w)\n"
+                       + "rồi mở đường dẫn riêng của \(u) trên điện thoại: \(l)",
+                   en: "Open the web front for units and officers: loa serve --workspace \(w)\n"
+                       + "then open \(u)'s private link on a phone: \(l)")
+        case .serveSummary:
+            Phrase(vi: "Mở trang web của Loa: các CĐCS báo cáo từ điện thoại, cán bộ và lãnh đạo làm việc trên trình duyệt.",
+                   en: "Serve Loa's web front: units report from their phones, officers and leaders work in a browser.")
+        case .serveDetails:
+            Phrase(vi: "Mặc định chỉ nghe trên 127.0.0.1:8080. Khi đưa ra Internet, đặt sau nginx (tệp mẫu deploy/nginx/loa.conf) "
+                       + "và dùng --behind-proxy. Dừng bằng Ctrl+C (SIGINT) hoặc SIGTERM: các yêu cầu đang chạy được hoàn tất.",
+                   en: "Listens on 127.0.0.1:8080 by default. On the Internet, run it behind nginx (deploy/nginx/loa.conf) "
+                       + "with --behind-proxy. Stop with Ctrl+C (SIGINT) or SIGTERM: requests in flight finish.")
+        case .optListen: Phrase(vi: "địa chỉ và cổng (mặc định 127.0.0.1:8080)", en: "address and port (default 127.0.0.1:8080)")
+        case .optBaseURL: Phrase(vi: "địa chỉ người dùng mở, ví dụ https://loa.congdoan.vn", en: "the address users open, e.g. https://loa.example.vn")
+        case .optBehindProxy:
+            Phrase(vi: "tin X-Forwarded-Proto/-For từ nginx trên cùng máy", en: "trust X-Forwarded-Proto/-For from nginx on this machine")
+        case .serving(let url, let base):
+            Phrase(vi: "Loa đang chạy tại \(url) (người dùng mở \(base)); Ctrl+C để dừng.",
+                   en: "Loa is serving at \(url) (users open \(base)); Ctrl+C stops it.")
+        case .serverStopped: Phrase(vi: "Đã dừng.", en: "Stopped.")
+        case .linksSummary:
+            Phrase(vi: "In đường dẫn riêng của từng CĐCS (CSV code,name,url) hoặc tờ in có mã QR cho từng đơn vị (--format html).",
+                   en: "Print each unit's private link (CSV code,name,url) or a printable sheet with a QR code per unit (--format html).")
+        case .linksDetails:
+            Phrase(vi: "Đường dẫn không đổi cho đến khi --rotate UNIT (hoặc --all) thay nó; đường dẫn cũ hết hiệu lực ngay. "
+                       + "Khóa bí mật nằm trong tệp loa.key cạnh không gian làm việc, chỉ chủ sở hữu đọc được.",
+                   en: "Links stay the same until --rotate UNIT (or --all) replaces them; the old link stops working at once. "
+                       + "The secret key is in loa.key beside the workspace, readable by its owner only.")
+        case .optRotate: Phrase(vi: "thay đường dẫn của đơn vị này", en: "replace this unit's link")
+        case .optRotateAll: Phrase(vi: "thay đường dẫn của mọi đơn vị", en: "replace every unit's link")
+        case .optLinksFormat: Phrase(vi: "csv (mặc định) hoặc html (tờ in có mã QR)", en: "csv (default) or html (a printable sheet with QR codes)")
+        case .linksRotated(let n): Phrase(vi: "Đã thay \(n) đường dẫn; đường dẫn cũ không còn dùng được.",
+                                          en: "Replaced \(n) \(n == 1 ? "link" : "links"); the old ones no longer work.")
+        case .linkCardHint:
+            Phrase(vi: "Quét mã bằng điện thoại để báo cáo. Giữ kín đường dẫn này như mật khẩu của đơn vị.",
+                   en: "Scan the code with a phone to report. Keep this link as private as the unit's password.")
+        case .linkSheetTitle: Phrase(vi: "Đường dẫn báo cáo của các CĐCS", en: "Report links of the units")
+        case .userGroupSummary: Phrase(vi: "Quản lý người dùng trang web (cán bộ, lãnh đạo).", en: "Manage web users (officers, leaders).")
+        case .userAddSummary:
+            Phrase(vi: "Thêm người dùng: officer (lập kế hoạch, duyệt, xuất bản, xử lý cảnh báo) hoặc leader (chỉ xem).",
+                   en: "Add a user: officer (plans, approves, publishes, resolves alerts) or leader (reads only).")
+        case .userRemoveSummary: Phrase(vi: "Xóa người dùng; các phiên đăng nhập của họ kết thúc.", en: "Remove a user; their sessions end.")
+        case .userPasswdSummary: Phrase(vi: "Đặt mật khẩu mới; các phiên đăng nhập cũ kết thúc.", en: "Set a new password; old sessions end.")
+        case .passwordDetails:
+            Phrase(vi: "Mật khẩu được hỏi hai lần, không hiện trên màn hình (hoặc đọc từ dòng đầu của stdin), dài ít nhất 10 ký tự, "
+                       + "và chỉ được lưu dưới dạng băm Argon2id.",
+                   en: "The password is asked twice without echo (or read from the first line of stdin), at least 10 characters "
+                       + "long, and stored only as an Argon2id hash.")
+        case .optRole: Phrase(vi: "officer hoặc leader", en: "officer or leader")
+        case .optSensitive: Phrase(vi: "được xem nội dung các vấn đề nhạy cảm", en: "may see sensitive topics and details")
+        case .userAdded(let n): Phrase(vi: "Đã thêm người dùng \(n).", en: "User \(n) added.")
+        case .userRemoved(let n): Phrase(vi: "Đã xóa người dùng \(n).", en: "User \(n) removed.")
+        case .passwordChanged(let n): Phrase(vi: "Đã đổi mật khẩu của \(n).", en: "Password of \(n) changed.")
+        case .passwordPrompt: Phrase(vi: "Mật khẩu", en: "Password")
+        case .passwordAgain: Phrase(vi: "Nhập lại mật khẩu", en: "Password again")
         }
     }
 }

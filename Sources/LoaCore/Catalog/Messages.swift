@@ -127,6 +127,27 @@ public enum Message: Sendable, Hashable, Localizable {
     case workspaceExists(String)
     case itemExists(String)
     case targetExists(String)
+    case userExists(String)
+    case noSuchUser(String)
+    case passwordsDiffer
+    case passwordTooShort(Int)
+    // strict input: characters, sizes, YAML and CSV syntax (issues 13 and 17)
+    case controlCharacter(UInt32)
+    case fileTooLarge(size: Int?, limit: Int)
+    case notRegularFile(String)
+    case csvFieldTooLong(limit: Int)
+    case csvTooManyFields(limit: Int)
+    case csvRowTooLong(limit: Int)
+    case csvTextAfterQuote
+    case yamlTabOutsideQuotes
+    case yamlPlainColon(suggestion: String)
+    case yamlPlainIndicator(String, suggestion: String)
+    case yamlFlowCharacter(String, suggestion: String)
+    case yamlTooDeep(limit: Int)
+    case yamlQuotedIndent
+    case listEntryIsMapping(String, entry: String, suggestion: String?)
+    case outOfRange(String)
+    case yamlKeyTooLong(limit: Int)
     /// Text from outside Loa (an operating-system or SQLite error), shown as it came.
     case verbatim(String)
 
@@ -301,6 +322,58 @@ public enum Message: Sendable, Hashable, Localizable {
         case .workspaceExists(let p): Phrase(vi: "\(p) đã tồn tại và không trống", en: "\(p) already exists and is not empty")
         case .itemExists(let p): Phrase(vi: "bài \(p) đã tồn tại", en: "item \(p) already exists")
         case .targetExists(let p): Phrase(vi: "\(p) đã tồn tại; hãy chọn tên khác", en: "\(p) exists; choose another name")
+        case .controlCharacter(let v):
+            Phrase(vi: "ký tự điều khiển \(Message.codePoint(v)) không được phép trong văn bản; hãy xóa nó",
+                   en: "control character \(Message.codePoint(v)) is not allowed in text; delete it")
+        case .fileTooLarge(let size, let limit):
+            size.map { size in
+                Phrase(vi: "tệp quá lớn (\(sizeText(size))); Loa chỉ đọc tệp văn bản tối đa \(sizeText(limit))",
+                       en: "file too large (\(sizeText(size))); Loa reads text files of at most \(sizeText(limit))")
+            } ?? Phrase(vi: "tệp lớn hơn \(sizeText(limit)), giới hạn Loa đọc",
+                        en: "file larger than \(sizeText(limit)), the most Loa reads")
+        case .notRegularFile(let p):
+            Phrase(vi: "\(p) không phải là tệp thông thường (mà là thư mục, thiết bị hoặc ống dẫn)",
+                   en: "\(p) is not a regular file (it is a folder, device or pipe)")
+        case .csvFieldTooLong(let limit): Phrase(vi: "ô dài hơn \(sizeText(limit))", en: "field longer than \(sizeText(limit))")
+        case .csvTooManyFields(let limit): Phrase(vi: "dòng có hơn \(limit) ô", en: "row has more than \(limit) fields")
+        case .csvRowTooLong(let limit): Phrase(vi: "dòng dài hơn \(sizeText(limit))", en: "row longer than \(sizeText(limit))")
+        case .csvTextAfterQuote:
+            Phrase(vi: "có ký tự sau dấu nháy kép đóng ô; dấu nháy bên trong ô phải viết hai lần (\"\")",
+                   en: "text after the closing quote of a field; write a quote inside a quoted field as \"\"")
+        case .yamlTabOutsideQuotes:
+            Phrase(vi: "ký tự tab chỉ được nằm trong chuỗi có dấu nháy hoặc khối |; hãy dùng dấu cách",
+                   en: "tab character outside quotes or a | block; use spaces")
+        case .yamlPlainColon(let s):
+            Phrase(vi: "dấu \":\" theo sau là dấu cách hoặc ở cuối dòng là cú pháp khóa của YAML; "
+                       + "hãy đặt cả giá trị trong dấu nháy kép: \(s)",
+                   en: "\":\" followed by a space or ending the line is YAML syntax for a key; "
+                       + "put the whole value in double quotes: \(s)")
+        case .yamlPlainIndicator(let c, let s):
+            Phrase(vi: "giá trị không có dấu nháy không được bắt đầu bằng \"\(c)\"; hãy đặt nó trong dấu nháy kép: \(s)",
+                   en: "a value cannot begin with \"\(c)\" unless it is quoted: \(s)")
+        case .yamlFlowCharacter(let c, let s):
+            Phrase(vi: "\"\(c)\" không được nằm trong phần tử của danh sách [ … ] nếu không có dấu nháy: \(s)",
+                   en: "\"\(c)\" is not allowed in an item of a [ … ] list unless the item is quoted: \(s)")
+        case .yamlTooDeep(let limit):
+            Phrase(vi: "cấu trúc lồng nhau sâu hơn \(limit) cấp", en: "nesting deeper than \(limit) levels")
+        case .yamlQuotedIndent:
+            Phrase(vi: "dòng tiếp theo của chuỗi trong dấu nháy phải thụt lề sâu hơn khóa của nó",
+                   en: "a quoted value continued on this line must be indented more than its key")
+        case .listEntryIsMapping(let k, let e, let s):
+            Phrase(vi: "một phần tử của \"\(k)\" là cặp khóa: giá trị (\(e)) trong khi cần một giá trị; "
+                       + "nếu là văn bản, hãy đặt trong dấu nháy kép: \"\(e)\"",
+                   en: "an entry of \"\(k)\" is a mapping (\(e)) where a value was expected; "
+                       + "if it is text, quote it: \"\(e)\"") + Message.didYouMean(s)
+        case .outOfRange(let t):
+            Phrase(vi: "\"\(t)\" nằm ngoài khoảng năm \(Day.inputYears.lowerBound)–\(Day.inputYears.upperBound)",
+                   en: "\"\(t)\" is outside the years \(Day.inputYears.lowerBound)–\(Day.inputYears.upperBound)")
+        case .yamlKeyTooLong(let limit):
+            Phrase(vi: "khóa dài hơn \(limit) ký tự", en: "key longer than \(limit) characters")
+        case .userExists(let n): Phrase(vi: "người dùng \(n) đã có (đổi mật khẩu: loa user passwd \(n))",
+                                        en: "user \(n) already exists (new password: loa user passwd \(n))")
+        case .noSuchUser(let n): Phrase(vi: "không có người dùng \(n)", en: "no user \(n)")
+        case .passwordsDiffer: Phrase(vi: "hai lần nhập mật khẩu không khớp", en: "the two passwords differ")
+        case .passwordTooShort(let n): Phrase(vi: "mật khẩu phải dài ít nhất \(n) ký tự", en: "the password must be at least \(n) characters")
         case .verbatim(let t): Phrase(both: t)
         }
     }
@@ -308,6 +381,12 @@ public enum Message: Sendable, Hashable, Localizable {
     static func didYouMean(_ s: String?) -> Phrase {
         guard let s else { return .empty }
         return Phrase(vi: "; có phải ý bạn là \"\(s)\"?", en: "; did you mean \"\(s)\"?")
+    }
+
+    /// `U+001B`: a code point as Unicode writes it.
+    static func codePoint(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     static func join(_ ids: [ChannelID]) -> String { ids.map(\.rawValue).joined(separator: ", ") }

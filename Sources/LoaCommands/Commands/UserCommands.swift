@@ -1,0 +1,139 @@
+import Foundation
+import LoaCore
+import LoaStore
+import LoaWeb
+import LoaWorkflows
+
+/// `loa user add NAME --role officer|leader [--sensitive]`.
+struct UserAddCommand: Command {
+    static let path = ["user", "add"]
+    static let usage = "NAME --role officer|leader"
+    static let summary = CommandText.userAddSummary
+    static let details: CommandText? = .passwordDetails
+    static let role = Option<Role>.choice("--role", help: .optRole)
+    static let sensitive = Option<Bool>.flag("--sensitive", help: .optSensitive)
+    static let options = [role.spec, sensitive.spec]
+    static let arity = 1...1
+    let name: String
+    let userRole: Role
+    let seesSensitive: Bool
+
+    init(parsing args: ParsedArguments) throws(Failure) {
+        name = try UserNames.check(args.positional[0])
+        guard let r = try args.value(Self.role) else { throw Failure(.missingArgument("--role officer|leader"), exitCode: ExitCode.usage) }
+        userRole = r
+        seesSensitive = args.has(Self.sensitive)
+    }
+
+    func run(in ctx: Context) throws(Failure) -> Int32 {
+        let s = try ctx.session()
+        let store = try s.openStore()
+        if try s.guarded({ try store.read { try $0.user(named: name) } }) != nil {
+            throw Failure(.userExists(name), exitCode: ExitCode.usage)
+        }
+        let hash = try Passwords.read(ctx)
+        try s.guarded {
+            try store.write {
+                try $0.save(user: UserRecord(name: name, role: userRole, sensitive: seesSensitive, passwordHash: hash),
+                            today: s.today, actor: s.actor)
+            }
+        }
+        ctx.console.say(CommandText.userAdded(name))
+        return ExitCode.ok
+    }
+}
+
+/// `loa user remove NAME`.
+struct UserRemoveCommand: Command {
+    static let path = ["user", "remove"]
+    static let usage = "NAME"
+    static let summary = CommandText.userRemoveSummary
+    static let arity = 1...1
+    let name: String
+
+    init(parsing args: ParsedArguments) throws(Failure) { name = args.positional[0] }
+
+    func run(in ctx: Context) throws(Failure) -> Int32 {
+        let s = try ctx.session()
+        let store = try s.openStore()
+        let removed = try s.guarded { try store.write { try $0.removeUser(named: name, today: s.today, actor: s.actor) } }
+        guard removed else { throw Failure(.noSuchUser(name), exitCode: ExitCode.dataError) }
+        ctx.console.say(CommandText.userRemoved(name))
+        return ExitCode.ok
+    }
+}
+
+/// `loa user passwd NAME`: a new password; the user's open sessions end.
+struct UserPasswdCommand: Command {
+    static let path = ["user", "passwd"]
+    static let usage = "NAME"
+    static let summary = CommandText.userPasswdSummary
+    static let details: CommandText? = .passwordDetails
+    static let arity = 1...1
+    let name: String
+
+    init(parsing args: ParsedArguments) throws(Failure) { name = args.positional[0] }
+
+    func run(in ctx: Context) throws(Failure) -> Int32 {
+        let s = try ctx.session()
+        let store = try s.openStore()
+        guard let user = try s.guarded({ try store.read { try $0.user(named: name) } }) else {
+            throw Failure(.noSuchUser(name), exitCode: ExitCode.dataError)
+        }
+        let hash = try Passwords.read(ctx)
+        try s.guarded {
+            try store.write {
+                try $0.save(user: UserRecord(name: user.name, role: user.role, sensitive: user.sensitive, passwordHash: hash),
+                            today: s.today, actor: s.actor)
+            }
+        }
+        ctx.console.say(CommandText.passwordChanged(name))
+        return ExitCode.ok
+    }
+}
+
+enum UserNames {
+    /// A user name: 1–64 characters, no spaces or control characters.
+    static func check(_ raw: String) throws(Failure) -> String {
+        let name = raw.nfc
+        guard !name.isEmpty, name.count <= 64, !name.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
+        else { throw Failure(.invalidArgument(raw, expected: "NAME"), exitCode: ExitCode.usage) }
+        return name
+    }
+}
+
+/// Reads a new password from the terminal (twice, not echoed) or from the first line of stdin, and hashes it.
+enum Passwords {
+    static let minimumLength = 10
+
+    static func read(_ ctx: Context) throws(Failure) -> String {
+        let password: String
+        if isatty(0) == 1 {
+            let first = prompt(ctx.t(CommandText.passwordPrompt))
+            let again = prompt(ctx.t(CommandText.passwordAgain))
+            guard first == again else { throw Failure(.passwordsDiffer, exitCode: ExitCode.dataError) }
+            password = first
+        } else {
+            password = readLine(strippingNewline: true) ?? ""
+        }
+        guard password.count >= minimumLength else { throw Failure(.passwordTooShort(minimumLength), exitCode: ExitCode.dataError) }
+        do { return try PasswordHash.hash(password) } catch {
+            throw Failure(.verbatim("\(error)"), exitCode: ExitCode.software)
+        }
+    }
+
+    /// A line read with the terminal's echo off.
+    static func prompt(_ text: String) -> String {
+        FileHandle.standardError.write(Data((text + ": ").utf8))
+        var old = termios()
+        tcgetattr(0, &old)
+        var quiet = old
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(0, TCSANOW, &quiet)
+        defer {
+            tcsetattr(0, TCSANOW, &old)
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        return readLine(strippingNewline: true) ?? ""
+    }
+}

@@ -1,0 +1,162 @@
+/// The words of the web front's pages, Vietnamese and English side by side.
+public enum WebText: Sendable, Hashable, Localizable {
+    // frame
+    case skipToContent, switchLanguage, signOut, footer(String)
+    case notFound, forbidden, badRequest, serverError, linkInvalid, linkRevoked, openYourLink, csrfRefused
+    case unitOnly, usersOnly, officersOnly
+    // unit home
+    case unitHome, reportFor(String), notSent(due: String), dueToday, daysLeft(Int), overdueBy(Int)
+    case sentOnTime(String), sentLate(String), send, viewOrCorrect, draftSaved(String)
+    case thisMonth(String), logActivity, continueDraft, issuesDelivered, noIssues, pastMonths, uploadFile
+    case noPastMonths, sentNotice(String), loggedNotice(String)
+    // report form
+    case reportTitle(String), reportIntro(due: String), reporter, reporterHint, received, receivedHint, noneDelivered
+    case activities, activityNumber(Int), date, type, title, participants, themes, items, chooseThemes, chooseItems
+    case addActivity, feedback, mood, moodNone, summary, issues, issueNumber(Int), topic, detail, sensitive
+    case sensitiveHint, keptSensitive(Int), keepSensitive(Int), addIssue, notes, saveDraft, sendReport
+    case startFromPrevious, errorsHeading(Int), fixAndSend, monthNotOpen, history, historyEntry(date: String, current: Bool)
+    case correctionNote
+    // activity
+    case activityTitle, activityIntro, addToReport
+    // upload
+    case uploadTitle, uploadIntro, chooseFile, uploadButton, uploadResult(String), uploadNoFile, uploadWrongType
+    case resultImported, resultUnchanged, resultCorrected, resultRejected
+    // issue
+    case issueOf(channel: String, date: String), backHome
+    // login
+    case loginTitle, userName, password, signIn, loginFailed, loginWait(Int), loginLocked(String)
+    case officerHome, signedInAs(String)
+
+    public var phrase: Phrase {
+        switch self {
+        case .skipToContent: Phrase(vi: "Đến nội dung chính", en: "Skip to content")
+        case .switchLanguage: Phrase(vi: "English", en: "Tiếng Việt")
+        case .signOut: Phrase(vi: "Thoát", en: "Sign out")
+        case .footer(let issuer): Phrase(vi: "\(issuer) · Loa", en: "\(issuer) · Loa")
+        case .notFound: Phrase(vi: "Không có trang này.", en: "There is no such page.")
+        case .forbidden: Phrase(vi: "Bạn không có quyền xem hoặc thay đổi nội dung này.", en: "You may not see or change this.")
+        case .badRequest: Phrase(vi: "Yêu cầu không hợp lệ.", en: "The request is not valid.")
+        case .serverError: Phrase(vi: "Có lỗi xảy ra; hãy thử lại sau ít phút.", en: "Something went wrong; try again in a few minutes.")
+        case .linkInvalid:
+            Phrase(vi: "Đường dẫn này không đúng hoặc đã được thay. Hãy xin cán bộ công đoàn đường dẫn mới của đơn vị.",
+                   en: "This link is wrong or has been replaced. Ask the union officer for your unit's new link.")
+        case .linkRevoked:
+            Phrase(vi: "Đường dẫn của đơn vị đã được thay; phiên làm việc cũ đã kết thúc. Hãy mở đường dẫn mới.",
+                   en: "Your unit's link has been replaced, which ended this session. Open the new link.")
+        case .openYourLink:
+            Phrase(vi: "Hãy mở đường dẫn riêng (hoặc quét mã QR) mà cán bộ công đoàn đã gửi cho đơn vị.",
+                   en: "Open the private link (or scan the QR code) the union officer gave your unit.")
+        case .csrfRefused:
+            Phrase(vi: "Biểu mẫu đã hết hạn hoặc không gửi từ trang này; hãy tải lại trang rồi gửi lại.",
+                   en: "The form has expired or was not sent from this site; reload the page and send it again.")
+        case .unitOnly: Phrase(vi: "Trang này dành cho các CĐCS.", en: "This page is for grassroots units.")
+        case .usersOnly: Phrase(vi: "Hãy đăng nhập để xem trang này.", en: "Sign in to see this page.")
+        case .officersOnly: Phrase(vi: "Chỉ cán bộ nghiệp vụ được thay đổi nội dung này.", en: "Only officers may change this.")
+        case .unitHome: Phrase(vi: "Trang của đơn vị", en: "Unit page")
+        case .reportFor(let m): Phrase(vi: "Báo cáo \(m)", en: "Report for \(m)")
+        case .notSent(let due): Phrase(vi: "Chưa gửi — hạn gửi \(due)", en: "Not sent — due \(due)")
+        case .dueToday: Phrase(vi: "Hôm nay là hạn cuối.", en: "It is due today.")
+        case .daysLeft(let n): Phrase(vi: "Còn \(n) ngày.", en: "\(n) \(n == 1 ? "day" : "days") left.")
+        case .overdueBy(let n): Phrase(vi: "Đã quá hạn \(n) ngày.", en: "\(n) \(n == 1 ? "day" : "days") overdue.")
+        case .sentOnTime(let d): Phrase(vi: "Đã gửi đúng hạn ngày \(d)", en: "Sent on time on \(d)")
+        case .sentLate(let d): Phrase(vi: "Đã gửi muộn ngày \(d)", en: "Sent late on \(d)")
+        case .send: Phrase(vi: "Lập và gửi báo cáo", en: "Write and send the report")
+        case .viewOrCorrect: Phrase(vi: "Xem, sửa báo cáo", en: "View or correct the report")
+        case .draftSaved(let d): Phrase(vi: "Có bản nháp lưu ngày \(d)", en: "A draft was saved on \(d)")
+        case .thisMonth(let m): Phrase(vi: "Hoạt động \(m)", en: "Activities in \(m)")
+        case .logActivity: Phrase(vi: "Ghi một hoạt động", en: "Log an activity")
+        case .continueDraft: Phrase(vi: "Xem báo cáo đang soạn", en: "See the report in progress")
+        case .issuesDelivered: Phrase(vi: "Bản tin đơn vị đã nhận", en: "Issues delivered to the unit")
+        case .noIssues: Phrase(vi: "Chưa có bản tin nào.", en: "No issues yet.")
+        case .pastMonths: Phrase(vi: "Các tháng trước", en: "Earlier months")
+        case .uploadFile: Phrase(vi: "Gửi tệp báo cáo (.md, .csv)", en: "Send a report file (.md, .csv)")
+        case .noPastMonths: Phrase(vi: "Chưa có tháng nào trước đó.", en: "No earlier months.")
+        case .sentNotice(let m): Phrase(vi: "Đã nhận báo cáo \(m). Cảm ơn đơn vị!", en: "Your report for \(m) has been received. Thank you!")
+        case .loggedNotice(let m):
+            Phrase(vi: "Đã ghi hoạt động vào báo cáo \(m) đang soạn; nhớ gửi báo cáo khi hết tháng.",
+                   en: "The activity was added to your report for \(m) in progress; remember to send it when the month ends.")
+        case .reportTitle(let m): Phrase(vi: "Báo cáo kết quả tuyên truyền \(m)", en: "Communication report, \(m)")
+        case .reportIntro(let due):
+            Phrase(vi: "Điền những gì đơn vị đã làm trong tháng. Hạn gửi: \(due). Có thể lưu nháp và gửi sau.",
+                   en: "Fill in what the unit did this month. Due: \(due). You can save a draft and send it later.")
+        case .reporter: Phrase(vi: "Người báo cáo", en: "Reported by")
+        case .reporterHint: Phrase(vi: "Họ và tên", en: "Full name")
+        case .received: Phrase(vi: "Bản tin, bảng tin đã nhận", en: "Issues received")
+        case .receivedHint: Phrase(vi: "Bỏ chọn những số đơn vị chưa nhận được.", en: "Untick any issue the unit did not get.")
+        case .noneDelivered: Phrase(vi: "Trong tháng chưa có số nào được chuyển đến đơn vị.", en: "No issue was delivered this month.")
+        case .activities: Phrase(vi: "Hoạt động tuyên truyền", en: "Activities")
+        case .activityNumber(let n): Phrase(vi: "Hoạt động \(n)", en: "Activity \(n)")
+        case .date: Phrase(vi: "Ngày", en: "Date")
+        case .type: Phrase(vi: "Hình thức", en: "Type")
+        case .title: Phrase(vi: "Tên hoạt động", en: "Title")
+        case .participants: Phrase(vi: "Số người tham dự", en: "Participants")
+        case .themes: Phrase(vi: "Nội dung trọng tâm", en: "Themes")
+        case .items: Phrase(vi: "Bài đã dùng", en: "Items used")
+        case .chooseThemes: Phrase(vi: "Chọn nội dung trọng tâm", en: "Choose themes")
+        case .chooseItems: Phrase(vi: "Chọn bài đã dùng (nếu có)", en: "Choose items used (if any)")
+        case .addActivity: Phrase(vi: "Thêm hoạt động", en: "Add an activity")
+        case .feedback: Phrase(vi: "Tình hình tư tưởng đoàn viên", en: "Members' opinion")
+        case .mood: Phrase(vi: "Tâm trạng chung", en: "General mood")
+        case .moodNone: Phrase(vi: "Chưa chọn", en: "Not chosen")
+        case .summary: Phrase(vi: "Tóm tắt ý kiến", en: "Summary of opinions")
+        case .issues: Phrase(vi: "Vấn đề đoàn viên phản ánh", en: "Issues members raised")
+        case .issueNumber(let n): Phrase(vi: "Vấn đề \(n)", en: "Issue \(n)")
+        case .topic: Phrase(vi: "Chủ đề", en: "Topic")
+        case .detail: Phrase(vi: "Chi tiết", en: "Detail")
+        case .sensitive: Phrase(vi: "Vấn đề nhạy cảm, cần báo cáo ngay", en: "Sensitive: report it at once")
+        case .sensitiveHint:
+            Phrase(vi: "Vấn đề nhạy cảm chỉ cán bộ có thẩm quyền được xem; sau khi lưu, nội dung không hiện lại trên trang này.",
+                   en: "Only authorised officers see sensitive issues; once saved, their text is not shown on this page again.")
+        case .keptSensitive(let n):
+            Phrase(vi: "Đơn vị đã báo \(n) vấn đề nhạy cảm (nội dung được ẩn).",
+                   en: "The unit reported \(n) sensitive \(n == 1 ? "issue" : "issues") (text hidden).")
+        case .keepSensitive(let n): Phrase(vi: "Giữ vấn đề nhạy cảm thứ \(n)", en: "Keep sensitive issue \(n)")
+        case .addIssue: Phrase(vi: "Thêm vấn đề", en: "Add an issue")
+        case .notes: Phrase(vi: "Ghi chú thêm", en: "Further notes")
+        case .saveDraft: Phrase(vi: "Lưu nháp", en: "Save draft")
+        case .sendReport: Phrase(vi: "Gửi báo cáo", en: "Send the report")
+        case .startFromPrevious: Phrase(vi: "Bắt đầu từ báo cáo tháng trước", en: "Start from last month's report")
+        case .errorsHeading(let n):
+            Phrase(vi: "Báo cáo chưa được ghi nhận: có \(n) chỗ cần sửa.", en: "The report was not recorded: \(n) \(n == 1 ? "thing" : "things") to fix.")
+        case .fixAndSend: Phrase(vi: "Sửa các chỗ được đánh dấu rồi gửi lại.", en: "Fix the marked fields and send again.")
+        case .monthNotOpen: Phrase(vi: "Chưa thể báo cáo tháng này.", en: "This month cannot be reported yet.")
+        case .history: Phrase(vi: "Các lần gửi", en: "Versions sent")
+        case .historyEntry(let d, let current):
+            Phrase(vi: "Gửi ngày \(d)\(current ? " (đang dùng)" : " (đã được thay)")", en: "Sent \(d)\(current ? " (current)" : " (replaced)")")
+        case .correctionNote:
+            Phrase(vi: "Báo cáo này đã được gửi; gửi lại là hiệu chỉnh, bản cũ vẫn được lưu.",
+                   en: "This report was sent; sending again corrects it, and the earlier version is kept.")
+        case .activityTitle: Phrase(vi: "Ghi một hoạt động", en: "Log an activity")
+        case .activityIntro:
+            Phrase(vi: "Ghi ngay trong ngày; hoạt động được đưa vào báo cáo của tháng đó.",
+                   en: "Log it on the day; it goes into that month's report.")
+        case .addToReport: Phrase(vi: "Ghi vào báo cáo", en: "Add to the report")
+        case .uploadTitle: Phrase(vi: "Gửi tệp báo cáo", en: "Send a report file")
+        case .uploadIntro:
+            Phrase(vi: "Dành cho đơn vị làm báo cáo khi không có mạng: gửi tệp mẫu báo cáo (.md) đã điền hoặc bảng hoạt động (.csv).",
+                   en: "For units that report offline: send a filled report form (.md) or an activity table (.csv).")
+        case .chooseFile: Phrase(vi: "Chọn tệp", en: "Choose a file")
+        case .uploadButton: Phrase(vi: "Gửi tệp", en: "Send the file")
+        case .uploadResult(let name): Phrase(vi: "Kết quả nhập tệp \(name)", en: "Import of \(name)")
+        case .uploadNoFile: Phrase(vi: "Chưa chọn tệp nào.", en: "No file was chosen.")
+        case .uploadWrongType: Phrase(vi: "Chỉ nhận tệp .md hoặc .csv.", en: "Only .md or .csv files are accepted.")
+        case .resultImported: Phrase(vi: "Đã ghi nhận.", en: "Recorded.")
+        case .resultUnchanged: Phrase(vi: "Nội dung này đã được ghi nhận trước đó; không thay đổi gì.", en: "Already recorded; nothing changed.")
+        case .resultCorrected: Phrase(vi: "Đã ghi nhận bản hiệu chỉnh; bản cũ vẫn được lưu.", en: "Recorded as a correction; the earlier version is kept.")
+        case .resultRejected: Phrase(vi: "Tệp chưa được ghi nhận; hãy sửa các lỗi sau:", en: "The file was not recorded; fix these errors:")
+        case .issueOf(let c, let d): Phrase(vi: "\(c) — số ra ngày \(d)", en: "\(c) — issue of \(d)")
+        case .backHome: Phrase(vi: "Về trang của đơn vị", en: "Back to the unit page")
+        case .loginTitle: Phrase(vi: "Đăng nhập", en: "Sign in")
+        case .userName: Phrase(vi: "Tên đăng nhập", en: "User name")
+        case .password: Phrase(vi: "Mật khẩu", en: "Password")
+        case .signIn: Phrase(vi: "Đăng nhập", en: "Sign in")
+        case .loginFailed: Phrase(vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong user name or password.")
+        case .loginWait(let s): Phrase(vi: "Đăng nhập sai nhiều lần; hãy chờ \(s) giây rồi thử lại.",
+                                       en: "Too many failed sign-ins; wait \(s) seconds and try again.")
+        case .loginLocked(let until): Phrase(vi: "Tài khoản tạm khóa do đăng nhập sai nhiều lần, đến \(until).",
+                                             en: "The account is locked after repeated failed sign-ins, until \(until).")
+        case .officerHome: Phrase(vi: "Bảng điều khiển", en: "Dashboard")
+        case .signedInAs(let n): Phrase(vi: "Đăng nhập với tên \(n)", en: "Signed in as \(n)")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import LoaCore
+import LoaFormats
+import LoaWorkflows
+import Synchronization
+
+/// The workspace as the files say now: loaded again whenever a file under `content/` or the observance calendar
+/// changes (checked at most once a second), so the files stay the authored source while pages stay fast.
+final class WorkspaceCache: Sendable {
+    private struct Entry: Sendable {
+        var fingerprint: [String]
+        var checked: ContinuousClock.Instant
+        var workspace: Workspace
+    }
+    private let paths: WorkspacePaths
+    private let entry = Mutex<Entry?>(nil)
+
+    init(paths: WorkspacePaths) { self.paths = paths }
+
+    /// The current workspace; a workspace with errors is a failure (its diagnostics say where).
+    func workspace(session: Session) throws(Failure) -> Workspace {
+        let now = ContinuousClock.now
+        if let cached = entry.withLock({ e -> Workspace? in
+            guard let e, now - e.checked < .seconds(1) else { return nil }
+            return e.workspace
+        }) { return cached }
+        let print = fingerprint()
+        if let cached = entry.withLock({ e -> Workspace? in
+            guard var current = e, current.fingerprint == print else { return nil }
+            current.checked = now
+            e = current
+            return current.workspace
+        }) { return cached }
+        let ws = try session.loadWorkspace().workspace
+        entry.withLock { $0 = Entry(fingerprint: print, checked: now, workspace: ws) }
+        return ws
+    }
+
+    /// Every authored file with its size and modification time.
+    private func fingerprint() -> [String] {
+        let fm = FileManager.default
+        var out: [String] = []
+        for root in [paths.root + "/content", paths.calendars] {
+            guard let e = fm.enumerator(atPath: root) else { continue }
+            while let rel = e.nextObject() as? String {
+                let path = root + "/" + rel
+                guard let a = try? fm.attributesOfItem(atPath: path), (a[.type] as? FileAttributeType) == .typeRegular
+                else { continue }
+                let m = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                out.append("\(path)|\(a[.size] ?? 0)|\(m)")
+            }
+        }
+        return out.sorted()
+    }
+}

@@ -1,0 +1,105 @@
+import LoaCore
+import LoaFormats
+
+/// The frame of every page: phone first, no script, one stylesheet from this site, the user's language.
+enum Pages {
+    static func page(_ title: String, context c: RequestContext, status: Int = 200, body: [HTML]) -> HTTPResponse {
+        let t = c.t
+        var nav: [HTML] = []
+        switch c.principal {
+        case .unit: nav.append(.el("a", [("href", "/unit")], text: t(WebText.unitHome)))
+        case .user(let name, _, _, _):
+            nav.append(.el("a", [("href", "/dashboard")], text: t(WebText.officerHome)))
+            nav.append(.el("span", [("class", "who")], text: name))
+        case .anonymous: break
+        }
+        let other: Language = c.language == .vi ? .en : .vi
+        nav.append(.el("a", [("href", "?lang=\(other.rawValue)"), ("lang", other.rawValue), ("hreflang", other.rawValue)],
+                       text: t(WebText.switchLanguage)))
+        if c.principal != .anonymous {
+            nav.append(.el("form", [("method", "post"), ("action", "/logout"), ("class", "inline")],
+                           [csrf(c), .el("button", [("type", "submit"), ("class", "link")], text: t(WebText.signOut))]))
+        }
+        let issuer = (try? c.workspace().plan.issuer) ?? "Loa"
+        let html = "<!DOCTYPE html>\n" + HTML.el("html", [("lang", c.language.rawValue)], [
+            .el("head", [], [
+                .el("meta", [("charset", "utf-8")]),
+                .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+                .el("title", text: "\(title) — Loa"),
+                .el("link", [("rel", "stylesheet"), ("href", "/assets/loa.css")]),
+            ]),
+            .el("body", [], [
+                .el("a", [("class", "skip"), ("href", "#main")], text: t(WebText.skipToContent)),
+                .el("header", [("class", "top")], [.el("span", [("class", "brand")], text: "Loa"), .el("nav", [], nav)]),
+                .el("main", [("id", "main")], body),
+                .el("footer", [], text: t(WebText.footer(issuer))),
+            ]),
+        ]).raw + "\n"
+        var response = HTTPResponse.html(html, status: status)
+        response.setHeader("Cache-Control", "no-store")
+        return response
+    }
+
+    static func error(status: Int, message: String?, context c: RequestContext) -> HTTPResponse {
+        let t = c.t
+        let text: String = message ?? {
+            switch status {
+            case 404: return t(WebText.notFound)
+            case 403: return t(WebText.forbidden)
+            case 400, 405: return t(WebText.badRequest)
+            default: return t(WebText.serverError)
+            }
+        }()
+        return page(text, context: c, status: status, body: [
+            .el("h1", text: "\(status)"), .el("p", [("class", "notice error")], text: text),
+        ])
+    }
+
+    /// The hidden CSRF field every changing form carries.
+    static func csrf(_ c: RequestContext) -> HTML {
+        .el("input", [("type", "hidden"), ("name", "csrf"), ("value", c.csrfToken ?? "")])
+    }
+
+    /// A labelled field with its errors beside it (`aria-describedby` ties them together).
+    static func field(_ label: String, for id: String, _ control: HTML, errors: [String] = [], hint: String? = nil) -> HTML {
+        var parts: [HTML] = [.el("label", [("for", id)], text: label)]
+        if let hint { parts.append(.el("small", [("id", id + "-hint")], text: hint)) }
+        parts.append(control)
+        for (i, e) in errors.enumerated() {
+            parts.append(.el("p", [("class", "error"), ("id", "\(id)-error-\(i + 1)"), ("role", "alert")], text: e))
+        }
+        return .el("div", [("class", errors.isEmpty ? "field" : "field invalid")], parts)
+    }
+
+    static func input(_ name: String, value: String, type: String = "text", attributes: [(String, String)] = [],
+                      invalid: Bool = false) -> HTML {
+        var a: [(String, String)] = [("type", type), ("id", name), ("name", name), ("value", value)]
+        if invalid { a += [("aria-invalid", "true"), ("aria-describedby", name + "-error-1")] }
+        return .el("input", a + attributes)
+    }
+
+    static func textarea(_ name: String, value: String, rows: Int = 3, invalid: Bool = false) -> HTML {
+        var a: [(String, String)] = [("id", name), ("name", name), ("rows", String(rows))]
+        if invalid { a += [("aria-invalid", "true"), ("aria-describedby", name + "-error-1")] }
+        return .el("textarea", a, text: value)
+    }
+
+    static func select(_ name: String, options: [(value: String, label: String)], selected: String, invalid: Bool = false) -> HTML {
+        var a: [(String, String)] = [("id", name), ("name", name)]
+        if invalid { a += [("aria-invalid", "true"), ("aria-describedby", name + "-error-1")] }
+        return .el("select", a, options.map { o in
+            .el("option", [("value", o.value)] + (o.value == selected ? [("selected", "")] : []), text: o.label)
+        })
+    }
+
+    static func checkbox(_ name: String, value: String, label: String, checked: Bool, id: String) -> HTML {
+        .el("label", [("class", "check"), ("for", id)], [
+            .el("input", [("type", "checkbox"), ("id", id), ("name", name), ("value", value)] + (checked ? [("checked", "")] : [])),
+            .el("span", text: label),
+        ])
+    }
+
+    static func notice(_ text: String, kind: String = "ok") -> HTML {
+        .el("p", [("class", "notice \(kind)"), ("role", kind == "error" ? "alert" : "status")], text: text)
+    }
+}
