@@ -133,6 +133,11 @@ func json(_ r: RunResult) throws -> [String: Any] {
             #expect(FileManager.default.fileExists(atPath: dir + "/" + f), "\(f)")
         }
         #expect(r.stdout.contains("hiệu chỉnh 1"))
+        // it ends by saying how to open the web front, with one unit's private link
+        #expect(r.stdout.contains("loa serve --workspace \(dir) --today 2026-12-08"))
+        #expect(r.stdout.range(of: #"http://127\.0\.0\.1:8080/u/[A-Za-z0-9_-]{43}\n"#, options: .regularExpression) != nil)
+        let key = try #require(FileManager.default.attributesOfItem(atPath: dir + "/loa.key")[.posixPermissions] as? Int)
+        #expect(key & 0o077 == 0)
         let again = try loa(["demo", dir])
         #expect(again.stdout == r.stdout)
     }

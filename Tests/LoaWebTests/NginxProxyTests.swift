@@ -183,3 +183,41 @@ struct NginxProxyTests {
         #expect(plain.contains("status=301 location=https://127.0.0.1/unit?x=1"))
     }
 }
+
+/// The shipped nginx configuration in front of the Loa app itself: a unit opens its link and sends its report
+/// over TLS, and the session cookie is marked Secure because nginx says the request came over https.
+@Suite("nginx in front of Loa")
+struct NginxInFrontOfLoaTests {
+    @Test func aUnitReportsThroughNginxWithASecureCookie() throws {
+        guard let nginx = NginxProxyTests.tool("nginx"), let openssl = NginxProxyTests.tool("openssl"),
+              let curl = NginxProxyTests.tool("curl") else {
+            toolMissing("nginx, openssl or curl is missing")
+            return
+        }
+        let f = try WebFixture(behindProxy: true)
+        let proxy = try NginxProxyTests.Proxy(nginx: nginx, openssl: openssl, upstreamPort: f.port)
+        let base = "https://127.0.0.1:\(proxy.httpsPort)"
+        let jar = proxy.folder + "/cookies.txt"
+
+        let opened = try proxy.curl(curl, ["-D", "-", "-c", jar, base + (try f.linkPath("cdcs-so-gddt"))])
+        #expect(opened.contains("status=303 location=\(base)/unit"))
+        let cookie = opened.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie:") } ?? ""
+        #expect(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"))
+
+        let form = try proxy.curl(curl, ["-b", jar, base + "/unit/report/2026-11"])
+        #expect(form.contains("status=200"))
+        let token = try #require(form.range(of: #"name="csrf" value="[^"]+""#, options: .regularExpression)
+            .map { String(form[$0]).components(separatedBy: "value=\"").last?.dropLast() }).map(String.init)
+        var fields = novemberReport()
+        fields.append(("csrf", try #require(token)))
+        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .joined(separator: "&")
+        let sent = try proxy.curl(curl, ["-b", jar, "-H", "Origin: \(base)", "--data", body, base + "/unit/report/2026-11"])
+        #expect(sent.contains("status=303 location=\(base)/unit?sent=2026-11"), "\(sent)")
+        #expect(try f.figures().activitiesByUnit["cdcs-so-gddt"] == 2)
+        // a form posted from another origin is refused by the app behind nginx
+        let forged = try proxy.curl(curl, ["-b", jar, "-H", "Origin: https://evil.example", "--data", body,
+                                           base + "/unit/report/2026-11"])
+        #expect(forged.contains("status=403"))
+    }
+}

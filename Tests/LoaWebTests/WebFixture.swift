@@ -17,7 +17,7 @@ final class WebFixture {
     let today: Day
     var port: UInt16 { server.port }
 
-    init(today: String = "2026-12-03") throws {
+    init(today: String = "2026-12-03", behindProxy: Bool = false) throws {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
         let fm = FileManager.default
@@ -42,6 +42,7 @@ final class WebFixture {
         var config = Server.Configuration(address: ListenAddress(host: "127.0.0.1", port: 0))
         config.threads = 2
         config.uploadPaths = WebApp.uploadPaths
+        config.behindProxy = behindProxy
         config.log = { _ in }
         let app = self.app
         server = try Server(config) { app.handle($0) }

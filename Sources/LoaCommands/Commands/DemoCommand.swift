@@ -1,5 +1,6 @@
 import Foundation
 import LoaCore
+import LoaWeb
 import LoaWorkflows
 
 /// `loa demo [DIR]`: the whole flow on a copy of the shipped workspace.
@@ -15,8 +16,11 @@ struct DemoCommand: Command {
     func run(in ctx: Context) throws(Failure) -> Int32 {
         let source = try ctx.shippedWorkspace()
         let target = self.target.map(ctx.absolute) ?? source + "/out/demo"
+        // a rerun keeps the demo's web key, so the unit link it prints stays the same
+        let key = FileManager.default.contents(atPath: target + "/loa.key")
         try? FileManager.default.removeItem(atPath: target)
         try WorkspaceCopy.copy(from: source, to: target)
+        if let key { FileManager.default.createFile(atPath: target + "/loa.key", contents: key, attributes: [.posixPermissions: 0o600]) }
         let lang = ["--lang", ctx.language.rawValue]
         var failures = 0
         func step(_ title: CommandText, _ today: String, _ argv: [String]) {
@@ -42,6 +46,14 @@ struct DemoCommand: Command {
         step(.demoAlerts, "2026-12-08", ["alerts"])
         step(.demoStatus, "2026-12-08", ["status"])
         ctx.console.out("\n" + ctx.t(CommandText.demoDone(target)) + "\n")
+        // the web front on the same workspace, and one unit's link to open on a phone
+        let demo = Session(paths: paths, today: ctx.today, language: ctx.language, actor: ctx.actor)
+        if let key = try? WebKeys.key(demo, ctx), let unit = (try? demo.loadWorkspace())?.workspace.units.first {
+            let versions = (try? demo.read(orEmpty: [:]) { try $0.linkVersions() }) ?? [:]
+            let link = UnitLink.url(key: key, unit: unit.code.value, version: versions[unit.code.value] ?? 1,
+                                    base: "http://127.0.0.1:8080")
+            ctx.console.out("\n" + ctx.t(CommandText.demoServe(workspace: target, unit: unit.name, link: link)) + "\n")
+        }
         return failures == 0 ? ExitCode.ok : ExitCode.software
     }
 }

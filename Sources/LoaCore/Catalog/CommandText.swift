@@ -214,9 +214,9 @@ public enum CommandText: Sendable, Hashable, Localizable {
         case .demoAlerts: Phrase(vi: "10. Cảnh báo đang mở", en: "10. Open alerts")
         case .demoStatus: Phrase(vi: "11. Tình hình hôm nay", en: "11. Today's status")
         case .demoServe(let w, let u, let l):
-            Phrase(vi: "Mở trang web cho các đơn vị và cán bộ: loa serve --workspace \(w)\n"
+            Phrase(vi: "Mở trang web cho các đơn vị và cán bộ: loa serve --workspace \(w) --today 2026-12-08\n"
                        + "rồi mở đường dẫn riêng của \(u) trên điện thoại: \(l)",
-                   en: "Open the web front for units and officers: loa serve --workspace \(w)\n"
+                   en: "Open the web front for units and officers: loa serve --workspace \(w) --today 2026-12-08\n"
                        + "then open \(u)'s private link on a phone: \(l)")
         case .serveSummary:
             Phrase(vi: "Mở trang web của Loa: các CĐCS báo cáo từ điện thoại, cán bộ và lãnh đạo làm việc trên trình duyệt.",

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// A unit reports from a phone, in real Chromium at 360×740, against the real `loa serve`; what it sent is then
+/// counted by `loa report month` and listed by `loa alerts`, exactly as if it had been imported.
+@Suite(.serialized) struct UnitBrowserTests {
+    @Test func aUnitSendsItsMonthlyReportFromAPhoneAndTheReportsCountIt() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"),
+              FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") else {
+            toolMissing("Debian's chromium and chromium-driver are not installed")
+            return
+        }
+        let ws = try publishedNovember()
+        let server = try RunningServer(workspace: ws.root, today: "2026-12-03")
+        let links = try ws.run(["links", "--base-url", server.base], today: "2026-12-03")
+        #expect(links.code == 0, "\(links.stderr)")
+        let line = try #require(links.stdout.split(separator: "\r\n").first { $0.hasPrefix("cdcs-so-gddt,") })
+        let link = String(try #require(line.split(separator: ",").last))
+        #expect(link.hasPrefix(server.base + "/u/"))
+
+        let shots = ws.path("shots")
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        let run = try python(repositoryRoot + "/Tests/browser/unit_flow.py", [link, shots])
+        if run.code == 2 { toolMissing(run.output.trimmingCharacters(in: .whitespacesAndNewlines)); return }
+        #expect(run.code == 0, "\(run.output)")
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+
+        // the link became a session, and the address bar no longer holds the token
+        #expect(seen["home_url"] as? String == server.base + "/unit")
+        #expect(seen["home_heading"] as? String == "CĐCS Sở Giáo dục và Đào tạo")
+        #expect((seen["page_width"] as? Int ?? 999) <= 360)
+        #expect(seen["sent_url"] as? String == server.base + "/unit?sent=2026-11")
+        #expect((seen["sent_notice"] as? String)?.contains("Đã nhận báo cáo tháng 11/2026") == true)
+        #expect(seen["reopened_has_sensitive_text"] as? Bool == false)
+        #expect(seen["corrected_url"] as? String == server.base + "/unit?sent=2026-11")
+        let history = seen["history"] as? [String] ?? []
+        #expect(history.count == 2 && history[0].contains("(đã được thay)") && history[1].contains("(đang dùng)"))
+
+        // the same figures as an import: two activities, 45 + 30 attendances after the correction
+        let report = try ws.run(["report", "month", "2026-11", "--format", "json"], today: "2026-12-03")
+        let json = try #require(try JSONSerialization.jsonObject(with: report.stdoutBytes) as? [String: Any])
+        let activities = try #require(json["activities"] as? [String: Any])
+        #expect((activities["by_unit"] as? [String: Int])?["cdcs-so-gddt"] == 2)
+        #expect(activities["participants"] as? Int == 75)
+        let reporting = try #require(json["reporting"] as? [String: Any])
+        #expect(reporting["received"] as? Int == 1 && reporting["on_time"] as? Int == 1)
+        let alerts = try ws.run(["alerts"], today: "2026-12-03")
+        #expect(alerts.stdout.contains("cdcs-so-gddt  11/2026  0 ngày  Tin sai lệch về kinh phí Bảo tàng trên mạng xã hội"))
+        #expect(!alerts.stdout.contains("Một tài khoản chia sẻ"))
+
+        // SIGTERM: the server stops accepting, finishes, and exits 0; its log names no token
+        let (status, log) = server.stop()
+        #expect(status == 0)
+        #expect(log.contains("GET /u/… 303"))
+        #expect(!log.contains(link.components(separatedBy: "/u/").last ?? "?"))
+        #expect(log.contains("POST /unit/report/2026-11 303"))
+
+        // the README shows these pages: keep them current when LOA_SCREENSHOTS names a folder
+        if let folder = ProcessInfo.processInfo.environment["LOA_SCREENSHOTS"] {
+            for name in ["unit-home.png", "unit-report.png", "unit-sent.png"] {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+                try FileManager.default.copyItem(atPath: shots + "/" + name, toPath: folder + "/" + name)
+            }
+        }
+    }
+}
