@@ -121,7 +121,6 @@ let catalogSamples: [(catalog: String, values: [any Localizable])] = [
         CommandText.linksSummary,
         CommandText.linksDetails,
         CommandText.optRotate,
-        CommandText.optRotateAll,
         CommandText.optLinksFormat,
         CommandText.linksRotated(3),
         CommandText.linkCardHint,

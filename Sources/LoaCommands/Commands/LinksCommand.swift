@@ -14,10 +14,10 @@ struct LinksCommand: Command {
     static let summary = CommandText.linksSummary
     static let details: CommandText? = .linksDetails
     static let baseURL = Option<String>.text("--base-url", "URL", help: .optBaseURL)
-    static let rotate = Option<String>.text("--rotate", "UNIT", help: .optRotate)
-    static let all = Option<Bool>.flag("--all", help: .optRotateAll)
+    /// `--rotate UNIT` replaces one unit's link, `--rotate --all` every link (SPEC §9.2).
+    static let rotate = Option<String>.text("--rotate", "UNIT|--all", help: .optRotate)
     static let format = Option<Format>.choice("--format", help: .optLinksFormat)
-    static let options = [baseURL.spec, rotate.spec, all.spec, format.spec]
+    static let options = [baseURL.spec, rotate.spec, format.spec]
     let base: String
     let rotating: UnitCode?
     let rotatingAll: Bool
@@ -25,10 +25,10 @@ struct LinksCommand: Command {
 
     init(parsing args: ParsedArguments) throws(Failure) {
         base = try args.value(Self.baseURL) ?? "http://127.0.0.1:8080"
-        rotating = try args.value(Self.rotate).map { UnitCode($0) }
-        rotatingAll = args.has(Self.all)
+        let rotate = try args.value(Self.rotate)
+        rotatingAll = rotate == "--all"
+        rotating = rotatingAll ? nil : rotate.map { UnitCode($0) }
         output = try args.value(Self.format) ?? .csv
-        if rotating != nil && rotatingAll { throw Failure(.tooManyArguments("--all"), exitCode: ExitCode.usage) }
     }
 
     func run(in ctx: Context) throws(Failure) -> Int32 {

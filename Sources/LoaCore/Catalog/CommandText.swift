@@ -31,7 +31,7 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case demoServe(workspace: String, unit: String, link: String)
     // the web front
     case serveSummary, serveDetails, optListen, optBaseURL, optBehindProxy, serving(url: String, base: String), serverStopped
-    case linksSummary, linksDetails, optRotate, optRotateAll, optLinksFormat, linksRotated(Int), linkCardHint, linkSheetTitle
+    case linksSummary, linksDetails, optRotate, optLinksFormat, linksRotated(Int), linkCardHint, linkSheetTitle
     case userGroupSummary, userAddSummary, userRemoveSummary, userPasswdSummary, passwordDetails, optRole, optSensitive
     case userAdded(String), userRemoved(String), passwordChanged(String), passwordPrompt, passwordAgain
 
@@ -238,12 +238,12 @@ public enum CommandText: Sendable, Hashable, Localizable {
             Phrase(vi: "In đường dẫn riêng của từng CĐCS (CSV code,name,url) hoặc tờ in có mã QR cho từng đơn vị (--format html).",
                    en: "Print each unit's private link (CSV code,name,url) or a printable sheet with a QR code per unit (--format html).")
         case .linksDetails:
-            Phrase(vi: "Đường dẫn không đổi cho đến khi --rotate UNIT (hoặc --all) thay nó; đường dẫn cũ hết hiệu lực ngay. "
+            Phrase(vi: "Đường dẫn không đổi cho đến khi --rotate UNIT (hoặc --rotate --all) thay nó; đường dẫn cũ hết hiệu lực ngay. "
                        + "Khóa bí mật nằm trong tệp loa.key cạnh không gian làm việc, chỉ chủ sở hữu đọc được.",
-                   en: "Links stay the same until --rotate UNIT (or --all) replaces them; the old link stops working at once. "
+                   en: "Links stay the same until --rotate UNIT (or --rotate --all) replaces them; the old link stops working at once. "
                        + "The secret key is in loa.key beside the workspace, readable by its owner only.")
-        case .optRotate: Phrase(vi: "thay đường dẫn của đơn vị này", en: "replace this unit's link")
-        case .optRotateAll: Phrase(vi: "thay đường dẫn của mọi đơn vị", en: "replace every unit's link")
+        case .optRotate: Phrase(vi: "thay đường dẫn của đơn vị này, hoặc của mọi đơn vị với --all",
+                                en: "replace this unit's link, or every unit's with --all")
         case .optLinksFormat: Phrase(vi: "csv (mặc định) hoặc html (tờ in có mã QR)", en: "csv (default) or html (a printable sheet with QR codes)")
         case .linksRotated(let n): Phrase(vi: "Đã thay \(n) đường dẫn; đường dẫn cũ không còn dùng được.",
                                           en: "Replaced \(n) \(n == 1 ? "link" : "links"); the old ones no longer work.")

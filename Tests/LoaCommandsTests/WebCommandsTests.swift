@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@Suite struct WebCommandsTests {
+    @Test func linksAreStableUntilRotatedAndRotationChangesOnlyThatUnit() throws {
+        let ws = try TempWorkspace()
+        let first = try ws.run(["links", "--base-url", "https://loa.example.vn/"])
+        #expect(first.code == 0, "\(first.stderr)")
+        let lines = first.stdout.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "\u{FEFF}code,name,url")
+        #expect(lines.count == 1 + 16)
+        // a unit that has left gets no link
+        let later = try ws.run(["links"], today: "2026-12-11")
+        #expect(later.stdout.split(separator: "\r\n").count == 1 + 15 && !later.stdout.contains("cdcs-ban-qlda"))
+        #expect(lines.dropFirst().allSatisfy {
+            $0.range(of: #",https://loa\.example\.vn/u/[A-Za-z0-9_-]{43}$"#, options: .regularExpression) != nil
+        })
+        #expect(try ws.run(["links", "--base-url", "https://loa.example.vn/"]).stdout == first.stdout)
+        // the key file is the owner's alone, and the database holds no token
+        let mode = try #require(FileManager.default.attributesOfItem(atPath: ws.path("loa.key"))[.posixPermissions] as? Int)
+        #expect(mode & 0o077 == 0)
+        let token = try #require(lines[1].components(separatedBy: "/u/").last)
+        #expect(!(try ws.readData("loa.sqlite")).contains(Data(token.utf8)))
+
+        let rotated = try ws.run(["links", "--base-url", "https://loa.example.vn/", "--rotate", "cdcs-so-gddt"])
+        #expect(rotated.code == 0)
+        let changed = zip(first.stdout.split(separator: "\r\n"), rotated.stdout.split(separator: "\r\n")).filter { $0 != $1 }
+        #expect(changed.count == 1 && changed.first?.0.hasPrefix("cdcs-so-gddt,") == true)
+        let all = try ws.run(["links", "--base-url", "https://loa.example.vn/", "--rotate", "--all"])
+        #expect(zip(rotated.stdout.split(separator: "\r\n"), all.stdout.split(separator: "\r\n")).dropFirst()
+            .allSatisfy { $0 != $1 })
+        let typo = try ws.run(["links", "--rotate", "cdcs-so-gdd"])
+        #expect(typo.code == 64 && typo.stderr.contains("có phải ý bạn là \"cdcs-so-gddt\""))
+    }
+
+    @Test func theLinkSheetHasAQRCodePerUnitAndLoadsNothingFromOutside() throws {
+        let ws = try TempWorkspace()
+        let r = try ws.run(["links", "--format", "html", "--base-url", "https://loa.example.vn"])
+        #expect(r.code == 0)
+        #expect(r.stdout.components(separatedBy: "<svg").count - 1 == 16)
+        #expect(r.stdout.contains("CĐCS Sở Giáo dục và Đào tạo"))
+        #expect(r.stdout.range(of: #"(src|href)="https?:"#, options: .regularExpression) == nil)
+    }
+
+    @Test func usersGetArgon2idHashesAndAreRemoved() throws {
+        let ws = try TempWorkspace()
+        let add = try loa(["--workspace", ws.root, "user", "add", "lan", "--role", "officer"],
+                          stdin: Data("mật-khẩu-dài-đủ\n".utf8))
+        #expect(add.code == 0, "\(add.stderr)")
+        let again = try loa(["--workspace", ws.root, "user", "add", "lan", "--role", "leader"], stdin: Data("x\n".utf8))
+        #expect(again.code == 64)
+        let short = try loa(["--workspace", ws.root, "user", "add", "minh", "--role", "leader"], stdin: Data("ngắn\n".utf8))
+        #expect(short.code == 65 && short.stderr.contains("ít nhất 10 ký tự"))
+        let bad = try loa(["--workspace", ws.root, "user", "add", "minh", "--role", "boss"], stdin: Data("x\n".utf8))
+        #expect(bad.code == 64 && bad.stderr.contains("officer, leader"))
+        let dump = try Process.run(["/usr/bin/sqlite3", ws.path("loa.sqlite"), "SELECT name, role, password_hash FROM users"])
+        #expect(dump.hasPrefix("lan|officer|$argon2id$"))
+        #expect(!dump.contains("mật-khẩu"))
+        #expect(try loa(["--workspace", ws.root, "user", "remove", "lan"]).code == 0)
+        #expect(try loa(["--workspace", ws.root, "user", "remove", "lan"]).code == 65)
+    }
+}
+
+extension Process {
+    /// Runs a tool and returns its standard output.
+    static func run(_ argv: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: argv[0])
+        p.arguments = Array(argv.dropFirst())
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
