@@ -280,6 +280,7 @@ public struct Workspace: Sendable {
 
 /// Lookups a workspace needs again and again, built once: by id, theme titles, phases of themes.
 public struct WorkspaceIndex: Sendable {
+    public let workspace: Workspace
     public let items: [ItemID: Item]
     public let channels: [ChannelID: Channel]
     public let units: [UnitCode: UnionUnit]
@@ -289,6 +290,7 @@ public struct WorkspaceIndex: Sendable {
     public let observances: [ObservanceID: Observance]
 
     public init(_ w: Workspace) {
+        workspace = w
         items = w.items.indexed { $0.id.value }
         channels = w.channels.indexed { $0.id.value }
         units = w.units.indexed { $0.code.value }

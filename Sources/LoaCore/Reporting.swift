@@ -103,18 +103,19 @@ public enum ReportState: Sendable, Hashable {
 /// Checks a form or activity rows against the workspace (units, themes, items, periods, dates).
 public struct ReportValidator: Sendable {
     let units: [UnitCode: UnionUnit]
-    let unitCodes: Set<UnitCode>
-    let themes: Set<ThemeRef>
-    let items: Set<ItemID>
-    let channels: Set<ChannelID>
+    let themes: [ThemeRef: PlannedTheme]
+    let items: [ItemID: Item]
+    let channels: [ChannelID: Channel]
     public let today: Day
 
-    public init(_ w: Workspace, today: Day) {
-        units = w.units.indexed { $0.code.value }
-        unitCodes = Set(units.keys)
-        themes = Set(w.plan.allThemes.map(\.ref))
-        items = Set(w.items.map(\.id.value))
-        channels = Set(w.channels.map(\.id.value))
+    public init(_ w: Workspace, today: Day) { self.init(WorkspaceIndex(w), today: today) }
+
+    /// A validator over lookups already built (a server builds them once per version of the workspace).
+    public init(_ index: WorkspaceIndex, today: Day) {
+        units = index.units
+        themes = index.themes
+        items = index.items
+        channels = index.channels
         self.today = today
     }
 
@@ -130,8 +131,8 @@ public struct ReportValidator: Sendable {
         if period.first > today {
             out.append(.error(.periodNotBegun(period), at: form.period.location))
         }
-        for r in form.received where !channels.contains(r.value.channel) {
-            out.append(.error(.unknown(r.value.channel, among: channels), at: r.location))
+        for r in form.received where channels[r.value.channel] == nil {
+            out.append(.error(.unknown(r.value.channel, among: channels.keys), at: r.location))
         }
         for a in form.activities {
             if a.date.value.monthOfYear != period {
@@ -170,8 +171,10 @@ public struct ReportValidator: Sendable {
     /// Checks the themes and items an activity names, also for a record that could not be read whole, so a user
     /// sees every error of a file at once.
     public func checkReferences(themes: [Located<ThemeRef>], items: [Located<ItemID>]) -> [Diagnostic] {
-        themes.filter { !self.themes.contains($0.value) }.map { .error(.unknown($0.value, among: self.themes), at: $0.location) }
-            + items.filter { !self.items.contains($0.value) }.map { .error(.unknown($0.value, among: self.items), at: $0.location) }
+        themes.filter { self.themes[$0.value] == nil }
+            .map { .error(.unknown($0.value, among: self.themes.keys), at: $0.location) }
+            + items.filter { self.items[$0.value] == nil }
+            .map { .error(.unknown($0.value, among: self.items.keys), at: $0.location) }
     }
 
     /// Checks a unit code read from a record that could not be read whole.
@@ -183,7 +186,7 @@ public struct ReportValidator: Sendable {
 
     func unit(_ code: Located<UnitCode>, _ out: inout [Diagnostic]) -> UnionUnit? {
         if let u = units[code.value] { return u }
-        out.append(.error(.unknown(code.value, among: unitCodes), at: code.location))
+        out.append(.error(.unknown(code.value, among: units.keys), at: code.location))
         return nil
     }
 }

@@ -16,17 +16,28 @@ public enum StoreError: Error, Sendable {
 /// consistent snapshot. Every query and every line of SQL Loa has lives in this module.
 public final class Store {
     let db: Database
+    let writers: NSLock?
+    private var writing = false
 
-    /// Opens the database at `path` for writing, creating and migrating it.
-    public init(path: String) throws {
+    /// Opens the database at `path` for writing, creating and migrating it. Connections of one process that share
+    /// `writers` queue on it for their transactions, instead of sleeping in SQLite's busy handler.
+    public init(path: String, writers: NSLock? = nil) throws {
         db = try Database(path: path, mode: .readWrite)
+        self.writers = writers
         try Schema.migrate(db)
     }
 
     /// Runs `body` as one transaction that takes the write lock up front; any thrown error rolls it all back.
     /// Called inside another `write`, it is a savepoint: only its own work is rolled back.
     public func write<T>(_ body: (StoreWriter) throws -> T) throws -> T {
-        try db.transaction(writing: true) { try body(StoreWriter(db: db)) }
+        guard let writers, !writing else { return try db.transaction(writing: true) { try body(StoreWriter(db: db)) } }
+        writers.lock()
+        writing = true
+        defer {
+            writing = false
+            writers.unlock()
+        }
+        return try db.transaction(writing: true) { try body(StoreWriter(db: db)) }
     }
 
     /// Runs `body` on one consistent snapshot, without taking the write lock.

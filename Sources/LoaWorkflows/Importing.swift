@@ -130,8 +130,8 @@ public enum Importing {
 
     /// Records a report written on the web: the Markdown text goes through exactly what `loa import` does.
     public static func importText(_ text: String, name: String, options: Options, workspace ws: Workspace,
-                                  session s: Session) throws(Failure) -> FileResult {
-        let validator = ReportValidator(ws, today: s.today)
+                                  session s: Session, index: WorkspaceIndex? = nil) throws(Failure) -> FileResult {
+        let validator = ReportValidator(index ?? WorkspaceIndex(ws), today: s.today)
         let store = try s.openStore()
         var result = FileResult(shown: name)
         try s.guarded {

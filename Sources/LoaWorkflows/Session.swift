@@ -2,6 +2,7 @@ import Foundation
 import LoaCore
 import LoaFormats
 import LoaStore
+import Synchronization
 
 /// Everything a use case needs to know about where and when it runs: the workspace, the database, today,
 /// the language, and who acts. The command line and the web front each build one per invocation or request.
@@ -14,6 +15,9 @@ public struct Session: Sendable {
     /// The database was named explicitly (`--db`): readers then insist that it exists, so a typo is not taken
     /// for an empty record.
     public let databaseNamed: Bool
+    /// A long-running process (the web server) keeps each thread's connections open and reuses them: opening one
+    /// costs a file open and a schema check, and closing the last one checkpoints the WAL to disk.
+    public var reusesConnections = false
 
     public init(paths: WorkspacePaths, databasePath: String? = nil, today: Day, language: Language, actor: Actor) {
         self.paths = paths
@@ -41,7 +45,12 @@ public struct Session: Sendable {
 
     /// Opens the database for writing, creating and migrating it.
     public func openStore() throws(Failure) -> Store {
-        do { return try Store(path: databasePath) } catch { throw storeFailure(error) }
+        do {
+            guard reusesConnections else { return try Store(path: databasePath) }
+            return try ThreadConnections.store(databasePath) {
+                try Store(path: databasePath, writers: ThreadConnections.writers(databasePath))
+            }
+        } catch { throw storeFailure(error) }
     }
 
     /// Opens the database read-only: never waits for writers, works on a copy it may not write.
@@ -51,7 +60,10 @@ public struct Session: Sendable {
             if required || databaseNamed { throw Failure(.databaseMissing(databasePath), exitCode: ExitCode.noInput) }
             return nil
         }
-        do { return try ReadOnlyStore(path: databasePath) } catch { throw storeFailure(error) }
+        do {
+            guard reusesConnections else { return try ReadOnlyStore(path: databasePath) }
+            return try ThreadConnections.store(databasePath + "#read") { try ReadOnlyStore(path: databasePath) }
+        } catch { throw storeFailure(error) }
     }
 
     /// Reads from the database when it exists; `empty` otherwise (nothing recorded yet).
@@ -81,6 +93,31 @@ public struct Session: Sendable {
         default:
             return Failure(.verbatim("\(error)"), exitCode: ExitCode.software)
         }
+    }
+}
+
+/// Connections kept per thread and database for a long-running process: a thread uses its own, one request at a
+/// time, so a connection is never shared between threads.
+enum ThreadConnections {
+    /// One lock per database file for the whole process: its writers queue here rather than in SQLite's sleeping
+    /// busy handler (other processes still meet the busy timeout).
+    private static let locks = Mutex<[String: NSLock]>([:])
+
+    static func writers(_ path: String) -> NSLock {
+        locks.withLock { table in
+            if let lock = table[path] { return lock }
+            let lock = NSLock()
+            table[path] = lock
+            return lock
+        }
+    }
+
+    static func store<T: AnyObject>(_ key: String, open: () throws -> T) throws -> T {
+        let dictionary = Thread.current.threadDictionary
+        if let kept = dictionary[key] as? T { return kept }
+        let made = try open()
+        dictionary[key] = made
+        return made
     }
 }
 

@@ -49,14 +49,19 @@ struct RequestContext: Sendable {
     func session() throws -> Session {
         let app = try appOrFail()
         let c = app.configuration
-        return Session(paths: c.paths, databasePath: c.databasePath, today: today, language: language,
-                       actor: principal.actor ?? .commandLine(user: "web"))
+        var s = Session(paths: c.paths, databasePath: c.databasePath, today: today, language: language,
+                        actor: principal.actor ?? .commandLine(user: "web"))
+        s.reusesConnections = true
+        return s
     }
 
     /// The workspace as the files say now.
-    func workspace() throws -> Workspace {
+    func workspace() throws -> Workspace { try index().workspace }
+
+    /// The workspace's lookups (by id, theme titles), built once per version of the files.
+    func index() throws -> WorkspaceIndex {
         let app = try appOrFail()
-        do { return try app.workspaces.workspace(session: try session()) } catch let failure as Failure {
+        do { return try app.workspaces.index(session: try session()) } catch let failure as Failure {
             throw HTTPError(500, failure.diagnostics.map { $0.rendered(language) }.joined(separator: "\n"))
         }
     }

@@ -10,30 +10,31 @@ final class WorkspaceCache: Sendable {
     private struct Entry: Sendable {
         var fingerprint: [String]
         var checked: ContinuousClock.Instant
-        var workspace: Workspace
+        var index: WorkspaceIndex
     }
     private let paths: WorkspacePaths
     private let entry = Mutex<Entry?>(nil)
 
     init(paths: WorkspacePaths) { self.paths = paths }
 
-    /// The current workspace; a workspace with errors is a failure (its diagnostics say where).
-    func workspace(session: Session) throws(Failure) -> Workspace {
+    /// The current workspace with its lookups, built once per version of the files; a workspace with errors is a
+    /// failure (its diagnostics say where).
+    func index(session: Session) throws(Failure) -> WorkspaceIndex {
         let now = ContinuousClock.now
-        if let cached = entry.withLock({ e -> Workspace? in
+        if let cached = entry.withLock({ e -> WorkspaceIndex? in
             guard let e, now - e.checked < .seconds(1) else { return nil }
-            return e.workspace
+            return e.index
         }) { return cached }
         let print = fingerprint()
-        if let cached = entry.withLock({ e -> Workspace? in
+        if let cached = entry.withLock({ e -> WorkspaceIndex? in
             guard var current = e, current.fingerprint == print else { return nil }
             current.checked = now
             e = current
-            return current.workspace
+            return current.index
         }) { return cached }
-        let ws = try session.loadWorkspace().workspace
-        entry.withLock { $0 = Entry(fingerprint: print, checked: now, workspace: ws) }
-        return ws
+        let index = WorkspaceIndex(try session.loadWorkspace().workspace)
+        entry.withLock { $0 = Entry(fingerprint: print, checked: now, index: index) }
+        return index
     }
 
     /// Every authored file with its size and modification time.

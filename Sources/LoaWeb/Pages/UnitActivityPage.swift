@@ -47,7 +47,7 @@ enum UnitActivityPage {
     static func check(_ text: String, _ ws: Workspace, _ c: RequestContext) throws -> [Diagnostic] {
         guard let file = try? TextFile.decode(Array(text.utf8), path: "web") else { return [] }
         let d = Diagnostics()
-        let validator = ReportValidator(ws, today: c.today)
+        let validator = ReportValidator(try c.index(), today: c.today)
         if let form = FormReader.form(file, diagnostics: d, checking: validator) { d.add(contentsOf: validator.check(form)) }
         return d.all
     }
@@ -62,7 +62,7 @@ enum UnitActivityPage {
         let count = errors.values.map(\.count).reduce(0, +)
         var body: [HTML] = [.el("h1", text: t(WebText.activityTitle)), .el("p", [], text: t(WebText.activityIntro))]
         if count > 0 { body.append(Pages.notice(t(WebText.errorsHeading(count)), kind: "error")) }
-        let row = UnitReportPage.activityRow(1, a, choices, WorkspaceIndex(ws), month, t) { errors[$0] ?? [] }
+        let row = UnitReportPage.activityRow(1, a, choices, try c.index(), month, t) { errors[$0] ?? [] }
         body.append(.el("form", [("method", "post"), ("action", "/unit/activity")], [
             Pages.csrf(c), row,
             .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(WebText.addToReport))]),

@@ -9,7 +9,7 @@ enum UnitHomePage {
         let code = try c.requireUnit()
         let ws = try c.workspace()
         let t = c.t
-        guard let unit = ws.units.first(where: { $0.code.value == code }) else { throw HTTPError(403, t(WebText.linkInvalid)) }
+        guard let unit = try c.index().units[code] else { throw HTTPError(403, t(WebText.linkInvalid)) }
         let month = c.today.monthOfYear, previous = month.previous
         let (submissions, drafts, delivered, first) = try c.read(orEmpty: ([:], [:], [], nil)) { r in
             (try r.submissions(of: code),
@@ -42,7 +42,7 @@ enum UnitHomePage {
         body.append(.el("section", [("class", "card")], now))
 
         // issues delivered, readable on the page
-        let index = WorkspaceIndex(ws)
+        let index = (try? c.index()) ?? WorkspaceIndex(ws)
         body.append(.el("h2", text: t(WebText.issuesDelivered)))
         body.append(delivered.isEmpty ? .el("p", [("class", "muted")], text: t(WebText.noIssues))
             : .el("ul", [("class", "plain")], delivered.reversed().map { s in

@@ -15,7 +15,7 @@ enum UnitIssuePage {
         let ids = try c.read(orEmpty: [ItemID]()) { r in try r.wasDelivered(slot, to: code) ? try r.publishedItems(slot) : [] }
         guard !ids.isEmpty else { throw HTTPError(404, t(WebText.notFound)) }
         let ws = try c.workspace()
-        let index = WorkspaceIndex(ws)
+        let index = (try? c.index()) ?? WorkspaceIndex(ws)
         let title = t(WebText.issueOf(channel: index.channelName(slot.channel), date: t.date(date)))
         var body: [HTML] = [.el("h1", text: title)]
         for id in ids {

@@ -23,7 +23,7 @@ enum UnitReportPage {
 
     static func unit(_ c: RequestContext, _ ws: Workspace) throws -> UnionUnit {
         let code = try c.requireUnit()
-        guard let unit = ws.units.first(where: { $0.code.value == code }) else { throw HTTPError(403, c.t(WebText.linkInvalid)) }
+        guard let unit = try c.index().units[code] else { throw HTTPError(403, c.t(WebText.linkInvalid)) }
         return unit
     }
 
@@ -85,7 +85,8 @@ enum UnitReportPage {
             let result: Importing.FileResult
             do {
                 result = try Importing.importText(written.text, name: "web:\(code)/\(m.iso)",
-                                                  options: .init(onlyUnit: code, archiveInbox: false), workspace: ws, session: s)
+                                                  options: .init(onlyUnit: code, archiveInbox: false), workspace: ws, session: s,
+                                                  index: try c.index())
             } catch let f as Failure { throw HTTPError(500, c.describe(f)) }
             guard result.outcome != .rejected else {
                 let errors = ReportDrafting.fieldErrors(result.errors, written: written, language: c.language)
@@ -104,7 +105,7 @@ enum UnitReportPage {
                        errors: (byField: [String: [String]], general: [String]), extraActivity: Int, extraIssue: Int,
                        notice: HTML?, status: Int) -> HTTPResponse {
         let t = c.t
-        let index = WorkspaceIndex(ws)
+        let index = (try? c.index()) ?? WorkspaceIndex(ws)
         let v = d.values
         var shown = Set<String>()
         func errs(_ field: String) -> [String] { shown.insert(field); return errors.byField[field] ?? [] }
