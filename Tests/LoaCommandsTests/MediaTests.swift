@@ -57,7 +57,8 @@ private let png: [UInt8] = [
 
     @Test func aPreviewNeverLoadsARemoteImage() throws {
         let ws = try TempWorkspace(fixture: "mini")
-        try ws.edit("content/items/i1.md", replacing: "Một.", with: "Một.\n\n![Ảnh trên mạng](http://example.com/a.png)")
+        try ws.edit("content/items/i1.md", replacing: "Một.",
+                    with: "Một.\n\n![Ảnh trên mạng](http://example.com/a.png)")
         #expect(try ws.run(["render"]).code == 0)
         let page = try ws.read("out/items/i1.html")
         #expect(!page.contains("example.com/a.png\"") && !page.contains("<img"))

@@ -41,14 +41,18 @@ private final class PrintedDemo {
         #expect(demo.code == 0, "loa demo: \(demo.stderr)")
         let e = FileManager.default.enumerator(atPath: root + "/out")
         while let f = e?.nextObject() as? String {
-            if f.hasSuffix(".html") && ["plans/", "issues/", "reports/"].contains(where: f.hasPrefix) { documents.append(f) }
+            if f.hasSuffix(".html") && ["plans/", "issues/", "reports/"].contains(where: f.hasPrefix) {
+                documents.append(f)
+            }
         }
         documents.sort()
     }
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
-    func html(_ document: String) throws -> String { try String(contentsOfFile: root + "/out/" + document, encoding: .utf8) }
+    func html(_ document: String) throws -> String {
+        try String(contentsOfFile: root + "/out/" + document, encoding: .utf8)
+    }
     func pdf(_ document: String) -> String { root + "/pdf/" + document.replacingOccurrences(of: "/", with: "__")
         .replacingOccurrences(of: ".html", with: ".pdf")
     }
@@ -145,7 +149,8 @@ private func issuerColumn(_ lines: [Substring], nation: String, number: String) 
             if document.hasPrefix("issues/") {
                 // a bulletin: the channel's name as masthead, and its number
                 let channel = document.split(separator: "/")[1]
-                #expect(text.range(of: vi ? #"Số \d+"# : #"No\. \d+"#, options: .regularExpression) != nil, "\(document)")
+                let numbered = text.range(of: vi ? #"Số \d+"# : #"No\. \d+"#, options: .regularExpression)
+                #expect(numbered != nil, "\(document)")
                 #expect(channel != "ban-tin" || text.contains("BẢN TIN CÔNG ĐOÀN VIÊN CHỨC TỈNH"), "\(document)")
                 continue
             }
@@ -160,7 +165,8 @@ private func issuerColumn(_ lines: [Substring], nation: String, number: String) 
             #expect(numberLine.contains(vi ? "Điện Biên, ngày " : "Điện Biên, "),
                     "\(document): the place and date are not on the number's line: \(numberLine)")
             #expect(text.contains(vi ? "Nơi nhận:" : "Recipients:"), "\(document)")
-            #expect(text.contains(name) && text.contains("TM. BAN THƯỜNG VỤ") && text.contains("CHỦ TỊCH"), "\(document)")
+            #expect(text.contains(name) && text.contains("TM. BAN THƯỜNG VỤ") && text.contains("CHỦ TỊCH"),
+                    "\(document)")
             if document.hasPrefix("reports/") {
                 #expect(try demo.html(document).contains("<svg"), "\(document) has no chart")
             }

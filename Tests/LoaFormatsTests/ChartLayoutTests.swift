@@ -68,7 +68,9 @@ private func expectNoOverlapInside(_ svg: String, sourceLocation: SourceLocation
         for b in boxes[(i + 1)...] where a.overlaps(b) {
             Issue.record("labels \"\(a.text)\" and \"\(b.text)\" overlap", sourceLocation: sourceLocation)
         }
-        let inside = a.corners.allSatisfy { $0.0 >= -0.5 && $0.0 <= width + 0.5 && $0.1 >= -0.5 && $0.1 <= height + 0.5 }
+        let inside = a.corners.allSatisfy {
+            $0.0 >= -0.5 && $0.0 <= width + 0.5 && $0.1 >= -0.5 && $0.1 <= height + 0.5
+        }
         #expect(inside, "label \"\(a.text)\" is cut at the drawing's edge", sourceLocation: sourceLocation)
     }
 }
@@ -114,8 +116,10 @@ private func expectNoOverlapInside(_ svg: String, sourceLocation: SourceLocation
     }
 
     @Test func theThemeGridWrapsItsRowsAndTurnsNarrowColumns() {
-        let rows = (0..<11).map { "museum/1.1/\($0) — Kết luận, chỉ đạo của Bộ Chính trị, Ban Bí thư về Đề án; biến chủ "
-            + "trương thành quyết tâm chính trị chung" }
+        let rows = (0..<11).map {
+            "museum/1.1/\($0) — Kết luận, chỉ đạo của Bộ Chính trị, Ban Bí thư về Đề án; biến chủ trương thành quyết "
+                + "tâm chính trị chung"
+        }
         for months in [2, 3, 25] {
             let columns = (0..<months).map { "\(($0 % 12) + 1)/2026" }
             let svg = Charts.grid(title: "g", rows: rows, columns: columns) { ($0 + $1) % 3 == 0 }
