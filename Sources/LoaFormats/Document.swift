@@ -1,3 +1,4 @@
+import Foundation
 import LoaCore
 
 /// A document in the Vietnamese administrative format (Nghị định 30/2020/NĐ-CP), as values;
@@ -18,18 +19,36 @@ public struct AdminDocument: Sendable {
     public var language: Language
 
     /// A document of `plan`'s issuer, with its signature and the recipients `plan.yml` gives for the kind.
-    public init(kind: Kind, plan: Plan, date: Day, title: String, subtitle: String, sections: [Section], language: Language) {
-        self.kind = kind; self.parentIssuer = plan.parentIssuer; self.issuer = plan.issuer; self.issuerCode = plan.issuerCode
-        self.place = plan.place; self.date = date; self.title = title; self.subtitle = subtitle; self.sections = sections
-        self.signature = plan.signature; self.language = language
+    public init(kind: Kind, plan: Plan, date: Day, title: String, subtitle: String, sections: [Section],
+                language: Language) {
+        self.kind = kind; self.parentIssuer = plan.parentIssuer; self.issuer = plan.issuer
+        self.issuerCode = plan.issuerCode; self.place = plan.place; self.date = date; self.title = title
+        self.subtitle = subtitle; self.sections = sections; self.signature = plan.signature; self.language = language
         let listed = kind == .plan ? plan.recipients.plan : plan.recipients.report
         recipients = listed.isEmpty ? [Localizer(language)(DocumentText.archiveCopy)] : listed
     }
 
     var t: Localizer { Localizer(language) }
     /// "Số:      /BC-CĐVC": the number itself is given by the office's register when the document is signed.
-    public var numberLine: String { t(DocumentText.numberLine(kind: kind.rawValue, code: issuerCode.map { "-\($0)" } ?? "")) }
+    public var numberLine: String {
+        t(DocumentText.numberLine(kind: kind.rawValue, code: issuerCode.map { "-\($0)" } ?? ""))
+    }
     public var dateLine: String { t(DocumentText.placeAndDate(place: place, day: date)) }
+
+    /// "Nơi nhận" as the decree writes it: one recipient a line, ended by ";" and the last by ".", whatever
+    /// punctuation `plan.yml` gave (the renderers lead each line with "- ").
+    public var recipientLines: [String] {
+        let names = recipients.map { $0.trimmingTrailing(";.,") }.filter { !$0.isEmpty }
+        return names.enumerated().map { i, name in name + (i == names.count - 1 ? "." : ";") }
+    }
+}
+
+extension String {
+    func trimmingTrailing(_ characters: String) -> String {
+        var s = self
+        while let last = s.last, characters.contains(last) || last == " " { s.removeLast() }
+        return s
+    }
 }
 
 public struct Section: Sendable {
@@ -43,10 +62,29 @@ public struct Section: Sendable {
 public enum Block: Sendable {
     case paragraph(String)
     case bullets([String])
+    /// Bullets that may carry a list of their own.
+    case outline([Bullet])
     case table(Table)
     case subheading(String)
-    /// Inline SVG for HTML; Markdown shows the fallback text.
-    case chart(svg: String, fallback: String)
+    /// Inline SVG for HTML under its title; Markdown shows the title and the fallback text.
+    case chart(Chart)
+}
+
+/// A bullet point, and the list under it.
+public struct Bullet: Sendable {
+    public var text: String
+    public var items: [String]
+    public init(_ text: String, items: [String] = []) { self.text = text; self.items = items }
+}
+
+/// A chart: its title, its SVG (for HTML) and a text fallback giving the same figures in words.
+public struct Chart: Sendable {
+    public var title: String
+    public var svg: String
+    public var fallback: String
+    public init(title: String, svg: String, fallback: String) {
+        self.title = title; self.svg = svg; self.fallback = fallback
+    }
 }
 
 public struct Table: Sendable {
@@ -54,8 +92,10 @@ public struct Table: Sendable {
     public var rows: [[String]]
     /// Columns aligned right (numbers).
     public var numeric: Set<Int>
-    public init(header: [String], rows: [[String]], numeric: Set<Int> = []) {
-        self.header = header; self.rows = rows; self.numeric = numeric
+    /// Columns whose cells never wrap (short dates).
+    public var unbroken: Set<Int>
+    public init(header: [String], rows: [[String]], numeric: Set<Int> = [], unbroken: Set<Int> = []) {
+        self.header = header; self.rows = rows; self.numeric = numeric; self.unbroken = unbroken
     }
 }
 
@@ -77,11 +117,13 @@ public enum MarkdownRenderer {
             s += "## \(roman(i)). \(section.title)\n\n"
             for block in section.blocks { s += render(block) + "\n" }
         }
-        s += "---\n\n**" + t(DocumentText.recipients) + ":**\n\n"
-        for r in doc.recipients { s += "- " + escape(r) + "\n" }
+        s += "---\n\n"
         if let sig = doc.signature {
-            s += "\n**" + escape(sig.authority) + "**  \n**" + escape(sig.position) + "**\n\n\n**" + escape(sig.name) + "**\n"
+            s += "**" + escape(sig.authority.uppercased()) + "**  \n**" + escape(sig.position.uppercased()) + "**\n\n"
+            s += "**" + escape(sig.name) + "**\n\n"
         }
+        s += "***" + t(DocumentText.recipients) + ":***\n\n"
+        for line in doc.recipientLines { s += "- " + escape(line) + "\n" }
         return s
     }
 
@@ -90,9 +132,14 @@ public enum MarkdownRenderer {
         case .paragraph(let t): return t + "\n"
         case .subheading(let t): return "### " + escape(t) + "\n"
         case .bullets(let items): return items.map { "- " + $0 }.joined(separator: "\n") + "\n"
-        case .chart(_, let fallback): return escape(fallback) + "\n"
+        case .outline(let bullets):
+            return bullets.map { b in (["- " + b.text] + b.items.map { "  - " + $0 }).joined(separator: "\n") }
+                .joined(separator: "\n") + "\n"
+        case .chart(let c): return "*" + escape(c.title) + ".* " + escape(c.fallback) + "\n"
         case .table(let t):
-            func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+            func cell(_ s: String) -> String {
+                s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            }
             var s = "| " + t.header.map(cell).joined(separator: " | ") + " |\n"
             s += "|" + t.header.indices.map { t.numeric.contains($0) ? "---:|" : "---|" }.joined() + "\n"
             for row in t.rows { s += "| " + row.map(cell).joined(separator: " | ") + " |\n" }

@@ -1,3 +1,4 @@
+import Foundation
 import LoaCore
 
 /// A content item as a page (`loa render`, the web's preview), and the text of a new item's file.
@@ -10,16 +11,97 @@ public enum ItemPage {
             .el("span", text: themes[r].map { "\($0.project.short): \($0.theme.title)" } ?? r.description)
         }))
         if let s = item.summary, !s.isEmpty { parts.append(.el("p", [("class", "lead")], text: s)) }
-        parts.append(.trusted(Markdown.html(item.body)))
-        let meta = [t(item.status)] + (item.author.map { [$0] } ?? []) + (item.approved.map { [t.date($0.value)] } ?? [])
+        parts.append(.trusted(body(item)))
+        var meta = [t(DocumentText.itemStatus(t(item.status)))]
+        if let a = item.author { meta.append(t(DocumentText.itemAuthor(a))) }
+        if let d = item.approved {
+            meta.append(t(DocumentText.itemApproved(date: t.date(d.value), by: item.approvedBy)))
+        }
         parts.append(.el("p", [("class", "byline"), ("lang", language.rawValue)], text: meta.joined(separator: " · ")))
         // content items are written in Vietnamese whatever the interface language; only Loa's own words follow it
         return HTMLRenderer.page(title: item.title, language: .vi, style: issueStyle, body: [.el("article", [], parts)])
     }
 
+    /// Every item with its status, linked to its page.
     public static func index(_ items: [Item], plan: Plan, language: Language) -> String {
-        let list = HTML.el("ul", [], items.map { .el("li", [], [.el("a", [("href", "\($0.id.value).html")], text: $0.title)]) })
-        return HTMLRenderer.page(title: plan.title, language: .vi, style: issueStyle, body: [.el("h1", text: plan.title), list])
+        let t = Localizer(language)
+        let list = HTML.el("ul", [], items.map {
+            .el("li", [], [.el("a", [("href", "\($0.id.value).html")], text: $0.title), .text(" · "),
+                           .el("span", [("class", "status"), ("lang", language.rawValue)], text: t($0.status))])
+        })
+        return HTMLRenderer.page(title: plan.title, language: .vi, style: issueStyle,
+                                 body: [.el("h1", text: plan.title), list])
+    }
+
+    /// An item's body as HTML: cmark in safe mode, and no image that would load from the network (a remote
+    /// image, which `loa check` refuses, shows its description instead).
+    public static func body(_ item: Item) -> String { withoutRemoteImages(Markdown.html(item.body)) }
+
+    /// Replaces every `<img>` whose source is on the network by its alternative text.
+    static func withoutRemoteImages(_ html: String) -> String {
+        guard html.contains("<img ") else { return html }
+        var out = ""
+        var rest = html[...]
+        while let open = rest.range(of: "<img ") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: ">") else { rest = rest[open.lowerBound...]; break }
+            let tag = rest[open.lowerBound..<close.upperBound]
+            let src = attribute("src", in: tag) ?? ""
+            if ItemMedia.isRemote(src) {
+                out += "<span class=\"no-image\">" + (attribute("alt", in: tag) ?? "") + "</span>"
+            } else {
+                out += tag
+            }
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// An attribute's value as cmark writes it (double quotes, already escaped).
+    static func attribute(_ name: String, in tag: Substring) -> String? {
+        guard let start = tag.range(of: " " + name + "=\"") else { return nil }
+        let value = tag[start.upperBound...]
+        return value.firstIndex(of: "\"").map { String(value[..<$0]) }
+    }
+}
+
+/// The images an item's body shows: files of the workspace, copied next to every page that shows them so that
+/// the body's relative links work there (`out/issues/CHANNEL/`, `out/items/`).
+public enum ItemMedia {
+    /// A file to copy: where it is, and its path relative to the page (the link as the body writes it).
+    public struct File: Sendable, Hashable {
+        public let source: String
+        public let relative: String
+    }
+
+    /// A link that would load from the network: a scheme (`http://`, `https://` …) or a protocol-relative `//`.
+    public static func isRemote(_ url: String) -> Bool {
+        url.contains("://") || url.hasPrefix("//")
+    }
+
+    /// The files an item's images need, and what is wrong with the others (remote, outside `content/`, missing),
+    /// with the position of the image in the item's file. A link resolves against `content/`, then
+    /// `content/media/`, as `loa check` resolves it.
+    public static func files(of item: Item, paths: WorkspacePaths) -> (files: [File], problems: [Diagnostic]) {
+        var files: [File] = [], problems: [Diagnostic] = []
+        for image in ContentChecks.images(in: item.body) {
+            let at = SourceLocation(path: item.path, line: item.bodyLine + image.line - 1, column: image.column)
+            let url = image.url
+            if url.hasPrefix("data:") || url.hasPrefix("#") { continue }
+            if isRemote(url) { problems.append(.error(.remoteImage(url), at: at)); continue }
+            let path = url.removingPercentEncoding ?? url
+            if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+                problems.append(.error(.imageOutsideMedia(url), at: at))
+                continue
+            }
+            let candidates = [paths.root + "/content/" + path, paths.media + "/" + path]
+            guard let source = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+                problems.append(.error(.imageMissing(url), at: at))
+                continue
+            }
+            files.append(File(source: source, relative: path))
+        }
+        return (Array(Set(files)).sorted { $0.relative < $1.relative }, problems)
     }
 }
 
@@ -27,7 +109,9 @@ public enum ItemPage {
 public enum ItemTemplate {
     public static func render(id: String, new: (title: String, themes: [String], channels: [ChannelID], author: String?,
                                               summary: String?), today: Day, language: Language) -> String {
-        func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        func q(_ s: String) -> String {
+            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
         let t = Localizer(language)
         var text = "---\nid: \(id)\ntitle: \(q(new.title))\nthemes: [\(new.themes.joined(separator: ", "))]\n"
         text += "channels: [\(new.channels.map(\.rawValue).joined(separator: ", "))]\nstatus: draft\n"

@@ -10,26 +10,29 @@ public enum PlanDocument {
         let m = s.month
         var sections: [Section] = []
 
-        // I. the schedule
+        // I. the schedule: the item in bold over its themes, so that the title and the themes read together
         let rows = s.entries.map { e -> [String] in
-            [t.weekdayDate(e.date), md(index.channelName(e.channel)), md(index.itemTitle(e.item)),
-             (index.items[e.item]?.themeRefs ?? []).map(theme).joined(separator: "; "),
-             t(e.confirmed ? DocumentText.confirmed : DocumentText.proposed)]
+            let themes = (index.items[e.item]?.themeRefs ?? []).map(theme).joined(separator: "; ")
+            return [t.weekdayDate(e.date), md(index.channelName(e.channel)),
+                    "**" + md(index.itemTitle(e.item)) + "**" + (themes.isEmpty ? "" : "\n" + themes),
+                    t(e.confirmed ? DocumentText.confirmed : DocumentText.proposed)]
         }
         sections.append(Section(t(DocumentText.sectionSchedule), [
             .paragraph(t(DocumentText.scheduleIntro(month: t.month(m), placements: s.entries.count,
                                                     channels: Set(s.entries.map(\.channel)).count,
                                                     slots: Set(s.entries.map(\.slot)).count))),
             rows.isEmpty ? .paragraph(t(DocumentText.nothingScheduled))
-                : .table(Table(header: [t(DocumentText.date), t(DocumentText.channel), t(DocumentText.item),
-                                        t(DocumentText.themes), t(DocumentText.status)], rows: rows)),
+                : .table(Table(header: [t(DocumentText.date), t(DocumentText.channel), t(DocumentText.itemAndThemes),
+                                        t(DocumentText.status)], rows: rows, unbroken: [3])),
         ]))
 
         // II. observances
         sections.append(Section(t(DocumentText.sectionObservances), s.observances.isEmpty
             ? [.paragraph(t(DocumentText.noObservances))]
             : [.table(Table(header: [t(DocumentText.date), t(DocumentText.observance), t(DocumentText.anniversary)],
-                            rows: s.observances.map { [t.weekdayDate($0.date), md($0.observance.name), anniversaryLabel($0, t)] }))]))
+                            rows: s.observances.map {
+                                [t.weekdayDate($0.date), md($0.observance.name), anniversaryLabel($0, t)]
+                            }))]))
 
         // III. coverage of active themes
         var count: [ThemeRef: Int] = [:]
@@ -50,12 +53,16 @@ public enum PlanDocument {
         let empty = s.emptySlots
         gaps.append(empty.isEmpty ? .paragraph(t(DocumentText.none))
             : .table(Table(header: [t(DocumentText.date), t(DocumentText.channel), t(DocumentText.free)],
-                           rows: empty.map { [t.weekdayDate($0.slot.date), md(index.channelName($0.slot.channel)), t.count($0.free)] },
+                           rows: empty.map {
+                               [t.weekdayDate($0.slot.date), md(index.channelName($0.slot.channel)), t.count($0.free)]
+                           },
                            numeric: [2])))
         if !s.passedSlots.isEmpty {
             gaps.append(.subheading(t(DocumentText.passedSlots)))
             gaps.append(.paragraph(t(DocumentText.passedSlotsNote)))
-            gaps.append(.bullets(s.passedSlots.map { "\(t.weekdayDate($0.date)) — \(md(index.channelName($0.channel)))" }))
+            gaps.append(.bullets(s.passedSlots.map {
+                "\(t.weekdayDate($0.date)) — \(md(index.channelName($0.channel)))"
+            }))
         }
         if !s.waiting.isEmpty {
             gaps.append(.subheading(t(DocumentText.waitingItems)))
@@ -83,14 +90,19 @@ public enum PlanDocument {
         sections.append(Section(t(DocumentText.sectionImplementation), [.paragraph(t(DocumentText.implementation))]))
 
         return AdminDocument(kind: .plan, plan: ws.plan, date: today, title: t(DocumentText.planTitle),
-                             subtitle: t(DocumentText.planSubtitle(month: t.month(m))), sections: sections, language: language)
+                             subtitle: t(DocumentText.planSubtitle(month: t.month(m))), sections: sections,
+                             language: language)
     }
 
     /// "96 năm (1930 - 2026) — năm chẵn"; lunar observances carry no number.
     static func anniversaryLabel(_ o: ObservanceDay, _ t: Localizer) -> String {
         guard let n = o.anniversary, n > 0 else { return t(DocumentText.lunar) }
         var s = "\(t(DocumentText.anniversaryYears(n))) (\(o.observance.original.year) - \(o.date.year))"
-        if o.roundness == 10 { s += t(DocumentText.roundTen) } else if o.roundness == 5 { s += t(DocumentText.roundFive) }
+        if o.roundness == 10 {
+            s += t(DocumentText.roundTen)
+        } else if o.roundness == 5 {
+            s += t(DocumentText.roundFive)
+        }
         return s
     }
 }

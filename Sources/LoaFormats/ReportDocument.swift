@@ -32,9 +32,13 @@ public struct ReportPresenter {
     /// Outside text, escaped for Loa's inline markup.
     func md(_ s: String) -> String { MarkdownRenderer.escape(s) }
     func unit(_ c: UnitCode) -> String { md(index.unitName(c)) }
-    func theme(_ r: ThemeRef) -> String { md("\(r) — \(index.themeTitle(r))") }
+    func theme(_ r: ThemeRef) -> String { md(themeLabel(r)) }
+    /// A theme as people read it: its code with its title.
+    func themeLabel(_ r: ThemeRef) -> String { "\(r) — \(index.themeTitle(r))" }
     /// Units in Vietnamese alphabetical order of their names.
-    func byName(_ codes: some Sequence<UnitCode>) -> [UnitCode] { VietnameseOrder.sorted(Array(codes)) { index.unitName($0) } }
+    func byName(_ codes: some Sequence<UnitCode>) -> [UnitCode] {
+        VietnameseOrder.sorted(Array(codes)) { index.unitName($0) }
+    }
 
     var subtitle: String {
         let f = figures
@@ -44,42 +48,86 @@ public struct ReportPresenter {
             let ended = ph.to.map { f.to >= $0.value } ?? false
             return t(DocumentText.phaseReportSubtitle(final: ended, project: p.name, phase: ph.name,
                                                        from: t.date(f.from), to: t.date(f.to)))
-        case .unit(let u): return t(DocumentText.unitReportSubtitle(unit: u.name, from: t.date(f.from), to: t.date(f.to)))
+        case .unit(let u):
+            return t(DocumentText.unitReportSubtitle(unit: u.name, from: t.date(f.from), to: t.date(f.to)))
         }
     }
 
     public func document() -> AdminDocument {
-        AdminDocument(kind: .report, plan: workspace.plan, date: today, title: t(DocumentText.reportTitle), subtitle: subtitle,
-                      sections: [
-                          Section(t(DocumentText.sectionResults), content() + activities() + reporting() + targets() + feedback()),
-                          Section(t(DocumentText.sectionShortcomings), [.bullets(findings.shortcomings.map(shortcoming))]),
-                          Section(t(DocumentText.sectionNextSteps), [.bullets(findings.nextSteps.map(nextStep))]),
-                      ], language: language)
+        let results = content() + activities() + reporting() + targets() + feedback()
+        return AdminDocument(kind: .report, plan: workspace.plan, date: today, title: t(DocumentText.reportTitle),
+                             subtitle: subtitle, sections: [
+                                 Section(t(DocumentText.sectionResults), results),
+                                 Section(t(DocumentText.sectionShortcomings),
+                                         [.outline(findings.shortcomings.map(shortcoming))]),
+                                 Section(t(DocumentText.sectionNextSteps),
+                                         [.outline(findings.nextSteps.map(nextStep))]),
+                             ], language: language)
+    }
+
+    /// `keys` in the order the workspace lists them (channels.yml, plan.yml); keys it no longer lists (a channel
+    /// removed since) follow in their own order, so that no recorded figure drops out of the document.
+    func ordered<K: Hashable & Comparable>(_ keys: some Collection<K>, as listed: [K]) -> [K] {
+        let present = Set(keys)
+        let known = listed.filter(present.contains)
+        return known + present.subtracting(known).sorted()
+    }
+
+    /// A chart block whose text fallback gives every bar's label and value. A long series of months names the
+    /// months with a figure and sums up the rest ("các tháng còn lại: 0").
+    func chart(_ title: String, svg: String, data: [(label: String, value: String, zero: Bool)],
+               months: Bool = false) -> Block {
+        let zeros = data.filter(\.zero)
+        var parts = data.map { "\($0.label): \($0.value)" }
+        if months, data.count > 6, zeros.count >= 3, let zero = zeros.first {
+            parts = data.filter { !$0.zero }.map { "\($0.label): \($0.value)" }
+                + [t(DocumentText.otherMonths(zero.value))]
+        }
+        return .chart(Chart(title: title, svg: svg, fallback: t(DocumentText.chartData(parts.joined(separator: "; ")))))
+    }
+
+    func barChart(_ title: String, labels: [String], values: [Double], maxValue: Double? = nil, target: Double? = nil,
+                  months: Bool = false, valueLabel: (Double) -> String) -> Block {
+        chart(title, svg: Charts.bars(title: title, labels: labels, values: values, maxValue: maxValue, target: target,
+                                      valueLabel: valueLabel),
+              data: zip(labels, values).map { ($0, valueLabel($1), $1 == 0) }, months: months)
     }
 
     func content() -> [Block] {
         let f = figures
         var out: [Block] = [.subheading(t(DocumentText.contentHeading))]
-        out.append(.paragraph(t(DocumentText.contentSummary(placements: t.count(f.publishedItems), deliveries: t.count(f.deliveries),
+        out.append(.paragraph(t(DocumentText.contentSummary(placements: t.count(f.publishedItems),
+                                                            deliveries: t.count(f.deliveries),
                                                             coverage: t.percent(f.themeCoverage)))))
         if !f.byChannel.isEmpty {
+            // channels in the order of channels.yml, the order officers know them by
+            let channels = ordered(f.byChannel.keys, as: workspace.channels.map(\.id.value))
             out.append(.table(Table(header: [t(DocumentText.channel), t(DocumentText.placements)],
-                                    rows: f.byChannel.keys.sorted().map { [md(index.channelName($0)), t.count(f.byChannel[$0] ?? 0)] },
+                                    rows: channels.map { [md(index.channelName($0)), t.count(f.byChannel[$0] ?? 0)] },
                                     numeric: [1])))
         }
         out.append(.table(Table(header: [t(DocumentText.theme), t(DocumentText.placements), t(DocumentText.activities)],
-                                rows: f.activeThemes.map { [theme($0), t.count(f.byTheme[$0] ?? 0), t.count(f.activitiesByTheme[$0] ?? 0)] },
-                                numeric: [1, 2])))
+                                rows: f.activeThemes.map {
+                                    [theme($0), t.count(f.byTheme[$0] ?? 0), t.count(f.activitiesByTheme[$0] ?? 0)]
+                                }, numeric: [1, 2])))
         if !f.byAudience.isEmpty {
-            let list = f.byAudience.keys.sorted().map { "\(md(index.audienceName($0))) \(f.byAudience[$0] ?? 0)" }
+            let list = ordered(f.byAudience.keys, as: workspace.plan.audiences.map(\.id.value)).map {
+                "\(md(index.audienceName($0))) \(t.count(f.byAudience[$0] ?? 0))"
+            }
             out.append(.paragraph(t(DocumentText.byAudience(list.joined(separator: "; ")))))
         }
-        if f.months.count > 1 {
+        if f.months.count > 1, !f.activeThemes.isEmpty {
             let active = f.activeThemes
-            out.append(.chart(svg: Charts.grid(title: t(DocumentText.chartThemesByMonth), rows: active.map(\.description),
-                                               columns: f.months.map { t.shortMonth($0) }) { i, j in
-                f.coverageGrid[active[i]]?.contains(f.months[j]) ?? false
-            }, fallback: t(DocumentText.chartThemesByMonthFallback)))
+            let title = t(DocumentText.chartThemesByMonth)
+            let columns = f.months.map { t.shortMonth($0) }
+            let svg = Charts.grid(title: title, rows: active.map(themeLabel), columns: columns) {
+                f.coverageGrid[active[$0]]?.contains(f.months[$1]) ?? false
+            }
+            out.append(chart(title, svg: svg, data: f.months.map { m in
+                let covered = active.filter { f.coverageGrid[$0]?.contains(m) ?? false }.count
+                let text = t(DocumentText.themesCovered(covered: covered, active: active.count))
+                return (t.shortMonth(m), text, covered == 0)
+            }, months: true))
         }
         return out
     }
@@ -87,34 +135,50 @@ public struct ReportPresenter {
     func activities() -> [Block] {
         let f = figures
         var out: [Block] = [.subheading(t(DocumentText.activitiesHeading))]
-        out.append(.paragraph(t(DocumentText.activitiesSummary(count: t.count(f.activityCount), attendances: t.count(f.participants),
+        out.append(.paragraph(t(DocumentText.activitiesSummary(count: t.count(f.activityCount),
+                                                               attendances: t.count(f.participants),
                                                                reach: t.number(f.reach)))))
         if !f.activitiesByType.isEmpty {
             out.append(.table(Table(header: [t(DocumentText.activityType), t(DocumentText.activities)],
-                                    rows: ActivityType.allCases.compactMap { k in f.activitiesByType[k].map { [t(k), t.count($0)] } },
-                                    numeric: [1])))
+                                    rows: ActivityType.allCases.compactMap { k in
+                                        f.activitiesByType[k].map { [t(k), t.count($0)] }
+                                    }, numeric: [1])))
         }
         if !f.activitiesByProject.isEmpty {
-            let list = f.activitiesByProject.keys.sorted().map { "\(md(index.projectName($0))) \(f.activitiesByProject[$0] ?? 0)" }
+            let list = ordered(f.activitiesByProject.keys, as: workspace.plan.projects.map(\.id.value)).map {
+                "\(md(index.projectName($0))) \(t.count(f.activitiesByProject[$0] ?? 0))"
+            }
             out.append(.paragraph(t(DocumentText.byProject(list.joined(separator: "; ")))))
         }
         if case .unit = subject {} else if !f.activitiesByUnit.isEmpty {
-            out.append(.table(Table(header: [t(DocumentText.unit), t(DocumentText.activities), t(DocumentText.attendances)],
+            out.append(.table(Table(header: [t(DocumentText.unit), t(DocumentText.activities),
+                                             t(DocumentText.attendances)],
                                     rows: byName(f.activitiesByUnit.keys).map {
-                                        [unit($0), t.count(f.activitiesByUnit[$0] ?? 0), t.count(f.participantsByUnit[$0] ?? 0)]
+                                        [unit($0), t.count(f.activitiesByUnit[$0] ?? 0),
+                                         t.count(f.participantsByUnit[$0] ?? 0)]
                                     }, numeric: [1, 2])))
         }
+        let count: (Double) -> String = { t.count(Int($0)) }
         if f.months.count > 1 {
-            out.append(.chart(svg: Charts.bars(title: t(DocumentText.chartActivitiesByMonth), labels: f.months.map { t.shortMonth($0) },
-                                               values: f.months.map { Double(f.activitiesByMonth[$0] ?? 0) },
-                                               valueLabel: { t.count(Int($0)) }),
-                              fallback: t(DocumentText.chartActivitiesByMonthFallback)))
-        } else if case .unit = subject {} else if f.byCluster.count > 1 {
-            out.append(.chart(svg: Charts.bars(title: t(DocumentText.chartActivitiesByCluster), labels: f.byCluster.map(clusterName),
-                                               values: f.byCluster.map { Double($0.activities) }, valueLabel: { t.count(Int($0)) }),
-                              fallback: t(DocumentText.chartActivitiesByClusterFallback)))
+            out.append(barChart(t(DocumentText.chartActivitiesByMonth), labels: f.months.map { t.shortMonth($0) },
+                                values: f.months.map { Double(f.activitiesByMonth[$0] ?? 0) }, months: true,
+                                valueLabel: count))
+        } else if byClusters {
+            out.append(barChart(t(DocumentText.chartActivitiesByCluster), labels: f.byCluster.map(clusterName),
+                                values: f.byCluster.map { Double($0.activities) }, valueLabel: count))
+        } else {
+            // one month of one unit, or units without clusters: the activities by type, every type shown
+            out.append(barChart(t(DocumentText.chartActivitiesByType), labels: ActivityType.allCases.map { t($0) },
+                                values: ActivityType.allCases.map { Double(f.activitiesByType[$0] ?? 0) },
+                                valueLabel: count))
         }
         return out
+    }
+
+    /// A month report of every unit compares clusters, when the units are grouped in more than one.
+    var byClusters: Bool {
+        if case .unit = subject { return false }
+        return figures.byCluster.count > 1
     }
 
     func clusterName(_ c: ClusterFigures) -> String { c.cluster ?? t(DocumentText.clusterNone) }
@@ -122,8 +186,9 @@ public struct ReportPresenter {
     func reporting() -> [Block] {
         let f = figures, r = f.reporting
         var out: [Block] = [.subheading(t(DocumentText.reportingHeading))]
-        out.append(.paragraph(t(DocumentText.reportingSummary(received: t.count(r.received), expected: t.count(r.expected),
-                                                              rate: t.percent(r.rate), onTime: t.count(r.onTime),
+        out.append(.paragraph(t(DocumentText.reportingSummary(received: t.count(r.received),
+                                                              expected: t.count(r.expected), rate: t.percent(r.rate),
+                                                              onTime: t.count(r.onTime),
                                                               timeliness: t.percent(r.timeliness)))))
         if let since = f.trackingFrom, f.from.monthOfYear < since {
             out.append(.paragraph(t(DocumentText.reportingNotTracked(since: t.month(since)))))
@@ -134,46 +199,47 @@ public struct ReportPresenter {
                                              t(DocumentText.onTime), t(DocumentText.rate), t(DocumentText.timeliness)],
                                     rows: months.map { m in
                                         let x = f.reportingByMonth[m] ?? ReportingFigures()
-                                        return [t.shortMonth(m), t.count(x.expected), t.count(x.received), t.count(x.onTime),
-                                                t.percent(x.rate), t.percent(x.timeliness)]
+                                        return [t.shortMonth(m), t.count(x.expected), t.count(x.received),
+                                                t.count(x.onTime), t.percent(x.rate), t.percent(x.timeliness)]
                                     }, numeric: [1, 2, 3, 4, 5])))
         }
         let target = workspace.plan.targets.first { $0.metric == .reportingRate }?.min
+        let targetText = target.map { t.percent($0) }
         if months.count > 1 {
-            out.append(.chart(svg: Charts.bars(title: t(DocumentText.chartReportingByMonth), labels: months.map { t.shortMonth($0) },
-                                               values: months.map { f.reportingByMonth[$0]?.rate ?? 0 }, maxValue: 1,
-                                               target: target, valueLabel: t.percent),
-                              fallback: t(DocumentText.chartReportingByMonthFallback)))
-        } else if case .unit = subject {} else if f.byCluster.count > 1, !months.isEmpty {
-            out.append(.chart(svg: Charts.bars(title: t(DocumentText.chartReportingByCluster), labels: f.byCluster.map(clusterName),
-                                               values: f.byCluster.map(\.reporting.rate), maxValue: 1, target: target,
-                                               valueLabel: t.percent),
-                              fallback: t(DocumentText.chartReportingByClusterFallback)))
+            out.append(barChart(t(DocumentText.chartReportingByMonth(target: targetText)),
+                                labels: months.map { t.shortMonth($0) },
+                                values: months.map { f.reportingByMonth[$0]?.rate ?? 0 }, maxValue: 1, target: target,
+                                months: true, valueLabel: t.percent))
+        } else if byClusters, !months.isEmpty {
+            out.append(barChart(t(DocumentText.chartReportingByCluster(target: targetText)),
+                                labels: f.byCluster.map(clusterName), values: f.byCluster.map(\.reporting.rate),
+                                maxValue: 1, target: target, valueLabel: t.percent))
         }
         return out
     }
 
     func targets() -> [Block] {
-        [.subheading(t(DocumentText.targetsHeading)),
-         .table(Table(header: [t(DocumentText.target), t(DocumentText.value), t(DocumentText.required), t(DocumentText.assessment)],
-                      rows: figures.targets.map { r in
-                          let required = r.target.metric == .activitiesPerUnit ? t.percent(r.target.share)
-                              : r.target.metric == .reach ? t.number(r.target.min) : t.percent(r.target.min)
-                          let value = r.target.metric == .reach ? t.number(r.value) : t.percent(r.value)
-                          return [md(r.target.title), value, required, t(r.met ? DocumentText.met : DocumentText.notMet)]
-                      }, numeric: [1, 2]))]
+        let rows = figures.targets.map { r -> [String] in
+            let required = r.target.metric == .activitiesPerUnit ? t.percent(r.target.share)
+                : r.target.metric == .reach ? t.number(r.target.min) : t.percent(r.target.min)
+            let value = r.target.metric == .reach ? t.number(r.value) : t.percent(r.value)
+            return [md(r.target.title), value, required, t(r.met ? DocumentText.met : DocumentText.notMet)]
+        }
+        return [.subheading(t(DocumentText.targetsHeading)),
+                .table(Table(header: [t(DocumentText.target), t(DocumentText.value), t(DocumentText.required),
+                                      t(DocumentText.assessment)], rows: rows, numeric: [1, 2], unbroken: [3]))]
     }
 
     func feedback() -> [Block] {
         let f = figures
         let moods = Mood.allCases.map { "\(t($0)): \(f.moods[$0] ?? 0)" }.joined(separator: "; ")
-        var out: [Block] = [.subheading(t(DocumentText.feedbackHeading)),
-                            .paragraph(t(DocumentText.feedbackSummary(moods: moods, issues: t.count(f.issues),
-                                                                      open: t.count(f.alertsOpen), resolved: t.count(f.alertsResolved))))]
+        let summary = DocumentText.feedbackSummary(moods: moods, issues: t.count(f.issues), open: t.count(f.alertsOpen),
+                                                   resolved: t.count(f.alertsResolved))
+        var out: [Block] = [.subheading(t(DocumentText.feedbackHeading)), .paragraph(t(summary))]
         let shown = f.issueList.filter { !$0.sensitive || includeSensitive }
         if !shown.isEmpty {
             out.append(.bullets(shown.map { i in
-                var s = "\(unit(i.unit)) (\(t.shortMonth(i.period))): \(md(i.topic))"
+                var s = "\(unit(i.unit)) (\(t.month(i.period))): \(md(i.topic))"
                 if i.sensitive, let d = i.detail { s += " — " + md(d) }
                 if i.sensitive { s += t(DocumentText.sensitiveMark) }
                 return s
@@ -182,52 +248,61 @@ public struct ReportPresenter {
         return out
     }
 
-    func shortcoming(_ s: ReportFindings.Shortcoming) -> String {
+    /// A finding with what it names: on its line when it names one thing, else as a list under it, each entry
+    /// ended by ";" and the last by ".", as administrative documents write lists.
+    func bullet(_ lead: DocumentText, _ entries: [String]) -> Bullet {
+        if entries.count == 1 { return Bullet(t(lead) + " " + entries[0] + ".") }
+        return Bullet(t(lead), items: entries.enumerated().map { i, e in e + (i == entries.count - 1 ? "." : ";") })
+    }
+
+    func shortcoming(_ s: ReportFindings.Shortcoming) -> Bullet {
         switch s {
         case .missingReports(let list):
             let named = byName(list.map(\.unit)).compactMap { u in list.first { $0.unit == u } }
-            return t(DocumentText.missingReports(named.map {
-                t(DocumentText.missingMonths(unit: unit($0.unit), count: $0.months.count, months: monthRanges($0.months)))
-            }.joined(separator: "; ")))
+            return bullet(.missingReports, named.map {
+                t(DocumentText.missingMonths(unit: unit($0.unit), count: $0.months.count,
+                                             months: monthRanges($0.months)))
+            })
         case .lateReports(let list):
-            return t(DocumentText.lateReports(list.map {
-                t(DocumentText.lateReport(unit: unit($0.unit), month: t.shortMonth($0.period), submitted: t.date($0.submitted)))
-            }.joined(separator: "; ")))
-        case .themesWithoutPublication(let refs): return t(DocumentText.themesWithoutPublication(refs.map(theme).joined(separator: "; ")))
-        case .unitsWithoutActivity(let codes): return t(DocumentText.unitsWithoutActivity(byName(codes).map(unit).joined(separator: "; ")))
-        case .targetNotMet(let target): return t(DocumentText.targetNotMet(md(target.title)))
-        case .none: return t(DocumentText.noShortcoming)
+            return bullet(.lateReports, list.map {
+                t(DocumentText.lateReport(unit: unit($0.unit), month: t.shortMonth($0.period),
+                                          submitted: t.date($0.submitted)))
+            })
+        case .themesWithoutPublication(let refs): return bullet(.themesWithoutPublication, refs.map(theme))
+        case .unitsWithoutActivity(let codes): return bullet(.unitsWithoutActivity, byName(codes).map(unit))
+        case .targetNotMet(let target): return Bullet(t(DocumentText.targetNotMet(md(target.title))))
+        case .none: return Bullet(t(DocumentText.noShortcoming))
         }
     }
 
     /// Months as compact ranges: "10/2026–12/2026, 3/2027".
     func monthRanges(_ months: [Month]) -> String {
-        var parts: [String] = []
-        var start: Month?, end: Month?
+        var ranges: [(Month, Month)] = []
         for m in months.sorted() {
-            if let e = end, e.next == m { end = m; continue }
-            if let s = start, let e = end { parts.append(s == e ? t.shortMonth(s) : "\(t.shortMonth(s))–\(t.shortMonth(e))") }
-            start = m; end = m
+            if let last = ranges.last, last.1.next == m {
+                ranges[ranges.count - 1].1 = m
+            } else {
+                ranges.append((m, m))
+            }
         }
-        if let s = start, let e = end { parts.append(s == e ? t.shortMonth(s) : "\(t.shortMonth(s))–\(t.shortMonth(e))") }
-        return parts.joined(separator: ", ")
+        return ranges.map { $0 == $1 ? t.shortMonth($0) : "\(t.shortMonth($0))–\(t.shortMonth($1))" }
+            .joined(separator: ", ")
     }
 
-    func nextStep(_ s: ReportFindings.NextStep) -> String {
+    func nextStep(_ s: ReportFindings.NextStep) -> Bullet {
         switch s {
-        case .prepareItems(let refs): return t(DocumentText.prepareItems(refs.map(theme).joined(separator: "; ")))
-        case .remindUnits(let due): return t(DocumentText.remindUnits(dueDay: due))
-        case .resolveAlerts(let n): return t(DocumentText.resolveAlerts(n))
+        case .prepareItems(let refs): return bullet(.prepareItems, refs.map(theme))
+        case .remindUnits(let due): return Bullet(t(DocumentText.remindUnits(dueDay: due)))
+        case .resolveAlerts(let n): return Bullet(t(DocumentText.resolveAlerts(n)))
         case .markObservances(let list):
-            return t(DocumentText.markObservances(list.map { o in
+            return bullet(.markObservances, list.map { o in
                 var s = "\(md(o.observance.name)) (\(t.date(o.date))"
                 if let n = o.anniversary, n > 0 { s += ", " + t(DocumentText.anniversaryYears(n)) }
                 return s + ")"
-            }.joined(separator: "; ")))
-        case .varyForms: return t(DocumentText.varyForms)
+            })
+        case .varyForms: return Bullet(t(DocumentText.varyForms))
         }
     }
-
 }
 
 /// Vietnamese alphabetical order (vi_VN collation): "Đ" after "D", tones after the bare letter.

@@ -35,25 +35,33 @@ public enum Items {
             }
         }
         let channels = Set(ws.channels.map(\.id.value))
-        for c in new.channels where !channels.contains(c) { problems.append(.error(.unknown(c, among: channels), at: nil)) }
-        if ws.items.contains(where: { $0.id.value.rawValue == id }) { problems.append(.error(.itemExists(id), at: nil)) }
+        for c in new.channels where !channels.contains(c) {
+            problems.append(.error(.unknown(c, among: channels), at: nil))
+        }
+        if ws.items.contains(where: { $0.id.value.rawValue == id }) {
+            problems.append(.error(.itemExists(id), at: nil))
+        }
         if let folder = new.folder, folder.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) {
             problems.append(.error(.invalidArgument(folder, expected: "SUBDIR"), at: nil))
         }
         if !problems.isEmpty { throw Failure(problems, exitCode: ExitCode.usage) }
         let dir = new.folder.map { s.paths.items + "/" + $0 } ?? s.paths.items
         let file = dir + "/\(id).md"
-        if FileManager.default.fileExists(atPath: file) { throw Failure(.itemExists(s.paths.relative(file)), exitCode: ExitCode.usage) }
-        try writeFile(file, ItemTemplate.render(id: id, new: (new.title, new.themes, new.channels, new.author, new.summary),
-                                                today: s.today, language: s.language))
+        if FileManager.default.fileExists(atPath: file) {
+            throw Failure(.itemExists(s.paths.relative(file)), exitCode: ExitCode.usage)
+        }
+        let fields = (new.title, new.themes, new.channels, new.author, new.summary)
+        try writeFile(file, ItemTemplate.render(id: id, new: fields, today: s.today, language: s.language))
         return file
     }
 
-    /// Writes every item as an HTML page (`ID.html`) and an index into `dir`; returns how many.
+    /// Writes every item as an HTML page (`ID.html`) and an index into `dir`, with the images the items show
+    /// copied next to them; returns how many. A preview: an image `loa check` refuses is left out, not fatal.
     public static func render(workspace ws: Workspace, into dir: String, session s: Session) throws(Failure) -> Int {
         let items = ws.items.sorted { $0.id.value < $1.id.value }
         for item in items {
             try writeFile(dir + "/\(item.id.value).html", ItemPage.html(item, plan: ws.plan, language: s.language))
+            try Publishing.copy(ItemMedia.files(of: item, paths: s.paths).files, nextTo: dir + "/\(item.id.value)")
         }
         try writeFile(dir + "/index.html", ItemPage.index(items, plan: ws.plan, language: s.language))
         return items.count

@@ -12,30 +12,29 @@ public enum DocumentText: Sendable, Hashable, Localizable {
     case sectionResults, sectionShortcomings, sectionNextSteps
     case contentHeading, contentSummary(placements: String, deliveries: String, coverage: String)
     case activitiesHeading, activitiesSummary(count: String, attendances: String, reach: String)
-    case reportingHeading, reportingSummary(received: String, expected: String, rate: String, onTime: String, timeliness: String)
+    case reportingHeading
+    case reportingSummary(received: String, expected: String, rate: String, onTime: String, timeliness: String)
     case reportingNotTracked(since: String)
     case targetsHeading, feedbackHeading
     case feedbackSummary(moods: String, issues: String, open: String, resolved: String)
     case byAudience(String), byProject(String)
     case channel, placements, theme, activities, activityType, unit, attendances, month, expected, received, onTime
     case rate, timeliness, target, value, required, assessment, met, notMet, sensitiveMark, monthsMissing
-    case chartThemesByMonth, chartThemesByMonthFallback
-    case chartActivitiesByMonth, chartActivitiesByMonthFallback
-    case chartReportingByMonth, chartReportingByMonthFallback
-    case chartActivitiesByCluster, chartActivitiesByClusterFallback
-    case chartReportingByCluster, chartReportingByClusterFallback
+    case chartThemesByMonth, chartActivitiesByMonth, chartActivitiesByCluster, chartActivitiesByType
+    case chartReportingByMonth(target: String?), chartReportingByCluster(target: String?)
+    case chartData(String), themesCovered(covered: Int, active: Int), otherMonths(String)
     case clusterNone
     // findings
-    case missingReports(String), lateReports(String), missingMonths(unit: String, count: Int, months: String)
+    case missingReports, lateReports, missingMonths(unit: String, count: Int, months: String)
     case lateReport(unit: String, month: String, submitted: String)
-    case themesWithoutPublication(String), unitsWithoutActivity(String), targetNotMet(String), noShortcoming
-    case prepareItems(String), remindUnits(dueDay: Int), resolveAlerts(Int), markObservances(String), varyForms
+    case themesWithoutPublication, unitsWithoutActivity, targetNotMet(String), noShortcoming
+    case prepareItems, remindUnits(dueDay: Int), resolveAlerts(Int), markObservances, varyForms
     case anniversaryYears(Int)
     // plan
     case planSubtitle(month: String)
     case sectionSchedule, sectionObservances, sectionCoverage, sectionGaps, sectionReportsDue, sectionImplementation
     case scheduleIntro(month: String, placements: Int, channels: Int, slots: Int)
-    case nothingScheduled, date, item, themes, status, confirmed, proposed
+    case nothingScheduled, date, item, itemAndThemes, themes, status, confirmed, proposed
     case noObservances, observance, anniversary, lunar, roundTen, roundFive
     case coverageSummary(covered: Int, active: Int)
     case themesWithoutContent, slotsWithRoom, free, none, passedSlots, passedSlotsNote, waitingItems
@@ -43,6 +42,8 @@ public enum DocumentText: Sendable, Hashable, Localizable {
     case implementation
     // issue
     case issueNumber(Int), issueDate(String), itemCount(Int), contents
+    // item page
+    case itemStatus(String), itemAuthor(String), itemApproved(date: String, by: String?)
 
     public var phrase: Phrase {
         switch self {
@@ -56,7 +57,8 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .archiveCopy: Phrase(vi: "Lưu: VT.", en: "File copy.")
         case .placeAndDate(let place, let d):
             // days below 10 and months 1 and 2 take a leading zero (Nghị định 30/2020/NĐ-CP)
-            Phrase(vi: "\(place), ngày \(d.day < 10 ? "0" : "")\(d.day) tháng \(d.month <= 2 ? "0" : "")\(d.month) năm \(d.year)",
+            Phrase(vi: "\(place), ngày \(d.day < 10 ? "0" : "")\(d.day) tháng \(d.month <= 2 ? "0" : "")\(d.month) "
+                       + "năm \(d.year)",
                    en: "\(place), \(Localizer(.en).date(d))")
         case .planTitle: Phrase(vi: "KẾ HOẠCH", en: "PLAN")
         case .reportTitle: Phrase(vi: "BÁO CÁO", en: "REPORT")
@@ -68,13 +70,15 @@ public enum DocumentText: Sendable, Hashable, Localizable {
                    en: "\(final ? "Final review" : "Interim review") of communication on \(project), \(phase) "
                        + "(\(from) to \(to))")
         case .unitReportSubtitle(let u, let from, let to):
-            Phrase(vi: "Kết quả tuyên truyền của \(u) (từ \(from) đến \(to))", en: "Communication results of \(u) (\(from) to \(to))")
+            Phrase(vi: "Kết quả tuyên truyền của \(u) (từ \(from) đến \(to))",
+                   en: "Communication results of \(u) (\(from) to \(to))")
         case .sectionResults: Phrase(vi: "KẾT QUẢ ĐẠT ĐƯỢC", en: "RESULTS")
         case .sectionShortcomings: Phrase(vi: "HẠN CHẾ", en: "SHORTCOMINGS")
         case .sectionNextSteps: Phrase(vi: "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", en: "NEXT STEPS")
         case .contentHeading: Phrase(vi: "1. Thông tin, tuyên truyền trên các kênh", en: "1. Content on the channels")
         case .contentSummary(let p, let d, let c):
-            Phrase(vi: "Đăng **\(p)** lượt bài, chuyển **\(d)** lượt đến các CĐCS; \(c) nội dung trọng tâm đang triển khai đã có bài.",
+            Phrase(vi: "Đăng **\(p)** lượt bài, chuyển **\(d)** lượt đến các CĐCS; \(c) nội dung trọng tâm đang "
+                       + "triển khai đã có bài.",
                    en: "**\(p)** placements published and **\(d)** deliveries to units; \(c) of active themes covered.")
         case .activitiesHeading: Phrase(vi: "2. Hoạt động tuyên truyền của các CĐCS", en: "2. Activities held by units")
         case .activitiesSummary(let n, let a, let r):
@@ -82,7 +86,8 @@ public enum DocumentText: Sendable, Hashable, Localizable {
                    en: "**\(n)** activities with **\(a)** attendances; \(r) attendances per member.")
         case .reportingHeading: Phrase(vi: "3. Công tác báo cáo của các CĐCS", en: "3. Reporting by units")
         case .reportingSummary(let received, let expected, let rate, let onTime, let timeliness):
-            Phrase(vi: "Nhận **\(received)/\(expected)** báo cáo (tỷ lệ \(rate)), trong đó \(onTime) báo cáo đúng hạn (\(timeliness)).",
+            Phrase(vi: "Nhận **\(received)/\(expected)** báo cáo (tỷ lệ \(rate)), trong đó \(onTime) báo cáo đúng hạn "
+                       + "(\(timeliness)).",
                    en: "**\(received) of \(expected)** reports received (\(rate)), \(onTime) on time (\(timeliness)).")
         case .reportingNotTracked(let since):
             Phrase(vi: "Báo cáo của các CĐCS được theo dõi từ \(since); các tháng trước đó không tính.",
@@ -90,8 +95,10 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .targetsHeading: Phrase(vi: "4. Thực hiện chỉ tiêu", en: "4. Targets")
         case .feedbackHeading: Phrase(vi: "5. Tình hình tư tưởng, dư luận trong đoàn viên", en: "5. Members' opinion")
         case .feedbackSummary(let moods, let issues, let open, let resolved):
-            Phrase(vi: "Tâm trạng — \(moods). Có \(issues) vấn đề được phản ánh; cảnh báo nhạy cảm: \(open) đang mở, \(resolved) đã xử lý.",
-                   en: "Mood — \(moods). \(issues) issues raised; sensitive alerts: \(open) open, \(resolved) resolved.")
+            Phrase(vi: "Tâm trạng — \(moods). Có \(issues) vấn đề được phản ánh; cảnh báo nhạy cảm: \(open) đang mở, "
+                       + "\(resolved) đã xử lý.",
+                   en: "Mood — \(moods). \(issues) issues raised; sensitive alerts: \(open) open, "
+                       + "\(resolved) resolved.")
         case .byAudience(let s): Phrase(vi: "Theo đối tượng: \(s).", en: "By audience: \(s).")
         case .byProject(let s): Phrase(vi: "Theo đề án: \(s).", en: "By project: \(s).")
         case .channel: Phrase(vi: "Kênh", en: "Channel")
@@ -115,47 +122,48 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .notMet: Phrase(vi: "**Chưa đạt**", en: "**Not met**")
         case .sensitiveMark: Phrase(vi: " [nhạy cảm]", en: " [sensitive]")
         case .monthsMissing: Phrase(vi: "Số tháng chưa gửi", en: "Months missing")
-        case .chartThemesByMonth: Phrase(vi: "Nội dung trọng tâm có bài đăng theo tháng", en: "Themes published by month")
-        case .chartThemesByMonthFallback:
-            Phrase(vi: "Biểu đồ: nội dung trọng tâm × tháng (ô xanh: có bài đăng).", en: "Chart: themes × months (green: published).")
-        case .chartActivitiesByMonth: Phrase(vi: "Số hoạt động theo tháng", en: "Activities per month")
-        case .chartActivitiesByMonthFallback:
-            Phrase(vi: "Biểu đồ: số hoạt động theo tháng.", en: "Chart: activities per month.")
-        case .chartReportingByMonth:
-            Phrase(vi: "Tỷ lệ báo cáo theo tháng (đường xanh: chỉ tiêu)", en: "Reporting rate by month (blue: target)")
-        case .chartReportingByMonthFallback:
-            Phrase(vi: "Biểu đồ: tỷ lệ báo cáo theo tháng so với chỉ tiêu.", en: "Chart: reporting rate by month against its target.")
-        case .chartActivitiesByCluster: Phrase(vi: "Số hoạt động theo cụm", en: "Activities by cluster")
-        case .chartActivitiesByClusterFallback:
-            Phrase(vi: "Biểu đồ: số hoạt động của các CĐCS theo cụm.", en: "Chart: units' activities by cluster.")
-        case .chartReportingByCluster:
-            Phrase(vi: "Tỷ lệ báo cáo theo cụm (đường xanh: chỉ tiêu)", en: "Reporting rate by cluster (blue: target)")
-        case .chartReportingByClusterFallback:
-            Phrase(vi: "Biểu đồ: tỷ lệ báo cáo của các cụm so với chỉ tiêu.", en: "Chart: reporting rate by cluster against its target.")
+        case .chartThemesByMonth:
+            Phrase(vi: "Nội dung trọng tâm có bài đăng theo tháng (ô xanh: có bài đăng)",
+                   en: "Themes with a publication, by month (green: published)")
+        case .chartActivitiesByMonth: Phrase(vi: "Số hoạt động tuyên truyền theo tháng", en: "Activities per month")
+        case .chartActivitiesByCluster: Phrase(vi: "Số hoạt động tuyên truyền theo cụm", en: "Activities by cluster")
+        case .chartActivitiesByType: Phrase(vi: "Số hoạt động tuyên truyền theo hình thức", en: "Activities by type")
+        case .chartReportingByMonth(let target):
+            Phrase(vi: "Tỷ lệ CĐCS gửi báo cáo theo tháng" + (target.map { " (đường xanh: chỉ tiêu \($0))" } ?? ""),
+                   en: "Reporting rate by month" + (target.map { " (blue line: target \($0))" } ?? ""))
+        case .chartReportingByCluster(let target):
+            Phrase(vi: "Tỷ lệ CĐCS gửi báo cáo theo cụm" + (target.map { " (đường xanh: chỉ tiêu \($0))" } ?? ""),
+                   en: "Reporting rate by cluster" + (target.map { " (blue line: target \($0))" } ?? ""))
+        case .chartData(let s): Phrase(vi: "Số liệu: \(s).", en: "Figures: \(s).")
+        case .otherMonths(let zero): Phrase(vi: "các tháng còn lại: \(zero)", en: "other months: \(zero)")
+        case .themesCovered(let c, let a):
+            Phrase(vi: "\(c)/\(a) nội dung có bài", en: "\(c) of \(a) themes published")
         case .clusterNone: Phrase(vi: "Chưa xếp cụm", en: "No cluster")
-        case .missingReports(let s): Phrase(vi: "CĐCS chưa gửi báo cáo: \(s).", en: "Units missing reports: \(s).")
-        case .lateReports(let s): Phrase(vi: "Báo cáo gửi muộn: \(s).", en: "Late reports: \(s).")
+        case .missingReports: Phrase(vi: "CĐCS chưa gửi báo cáo:", en: "Units missing reports:")
+        case .lateReports: Phrase(vi: "Báo cáo gửi muộn:", en: "Late reports:")
         case .missingMonths(let u, let n, let months):
             Phrase(vi: "\(u) (\(n) tháng: \(months))", en: "\(u) (\(n) \(n == 1 ? "month" : "months"): \(months))")
         case .lateReport(let u, let m, let s): Phrase(vi: "\(u) (\(m), gửi ngày \(s))", en: "\(u) (\(m), sent \(s))")
-        case .themesWithoutPublication(let s):
-            Phrase(vi: "Nội dung trọng tâm chưa có bài đăng: \(s).", en: "Themes without a publication: \(s).")
-        case .unitsWithoutActivity(let s): Phrase(vi: "CĐCS chưa tổ chức hoạt động: \(s).", en: "Units without activity: \(s).")
+        case .themesWithoutPublication:
+            Phrase(vi: "Nội dung trọng tâm chưa có bài đăng:", en: "Themes without a publication:")
+        case .unitsWithoutActivity: Phrase(vi: "CĐCS chưa tổ chức hoạt động:", en: "Units without activity:")
         case .targetNotMet(let t): Phrase(vi: "Chưa đạt chỉ tiêu: \(t).", en: "Target not met: \(t).")
-        case .noShortcoming: Phrase(vi: "Không có hạn chế đáng kể theo số liệu.", en: "The figures show no notable shortcoming.")
-        case .prepareItems(let s):
-            Phrase(vi: "Chuẩn bị, duyệt bài cho các nội dung trọng tâm chưa có bài: \(s).",
-                   en: "Prepare and approve items for the uncovered themes: \(s).")
+        case .noShortcoming:
+            Phrase(vi: "Không có hạn chế đáng kể theo số liệu.", en: "The figures show no notable shortcoming.")
+        case .prepareItems:
+            Phrase(vi: "Chuẩn bị, duyệt bài cho các nội dung trọng tâm chưa có bài:",
+                   en: "Prepare and approve items for the uncovered themes:")
         case .remindUnits(let due):
             Phrase(vi: "Đôn đốc các CĐCS gửi báo cáo đầy đủ, đúng hạn (chậm nhất ngày \(due) tháng sau).",
                    en: "Remind units to report fully and on time (by day \(due) of the next month).")
         case .resolveAlerts(let n):
-            Phrase(vi: "Phối hợp xử lý dứt điểm \(n) vấn đề nhạy cảm đang mở; cung cấp thông tin chính thống cho đoàn viên.",
+            Phrase(vi: "Phối hợp xử lý dứt điểm \(n) vấn đề nhạy cảm đang mở; cung cấp thông tin chính thống cho "
+                       + "đoàn viên.",
                    en: "Resolve the \(n) open sensitive issues; give members official information.")
-        case .markObservances(let s):
-            Phrase(vi: "Tuyên truyền các ngày kỷ niệm sắp tới: \(s).", en: "Mark the coming observances: \(s).")
+        case .markObservances: Phrase(vi: "Tuyên truyền các ngày kỷ niệm sắp tới:", en: "Mark the coming observances:")
         case .varyForms:
-            Phrase(vi: "Tiếp tục đa dạng hóa hình thức tuyên truyền, chú trọng nền tảng số và sinh hoạt chuyên đề tại CĐCS.",
+            Phrase(vi: "Tiếp tục đa dạng hóa hình thức tuyên truyền, chú trọng nền tảng số và sinh hoạt chuyên đề "
+                       + "tại CĐCS.",
                    en: "Keep varying the forms of communication, with digital channels and topical sessions in units.")
         case .anniversaryYears(let n): Phrase(vi: "\(n) năm", en: "\(n) years")
         case .planSubtitle(let m): Phrase(vi: "Tuyên truyền \(m)", en: "Communication plan, \(m)")
@@ -171,11 +179,13 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .nothingScheduled: Phrase(vi: "Chưa có bài nào được xếp lịch.", en: "Nothing is scheduled.")
         case .date: Phrase(vi: "Ngày", en: "Date")
         case .item: Phrase(vi: "Bài", en: "Item")
+        case .itemAndThemes: Phrase(vi: "Bài và nội dung trọng tâm", en: "Item and its themes")
         case .themes: Phrase(vi: "Nội dung trọng tâm", en: "Themes")
         case .status: Phrase(vi: "Trạng thái", en: "Status")
         case .confirmed: Phrase(vi: "Đã xác nhận", en: "Confirmed")
         case .proposed: Phrase(vi: "Đề xuất", en: "Proposed")
-        case .noObservances: Phrase(vi: "Trong tháng không có ngày kỷ niệm nào trong danh mục.", en: "No observances this month.")
+        case .noObservances:
+            Phrase(vi: "Trong tháng không có ngày kỷ niệm nào trong danh mục.", en: "No observances this month.")
         case .observance: Phrase(vi: "Ngày kỷ niệm", en: "Observance")
         case .anniversary: Phrase(vi: "Kỷ niệm", en: "Anniversary")
         case .lunar: Phrase(vi: "âm lịch", en: "lunar")
@@ -184,7 +194,8 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .coverageSummary(let c, let a):
             Phrase(vi: "\(c)/\(a) nội dung trọng tâm đang triển khai có bài trong tháng.",
                    en: "\(c) of \(a) active themes have an item this month.")
-        case .themesWithoutContent: Phrase(vi: "Nội dung trọng tâm chưa có bài đã duyệt", en: "Themes without approved content")
+        case .themesWithoutContent:
+            Phrase(vi: "Nội dung trọng tâm chưa có bài đã duyệt", en: "Themes without approved content")
         case .slotsWithRoom: Phrase(vi: "Kỳ phát hành còn chỗ trống", en: "Slots with room")
         case .free: Phrase(vi: "Còn trống", en: "Free")
         case .none: Phrase(vi: "Không có.", en: "None.")
@@ -199,15 +210,20 @@ public enum DocumentText: Sendable, Hashable, Localizable {
                    en: "Units send their report for \(m) by \(due) (\(n) units):")
         case .noReportsDue: Phrase(vi: "Không có báo cáo đến hạn trong tháng.", en: "No reports fall due this month.")
         case .implementation:
-            Phrase(vi: "Bộ phận tuyên giáo hoàn thiện, trình duyệt các bài còn ở trạng thái chờ duyệt trước hạn của từng kênh; "
-                       + "các CĐCS tiếp nhận bản tin, tổ chức sinh hoạt, nắm bắt tâm tư của đoàn viên và báo cáo kịp thời "
-                       + "những vấn đề nhạy cảm phát sinh.",
-                   en: "Officers finish and approve the pending items before each channel's deadline; units receive the "
-                       + "issues, hold activities, follow members' opinions and report sensitive issues early.")
+            Phrase(vi: "Bộ phận tuyên giáo hoàn thiện, trình duyệt các bài còn ở trạng thái chờ duyệt trước hạn của "
+                       + "từng kênh; các CĐCS tiếp nhận bản tin, tổ chức sinh hoạt, nắm bắt tâm tư của đoàn viên và "
+                       + "báo cáo kịp thời những vấn đề nhạy cảm phát sinh.",
+                   en: "Officers finish and approve the pending items before each channel's deadline; units receive "
+                       + "the issues, hold activities, follow members' opinions and report sensitive issues early.")
         case .issueNumber(let n): Phrase(vi: "Số \(n)", en: "No. \(n)")
         case .issueDate(let d): Phrase(vi: "Số ra \(d)", en: "Issue of \(d)")
         case .itemCount(let n): Phrase(vi: "\(n) bài", en: "\(n) \(n == 1 ? "item" : "items")")
         case .contents: Phrase(vi: "Trong số này", en: "In this issue")
+        case .itemStatus(let s): Phrase(vi: "Trạng thái: \(s)", en: "Status: \(s)")
+        case .itemAuthor(let a): Phrase(vi: "Tác giả: \(a)", en: "Author: \(a)")
+        case .itemApproved(let d, let by):
+            Phrase(vi: "Duyệt ngày \(d)" + (by.map { " (\($0))" } ?? ""),
+                   en: "Approved on \(d)" + (by.map { " by \($0)" } ?? ""))
         }
     }
 }
