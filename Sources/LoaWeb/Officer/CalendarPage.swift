@@ -134,7 +134,9 @@ enum CalendarPage {
                 parts.append(.el("a", [("class", "small"), ("href", issue)], text: t(OfficerText.previewAndPublish)))
             }
         }
-        return .el("td", [("class", cell.published ? "slot published" : "slot")], parts)
+        // the channel's name, which a phone shows above the slot when the grid becomes a list
+        return .el("td", [("class", cell.published ? "slot published" : "slot"),
+                          ("data-channel", index.channelName(cell.slot.channel))], parts)
     }
 
     static func weekday(_ d: Day, _ t: Localizer) -> String {

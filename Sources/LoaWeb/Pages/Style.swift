@@ -113,6 +113,12 @@ enum Style {
     .document .foot{display:flex;flex-wrap:wrap;justify-content:space-between;gap:12px;margin-top:24px}
     .document .to{font-size:14px}.document .to ul{list-style:none;padding:0;margin:0}
     .document .sign{text-align:center;font-weight:700;min-width:14rem}.document .sign .space{height:22mm}
+    @media screen and (max-width:40rem){
+      table.grid,table.grid tbody,table.grid tr,table.grid th,table.grid td{display:block}
+      table.grid{min-width:0;border:0;background:none}table.grid thead,table.grid td.none{display:none}
+      table.grid tr{background:#fff;border:1px solid #e2ddd6;border-radius:10px;margin:0 0 8px;overflow:hidden}
+      table.grid tr.noslot:not(.marked){display:none}table.grid td{border:0;border-top:1px solid #eee}
+      table.grid td.slot::before{content:attr(data-channel);display:block;font-size:12px;font-weight:700;color:#555}}
     @media print{@page{size:A4;margin:18mm 15mm 18mm 25mm}main,main:has(> .desk){max-width:none;padding:0}
       .noprint,form,.skip,.notice.info{display:none}.card,dl.facts,.document{border:0;padding:0}
       .scroll{overflow:visible}table.grid{min-width:0;font-size:9pt}h2,h3,h4{break-after:avoid}
