@@ -50,7 +50,7 @@ enum Style {
     .qr svg{width:160px;height:160px}
     @media print{header.top,nav,.actions,footer{display:none}body{background:#fff}}
     main:has(> .desk){max-width:82rem}
-    .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr));gap:0 14px}
+    .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr));gap:0 14px;align-items:start}
     .cards .card h2{margin-top:.2em;font-size:1.05rem}
     .scroll{overflow-x:auto;margin:12px 0}
     table.grid{font-size:14px;min-width:50rem}
