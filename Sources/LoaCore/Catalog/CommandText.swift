@@ -34,6 +34,8 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case linksSummary, linksDetails, optRotate, optLinksFormat, linksRotated(Int), linkCardHint, linkSheetTitle
     case userGroupSummary, userAddSummary, userRemoveSummary, userPasswdSummary, passwordDetails, optRole, optSensitive
     case userAdded(String), userRemoved(String), passwordChanged(String), passwordPrompt, passwordAgain
+    /// The `item` commands' texts (their own catalog).
+    case officer(OfficerText)
 
     public var phrase: Phrase {
         switch self {
@@ -269,6 +271,7 @@ public enum CommandText: Sendable, Hashable, Localizable {
         case .passwordChanged(let n): Phrase(vi: "Đã đổi mật khẩu của \(n).", en: "Password of \(n) changed.")
         case .passwordPrompt: Phrase(vi: "Mật khẩu", en: "Password")
         case .passwordAgain: Phrase(vi: "Nhập lại mật khẩu", en: "Password again")
+        case .officer(let o): o.phrase
         }
     }
 }

@@ -150,6 +150,8 @@ public enum Message: Sendable, Hashable, Localizable {
     case yamlKeyTooLong(limit: Int)
     /// Text from outside Loa (an operating-system or SQLite error), shown as it came.
     case verbatim(String)
+    /// The editorial messages of items, calendar and the officers' pages (their own catalog).
+    case officer(OfficerText)
 
     public var phrase: Phrase {
         switch self {
@@ -375,6 +377,7 @@ public enum Message: Sendable, Hashable, Localizable {
         case .passwordsDiffer: Phrase(vi: "hai lần nhập mật khẩu không khớp", en: "the two passwords differ")
         case .passwordTooShort(let n): Phrase(vi: "mật khẩu phải dài ít nhất \(n) ký tự", en: "the password must be at least \(n) characters")
         case .verbatim(let t): Phrase(both: t)
+        case .officer(let o): o.phrase
         }
     }
 

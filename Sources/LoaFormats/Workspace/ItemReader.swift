@@ -62,6 +62,7 @@ public enum ItemReader {
         let observance = r.reference("observance", as: ObservanceID.self)
         let pin = r.day("pin")
         let summary = r.string("summary")
+        let reviewNote = r.string(ItemReview.noteKey)
         if status == .approved, approved == nil, !r.has("approved") {
             d.add(.error(.approvedDateMissing, at: r.location))
         }
@@ -71,6 +72,7 @@ public enum ItemReader {
                     notBefore: notBefore, notAfter: notAfter, observance: observance, pin: pin, summary: summary?.value,
                     body: body)
         item.bodyLine = bodyLine
+        item.reviewNote = reviewNote?.value
         return item
     }
 }

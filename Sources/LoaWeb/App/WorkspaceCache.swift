@@ -37,6 +37,10 @@ final class WorkspaceCache: Sendable {
         return index
     }
 
+    /// Forgets the cached workspace, so the next request reads the files again: after the web itself changed one,
+    /// the next page shows the change at once.
+    func invalidate() { entry.withLock { $0 = nil } }
+
     /// Every authored file with its size and modification time.
     private func fingerprint() -> [String] {
         let fm = FileManager.default

@@ -10,6 +10,13 @@ enum Pages {
         case .unit: nav.append(.el("a", [("href", "/unit")], text: t(WebText.unitHome)))
         case .user(let name, _, _, _):
             nav.append(.el("a", [("href", "/dashboard")], text: t(WebText.officerHome)))
+            let pages: [(String, OfficerText)] = [
+                ("/calendar", .navCalendar), ("/items", .navItems), ("/completeness", .navCompleteness),
+                ("/alerts", .navAlerts), ("/reports", .navReports), ("/search", .navSearch),
+            ]
+            for (path, label) in pages {
+                nav.append(.el("a", [("href", path)], text: t(label)))
+            }
             nav.append(.el("span", [("class", "who")], text: name))
         case .anonymous: break
         }

@@ -49,5 +49,79 @@ enum Style {
     table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #ddd;padding:6px 8px;text-align:left}
     .qr svg{width:160px;height:160px}
     @media print{header.top,nav,.actions,footer{display:none}body{background:#fff}}
+    main:has(> .desk){max-width:82rem}
+    .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr));gap:0 14px;align-items:start}
+    .cards .card h2{margin-top:.2em;font-size:1.05rem}
+    .scroll{overflow-x:auto;margin:12px 0}
+    table.grid{font-size:14px;min-width:50rem}
+    table.grid th,table.grid td{vertical-align:top;padding:4px 6px}
+    table.grid thead th{background:#f0ebe4}
+    table.grid tbody th{font-weight:600;background:#faf8f5;min-width:6.5rem}
+    table.grid tr.weekend>th{color:#8a1414}
+    table.grid tr.noslot td,table.grid td.none{background:#f4f1ec}
+    table.grid td.published{background:#eef6ef}
+    table.grid ul{list-style:none;margin:0;padding:0}
+    table.grid li.entry{margin:0 0 4px}
+    .observance{font-size:12px;font-weight:600;color:#7a4d00}.observance.round{color:#8a1414}
+    .free{margin:2px 0;font-size:12px;color:#555}.free.empty{color:#a40000;font-weight:600}
+    .badge{display:inline-block;font-size:12px;line-height:1.5;padding:0 7px;border-radius:9px;border:1px solid #bbb;
+      background:#f3f3f3;color:#333;white-space:nowrap;font-weight:600}
+    .badge.proposed,.badge.review,.badge.pending{background:#fff5d6;border-color:#d9aa2e}
+    .badge.confirmed,.badge.approved,.badge.item{background:#e6eefb;border-color:#7a9fd0}
+    .badge.published,.badge.ok{background:#e6f4ea;border-color:#7bb38a}
+    .badge.late{background:#fbefe2;border-color:#d49a5a}
+    .badge.missing,.badge.empty,.badge.issue{background:#fdeaea;border-color:#d48080}
+    .badge.archived,.badge.none,.badge.draft{color:#555}
+    .legend{display:flex;flex-wrap:wrap;gap:6px;margin:8px 0}
+    .pager{display:flex;justify-content:space-between;gap:12px}
+    a.small{font-size:13px}
+    td.state{text-align:center;white-space:nowrap}
+    td.state.ok{color:#1b6b2a}td.state.late{color:#8a5a00;background:#fbefe2}
+    td.state.missing{color:#a40000;font-weight:700;background:#fdeaea}
+    td.state.pending{color:#555}td.state.none{color:#999}
+    tr.totals th,tr.totals td{background:#f0ebe4;font-weight:600}
+    td.num{text-align:right;font-variant-numeric:tabular-nums}
+    form.filters,form.row{display:flex;flex-wrap:wrap;gap:0 12px;align-items:flex-end}
+    form.filters .field,form.row .field{flex:1 1 11rem;margin:4px 0}
+    form.filters .actions,form.row .actions{margin:4px 0;align-items:center}
+    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;background:#fff;border:1px solid #e2ddd6;
+      border-radius:10px;padding:10px 14px;margin:12px 0}
+    dl.facts dt{font-weight:600}dl.facts dd{margin:0}dl.facts ul{margin:0;padding-left:1.1em}
+    .pre{white-space:pre-wrap}
+    code.link{word-break:break-all;font-size:13px}
+    article.preview,article.issue{font-family:"Liberation Serif","Times New Roman",serif;font-size:18px}
+    .lead{font-weight:700}.byline{text-align:right;font-style:italic}
+    table.list td{vertical-align:top}
+    .results li p{margin:4px 0 0}
+    .document{background:#fff;border:1px solid #e2ddd6;padding:18px 22px;margin:12px 0;color:#111;font-size:17px;
+      line-height:1.45;font-family:"Times New Roman","Liberation Serif","DejaVu Serif",serif}
+    .document .head{display:flex;flex-wrap:wrap;gap:10px;text-align:center;font-size:15px;line-height:1.3}
+    .document .head>div{flex:1 1 14rem}
+    .document .issuer,.document .motto{font-weight:700}
+    .document .rule{display:block;width:35%;margin:2px auto 4px;border-top:1px solid #111}
+    .document .rule.wide{width:55%}
+    .document .date{text-align:right;font-style:italic}
+    .document h2.title{text-align:center;font-size:1.2rem;margin:18px 0 2px}
+    .document .subtitle{text-align:center;font-weight:700;margin:0 0 18px}
+    .document h3.section{font-size:1.05rem;margin:16px 0 6px}
+    .document h4{font-style:italic;margin:12px 0 4px}
+    .document p{text-align:justify;margin:4px 0}
+    .document table.data{font-size:15px;margin:6px 0 10px}.document table.data th{background:#eee}
+    .document table.data td.num{text-align:right;font-variant-numeric:tabular-nums}
+    .document figure{margin:8px 0 12px;text-align:center}.document figure svg{max-width:100%;height:auto}
+    .document figcaption{font-size:14px;font-style:italic}
+    .document .foot{display:flex;flex-wrap:wrap;justify-content:space-between;gap:12px;margin-top:24px}
+    .document .to{font-size:14px}.document .to ul{list-style:none;padding:0;margin:0}
+    .document .sign{text-align:center;font-weight:700;min-width:14rem}.document .sign .space{height:22mm}
+    @media screen and (max-width:40rem){
+      table.grid,table.grid tbody,table.grid tr,table.grid th,table.grid td{display:block}
+      table.grid{min-width:0;border:0;background:none}table.grid thead,table.grid td.none{display:none}
+      table.grid tr{background:#fff;border:1px solid #e2ddd6;border-radius:10px;margin:0 0 8px;overflow:hidden}
+      table.grid tr.noslot:not(.marked){display:none}table.grid td{border:0;border-top:1px solid #eee}
+      table.grid td.slot::before{content:attr(data-channel);display:block;font-size:12px;font-weight:700;color:#555}}
+    @media print{@page{size:A4;margin:18mm 15mm 18mm 25mm}main,main:has(> .desk){max-width:none;padding:0}
+      .noprint,form,.skip,.notice.info{display:none}.card,dl.facts,.document{border:0;padding:0}
+      .scroll{overflow:visible}table.grid{min-width:0;font-size:9pt}h2,h3,h4{break-after:avoid}
+      .document{font-size:13pt}article.issue{break-inside:avoid-page}a{color:inherit;text-decoration:none}}
     """
 }

@@ -1,0 +1,85 @@
+import LoaCore
+import LoaFormats
+import LoaWorkflows
+
+/// The pieces the officers' and leaders' pages share: the wide frame, post buttons, notices, downloads.
+enum OfficerUI {
+    /// A page made for a desk (and still usable on a phone): the frame with a wide content area.
+    static func page(_ title: String, _ c: RequestContext, status: Int = 200, _ body: [HTML]) -> HTTPResponse {
+        Pages.page(title, context: c, status: status, body: [.el("div", [("class", "desk")], body)])
+    }
+
+    /// A one-button form that posts to `action` with the CSRF token and hidden fields.
+    static func button(_ action: String, _ label: String, _ c: RequestContext, fields: [(String, String)] = [],
+                       secondary: Bool = false, name: String? = nil) -> HTML {
+        var parts: [HTML] = [Pages.csrf(c)]
+        parts += fields.map { .el("input", [("type", "hidden"), ("name", $0.0), ("value", $0.1)]) }
+        var attributes: [(String, String)] = [("type", "submit")]
+        if secondary { attributes.append(("class", "secondary")) }
+        if let name { attributes.append(("name", name)) }
+        parts.append(.el("button", attributes, text: label))
+        return .el("form", [("method", "post"), ("action", action), ("class", "inline")], parts)
+    }
+
+    /// The messages of a failed workflow, in words, each with the file and line it is about.
+    static func failure(_ f: Failure, _ c: RequestContext) -> HTML {
+        .el("div", [("class", "notice error"), ("role", "alert")], [
+            .el("p", [], [.el("strong", text: c.t(OfficerText.notDone))]),
+            .el("ul", [], f.diagnostics.filter { $0.severity == .error }.map { d in
+                var parts: [HTML] = [.text(d.message.text(c.language))]
+                if let l = d.location { parts += [.text(" "), .el("small", [("class", "muted")], text: "(\(l))")] }
+                return .el("li", [], parts)
+            }),
+        ])
+    }
+
+    /// The notice a redirect asked for (`?done=…`), if any.
+    static func doneNotice(_ c: RequestContext) -> [HTML] {
+        guard let key = c.request.queryValue("done"), let text = OfficerText.done(key) else { return [] }
+        return [Pages.notice(c.t(text))]
+    }
+
+    /// A file to save, never shown in the browser (`Content-Disposition: attachment`).
+    static func download(_ text: String, name: String, type: String) -> HTTPResponse {
+        var r = HTTPResponse(status: 200, headers: [HTTPHeader("Content-Type", type)], body: Array(text.utf8))
+        r.setHeader("Content-Disposition", "attachment; filename=\"\(name)\"")
+        r.setHeader("Cache-Control", "no-store")
+        return r
+    }
+
+    /// The content type of a report or issue download.
+    static func contentType(_ format: Reporting.Format) -> String {
+        switch format {
+        case .md: return "text/markdown; charset=utf-8"
+        case .html: return "text/html; charset=utf-8"
+        case .csv: return "text/csv; charset=utf-8"
+        case .json: return "application/json"
+        }
+    }
+
+    /// A labelled definition list row.
+    static func fact(_ label: String, _ value: [HTML]) -> [HTML] { [.el("dt", text: label), .el("dd", [], value)] }
+
+    /// A small label for a state (`proposed`, `confirmed`, `late` …), coloured by the style sheet.
+    static func badge(_ text: String, _ kind: String) -> HTML { .el("span", [("class", "badge \(kind)")], text: text) }
+
+    /// `?name=value&…` for links that keep a page's filters.
+    static func query(_ pairs: [(String, String?)]) -> String {
+        let kept = pairs.compactMap { p in p.1.map { "\(p.0)=\(percentEncoded($0))" } }
+        return kept.isEmpty ? "" : "?" + kept.joined(separator: "&")
+    }
+
+    static func percentEncoded(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            default: out += "%" + hexByte(b)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,170 @@
+import LoaCore
+import LoaFormats
+import LoaStore
+import LoaWorkflows
+
+/// `/reports`: month, phase and unit reports as pages with their charts (`HTMLRenderer.fragment` of the same
+/// document `loa report` writes), and their Markdown, HTML, CSV and JSON downloads (`?format=…`, as
+/// `loa report … --format`). Sensitive topics appear only for users with the permission (`--include-sensitive`).
+enum ReportsPage {
+    static func index(_ c: RequestContext) throws -> HTTPResponse {
+        try c.requireUser()
+        let t = c.t
+        let ws = try c.workspace()
+        let last = c.today.monthOfYear.previous
+        let units = VietnameseOrder.sorted(ws.units) { $0.name }.map { (value: $0.code.value.rawValue, label: $0.name) }
+        var body: [HTML] = [.el("h1", text: t(OfficerText.reportsTitle))]
+        body.append(.el("section", [("class", "card")], [
+            .el("h2", text: t(OfficerText.monthReport)),
+            .el("form", [("method", "get"), ("action", "/reports/month")], [
+                Pages.field(t(OfficerText.month), for: "month", Pages.input("month", value: last.iso, type: "month")),
+                .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.open))]),
+            ]),
+        ]))
+        body.append(.el("section", [("class", "card")], [
+            .el("h2", text: t(OfficerText.phaseReports)),
+            .el("ul", [("class", "plain")], ws.plan.projects.flatMap { p in
+                p.phases.map { ph in
+                    let active = ph.from.value <= c.today
+                    return .el("li", [], [.el("a", [("href", "/reports/phase/\(p.id.value)/\(ph.id.value)")],
+                                              text: "\(p.short) \(ph.id.value) — \(ph.name)")]
+                                   + (active ? [] : [.text(" "), .el("small", [("class", "muted")],
+                                                                     text: t(OfficerText.notStarted))]))
+                }
+            }),
+        ]))
+        body.append(.el("section", [("class", "card")], [
+            .el("h2", text: t(OfficerText.unitReports)),
+            .el("form", [("method", "get"), ("action", "/reports/unit")], [
+                Pages.field(t(OfficerText.unit), for: "unit", Pages.select("unit", options: units, selected: "")),
+                .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.open))]),
+            ]),
+        ]))
+        body.append(.el("section", [("class", "card")], [
+            .el("h2", text: t(OfficerText.searchTitle)),
+            .el("form", [("method", "get"), ("action", "/search"), ("role", "search")], [
+                Pages.field(t(OfficerText.searchFor), for: "q", Pages.input("q", value: "", type: "search")),
+                .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.search))]),
+            ]),
+        ]))
+        return OfficerUI.page(t(OfficerText.reportsTitle), c, body)
+    }
+
+    /// `/reports/month?month=…` and `/reports/unit?unit=…`: the forms' targets, sent on to the report's address.
+    static func choose(_ kind: String, _ c: RequestContext) throws -> HTTPResponse {
+        try c.requireUser()
+        guard let value = c.request.queryValue(kind), !value.isEmpty,
+              kind == "unit" ? isValidId(value) : Month(iso: value) != nil else {
+            throw HTTPError(404, c.t(WebText.notFound))
+        }
+        return .redirect(to: "/reports/\(kind)/\(value)")
+    }
+
+    static func month(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
+        try c.requireUser()
+        guard let m = p["month"].flatMap({ Month(iso: $0) }) else { throw HTTPError(404, c.t(WebText.notFound)) }
+        return try show(Reporting.month(m), c)
+    }
+
+    static func phase(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
+        try c.requireUser()
+        let ws = try c.workspace()
+        guard let project = ws.plan.projects.first(where: { $0.id.value.rawValue == p["project"] }),
+              let phase = project.phases.first(where: { $0.id.value.rawValue == p["phase"] }) else {
+            throw HTTPError(404, c.t(WebText.notFound))
+        }
+        return try show(Reporting.phase(project, phase, from: c.dayQuery("from"), to: c.dayQuery("to"),
+                                        today: c.today), c)
+    }
+
+    static func unit(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
+        try c.requireUser()
+        let ws = try c.workspace()
+        guard let unit = ws.units.first(where: { $0.code.value.rawValue == p["unit"] }) else {
+            throw HTTPError(404, c.t(WebText.notFound))
+        }
+        return try show(Reporting.unit(unit, from: c.dayQuery("from"), to: c.dayQuery("to"), today: c.today), c)
+    }
+
+    /// The report as a page, or (`?format=md|html|csv|json`) as a file to save.
+    static func show(_ request: Reporting.Request, _ c: RequestContext) throws -> HTTPResponse {
+        let t = c.t
+        let ws = try c.workspace()
+        let s = try c.session()
+        let sensitive = c.principal.seesSensitive
+        let presenter: ReportPresenter
+        switch Result(catching: { () throws(Failure) in
+            try Reporting.presenter(request, includeSensitive: sensitive, workspace: ws, session: s)
+        }) {
+        case .success(let p): presenter = p
+        case .failure(let f):
+            return OfficerUI.page(t(OfficerText.reportsTitle), c, status: 422, [OfficerUI.failure(f, c)])
+        }
+        if let f = c.request.queryValue("format") {
+            guard let format = Reporting.Format(rawValue: f) else { throw HTTPError(404, t(WebText.notFound)) }
+            return OfficerUI.download(Reporting.render(presenter, as: format),
+                                      name: "\(request.name).\(format.rawValue)", type: OfficerUI.contentType(format))
+        }
+        let range = OfficerUI.query([("from", c.request.queryValue("from")), ("to", c.request.queryValue("to"))])
+        let keep = range.isEmpty ? "?" : range + "&"
+        let doc = presenter.document()
+        var body: [HTML] = [
+            .el("p", [("class", "noprint")], [
+                .el("a", [("href", "/reports")], text: "← " + t(OfficerText.reportsTitle)),
+            ]),
+            .el("h1", text: doc.subtitle),
+        ]
+        if case .month = request.subject {} else {
+            body.append(.el("form", [("method", "get"), ("class", "filters noprint")], [
+                Pages.field(t(OfficerText.from), for: "from",
+                            Pages.input("from", value: request.from.iso, type: "date")),
+                Pages.field(t(OfficerText.to), for: "to", Pages.input("to", value: request.to.iso, type: "date")),
+                .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.filter))]),
+            ]))
+        }
+        body.append(.el("p", [("class", "actions noprint")], Reporting.Format.allCases.map { f in
+            .el("a", [("class", "button secondary"), ("href", keep + "format=\(f.rawValue)"), ("download", "")],
+                text: t(OfficerText.download(f.rawValue.uppercased())))
+        }))
+        if !c.principal.seesSensitive {
+            body.append(.el("p", [("class", "notice info noprint")], text: t(OfficerText.sensitiveHidden)))
+        }
+        body.append(HTMLRenderer.fragment(doc))
+        return OfficerUI.page(doc.subtitle, c, body)
+    }
+}
+
+/// `/search?q=…`: `loa search` over items, activities and feedback, diacritics optional; sensitive issues only for
+/// users with the permission.
+enum SearchPage {
+    static func render(_ c: RequestContext) throws -> HTTPResponse {
+        try c.requireUser()
+        let t = c.t
+        let q = (c.request.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
+        var body: [HTML] = [.el("h1", text: t(OfficerText.searchTitle)),
+                            .el("form", [("method", "get"), ("action", "/search"), ("role", "search")], [
+                                Pages.field(t(OfficerText.searchFor), for: "q",
+                                            Pages.input("q", value: q, type: "search"),
+                                            hint: t(OfficerText.searchHint)),
+                                .el("div", [("class", "actions")], [.el("button", [("type", "submit")],
+                                                                        text: t(OfficerText.search))]),
+                            ])]
+        guard !q.isEmpty else { return OfficerUI.page(t(OfficerText.searchTitle), c, body) }
+        let ws = try c.workspace()
+        let s = try c.session()
+        let sensitive = c.principal.seesSensitive
+        let hits = try c.reading { () throws(Failure) in
+            try Searching.search(String(q.prefix(200)), includeSensitive: sensitive, workspace: ws, session: s)
+        }
+        body.append(.el("p", [("class", "muted")], text: t(OfficerText.hits(hits.count))))
+        body.append(.el("ul", [("class", "plain results")], hits.map { h in
+            let title: HTML = h.kind == .item ? .el("a", [("href", "/items/\(h.ref)")], text: h.title)
+                : .el("strong", text: h.title)
+            let snippet = h.body.count > 240 ? String(h.body.prefix(240)) + "…" : h.body
+            return .el("li", [], [OfficerUI.badge(t(h.kind), h.kind.rawValue), .text(" "), title,
+                                  .el("small", [("class", "muted")], text: " " + h.ref),
+                                  .el("p", [("lang", "vi")], text: snippet)])
+        }))
+        return OfficerUI.page(t(OfficerText.searchTitle), c, body)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import LoaCore
+import LoaFormats
+import LoaStore
+
+/// The editorial work both doors share: `loa item approve|send-back|pin|unpin` and the web's item and calendar
+/// pages. Each edits the item's front matter (an atomic rewrite that keeps every other byte) and records who did
+/// it in the audit history, in one transaction.
+public enum Editorial {
+    public enum Outcome: Sendable, Equatable {
+        /// The item's file was rewritten.
+        case changed(path: String)
+        /// The item already read so; nothing was written or recorded.
+        case unchanged
+    }
+
+    /// Approves an item: `status: approved`, `approved` today, `approved_by` the approver.
+    public static func approve(_ id: ItemID, by approver: String, workspace ws: Workspace,
+                               session s: Session) throws(Failure) -> Outcome {
+        try edit(id, ws, s, command: "item approve", action: "item approved",
+                 detail: approver) { item throws(Failure) in
+            try ItemReview.approval(of: item, by: approver, on: s.today)
+        }
+    }
+
+    /// Sends an item back to its author: `status: draft`, the reason in `review_note`.
+    public static func sendBack(_ id: ItemID, reason: String, workspace ws: Workspace,
+                                session s: Session) throws(Failure) -> Outcome {
+        try edit(id, ws, s, command: "item send-back", action: "item sent back",
+                 detail: reason) { item throws(Failure) in
+            try ItemReview.sendingBack(item, reason: reason)
+        }
+    }
+
+    /// Pins an item to a slot day of its channels, or unpins it (`date` nil).
+    public static func pin(_ id: ItemID, on date: Day?, workspace ws: Workspace,
+                           session s: Session) throws(Failure) -> Outcome {
+        try edit(id, ws, s, command: date == nil ? "item unpin" : "item pin", action: date == nil ? "item unpinned"
+                    : "item pinned", detail: date?.iso) { item throws(Failure) in
+            try ItemReview.pinning(item, to: date, channels: ws.channels)
+        }
+    }
+
+    /// `Planning.plan`, recorded in the audit history with who proposed or confirmed the month.
+    public static func plan(_ month: Month, confirm: Bool, workspace ws: Workspace,
+                            session s: Session) throws(Failure) -> Planning.Result {
+        let result = try Planning.plan(month, confirm: confirm, workspace: ws, session: s)
+        let entries = result.schedule.entries
+        try audit(s, AuditEntry(day: s.today, actor: s.actor, command: confirm ? "plan --confirm" : "plan",
+                                action: confirm ? "month confirmed" : "month proposed",
+                                subject: "calendar \(month.iso)",
+                                detail: "\(entries.count) entries, \(entries.filter(\.confirmed).count) confirmed"))
+        return result
+    }
+
+    /// `Items.create`, recorded in the audit history with who wrote the new item.
+    public static func create(_ new: NewItem, workspace ws: Workspace, session s: Session) throws(Failure) -> String {
+        let file = try Items.create(new, workspace: ws, session: s)
+        let id = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        try audit(s, AuditEntry(day: s.today, actor: s.actor, command: "new item", action: "item created",
+                                subject: "item \(id)", detail: s.paths.relative(file)))
+        return file
+    }
+
+    /// The audit subject of an item's changes.
+    public static func subject(_ id: ItemID) -> String { "item \(id)" }
+
+    static func edit(_ id: ItemID, _ ws: Workspace, _ s: Session, command: String, action: String, detail: String?,
+                     _ rule: (Item) throws(Failure) -> ItemEdit?) throws(Failure) -> Outcome {
+        guard let listed = ws.items.first(where: { $0.id.value == id }) else {
+            throw Failure(.unknown(id, among: ws.items.map(\.id.value)), exitCode: ExitCode.dataError)
+        }
+        let file = s.paths.root + "/" + listed.path
+        let bytes = try TextFile.readBytes(file, shownAs: listed.path, limit: TextFile.maxBytes)
+        // the rules look at the file as it is now, not as the workspace was loaded a moment ago
+        let d = Diagnostics()
+        guard let item = ItemReader.item(try TextFile.decode(bytes, path: listed.path), diagnostics: d), !d.hasErrors,
+              item.id.value == id else {
+            throw Failure(d.all.filter { $0.severity == .error }.isEmpty
+                          ? [.error(.unknown(id, among: ws.items.map(\.id.value)), at: nil)]
+                          : d.all.filter { $0.severity == .error })
+        }
+        guard let change = try rule(item) else { return .unchanged }
+        let edited = try FrontMatterEditor.apply(change, to: bytes, path: listed.path)
+        let store = try s.openStore()
+        try s.guarded {
+            try store.write { w in
+                try w.audit(AuditEntry(day: s.today, actor: s.actor, command: command, action: action,
+                                       subject: subject(id), detail: detail))
+                // the file is replaced inside the transaction: a file that cannot be written records nothing
+                try writeFile(file, edited)
+            }
+        }
+        return .changed(path: file)
+    }
+
+    static func audit(_ s: Session, _ entry: AuditEntry) throws(Failure) {
+        let store = try s.openStore()
+        try s.guarded { try store.write { try $0.audit(entry) } }
+    }
+}
