@@ -355,8 +355,11 @@ let museumItemPath = "content/items/bao-tang/bao-tang-vi-sao-can-xay.md"
         holder.standardOutput = output
         holder.standardError = FileHandle.nullDevice
         try holder.run()
+        defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
         input.fileHandleForWriting.write(Data("SELECT count(*) FROM forms;\n".utf8))
-        _ = output.fileHandleForReading.availableData
+        let answered = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async { _ = output.fileHandleForReading.availableData; answered.signal() }
+        try #require(answered.wait(timeout: .now() + 30) == .success, "sqlite3 did not open the database")
         #expect(try ws.run(["import", ws.path("reports/samples/2026-11")], today: "2026-12-08").code == 0)
         // the copy: files, the database and its -wal, but not the -shm index
         let copy = try TempWorkspace()
