@@ -12,7 +12,7 @@ public enum ScheduleCalendar {
         w.line("METHOD", "PUBLISH")
         let name = language == .vi ? "Lịch tuyên truyền tháng \(month.month)/\(month.year) — \(ws.plan.issuer)"
                                    : "Communication schedule \(month.iso) — \(ws.plan.issuer)"
-        w.text("X-WR-CALNAME", name)
+        w.line("X-WR-CALNAME", plainName(name))
         w.line("X-WR-TIMEZONE", "Asia/Ho_Chi_Minh")
         let stamp = today.compact + "T000000Z"
         for e in entries.sorted() {
@@ -36,6 +36,21 @@ public enum ScheduleCalendar {
         }
         w.line("END", "VCALENDAR")
         return w.bytes
+    }
+
+    /// A calendar's name as an `X-WR-*` value: icalendar and ics.py hand those out as written, without
+    /// unescaping, so the characters TEXT escapes are left out (`,` `;` and line breaks become a space, `\`
+    /// a slash) and every reader shows the same name.
+    static func plainName(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\\": out += "/"
+            case ",", ";", "\n", "\r": out += " "
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     public static func read(_ file: TextFile) throws(Failure) -> [ScheduleEntry] {

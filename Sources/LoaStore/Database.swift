@@ -172,11 +172,13 @@ final class Database {
     private var cache: [String: Statement] = [:]
     /// How many transactions and savepoints are open: the outermost is a transaction, the others savepoints.
     private var depth = 0
+    /// A private copy of a read-only database and its WAL, removed on close (see `open`).
+    private let scratch: String?
 
     init(path: String, mode: Mode = .readWrite, busyTimeoutMilliseconds: Int32 = 10_000) throws(DatabaseError) {
         self.path = path
         self.mode = mode
-        handle = try Database.open(path, mode)
+        (handle, scratch) = try Database.open(path, mode)
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         _ = loa_sqlite3_db_config_defensive(handle, 1)
@@ -198,8 +200,10 @@ final class Database {
     }
 
     /// Opens the file. A read-only connection to a WAL database needs its `-shm` file; in a folder it may not
-    /// write (a mounted copy, an auditor's account) it opens the file as immutable instead.
-    private static func open(_ path: String, _ mode: Mode) throws(DatabaseError) -> OpaquePointer {
+    /// write (a mounted copy, an auditor's account) it opens the file as immutable instead — or, when a `-wal`
+    /// file holds changes that an immutable file would silently leave out, a private copy of both (the scratch
+    /// folder returned, removed on close).
+    private static func open(_ path: String, _ mode: Mode) throws(DatabaseError) -> (OpaquePointer, String?) {
         func attempt(_ name: String, _ flags: Int32) -> (OpaquePointer?, DatabaseError?) {
             var h: OpaquePointer?
             let rc = sqlite3_open_v2(name, &h, flags | SQLITE_OPEN_NOMUTEX, nil)
@@ -208,33 +212,64 @@ final class Database {
             if let h { sqlite3_close_v2(h) }
             return (nil, DatabaseError(code: rc, message: message, sql: nil))
         }
+        func readable(_ h: OpaquePointer) -> Bool {
+            sqlite3_exec(h, "SELECT count(*) FROM sqlite_schema", nil, nil, nil) == SQLITE_OK
+        }
         switch mode {
         case .readWrite:
             let (h, e) = attempt(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-            if let h { return h }
+            if let h { return (h, nil) }
             throw e ?? DatabaseError(code: SQLITE_CANTOPEN, message: "cannot open", sql: nil)
         case .readOnly:
             let (h, e) = attempt(path, SQLITE_OPEN_READONLY)
             if let h {
                 // the first read proves the WAL index can be used; a folder without write access cannot hold it
-                if sqlite3_exec(h, "SELECT count(*) FROM sqlite_schema", nil, nil, nil) == SQLITE_OK { return h }
+                if readable(h) { return (h, nil) }
                 sqlite3_close_v2(h)
             } else if let e, !FileManager.default.fileExists(atPath: path) {
                 throw e
+            }
+            if let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int,
+               walSize > 0 {
+                let scratch = try privateCopy(of: path)
+                let (h2, e2) = attempt(scratch + "/copy.sqlite", SQLITE_OPEN_READONLY)
+                if let h2, readable(h2) { return (h2, scratch) }
+                if let h2 { sqlite3_close_v2(h2) }
+                try? FileManager.default.removeItem(atPath: scratch)
+                throw e2 ?? DatabaseError(code: SQLITE_CANTOPEN, message: "cannot read the copy", sql: nil)
             }
             var uri = URLComponents()
             uri.scheme = "file"
             uri.path = path
             uri.queryItems = [URLQueryItem(name: "immutable", value: "1")]
             let (h2, e2) = attempt(uri.string ?? path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
-            if let h2 { return h2 }
+            if let h2 { return (h2, nil) }
             throw e2 ?? e ?? DatabaseError(code: SQLITE_CANTOPEN, message: "cannot open", sql: nil)
         }
+    }
+
+    /// Copies a database and its `-wal` into a new private temporary folder, where SQLite can build the WAL
+    /// index the read-only folder cannot hold.
+    private static func privateCopy(of path: String) throws(DatabaseError) -> String {
+        let fm = FileManager.default
+        let scratch = NSTemporaryDirectory() + "loa-readonly-" + UUID().uuidString
+        do {
+            try fm.createDirectory(atPath: scratch, withIntermediateDirectories: true,
+                                   attributes: [.posixPermissions: 0o700])
+            try fm.copyItem(atPath: path, toPath: scratch + "/copy.sqlite")
+            try fm.copyItem(atPath: path + "-wal", toPath: scratch + "/copy.sqlite-wal")
+        } catch {
+            try? fm.removeItem(atPath: scratch)
+            throw DatabaseError(code: SQLITE_CANTOPEN, message: "cannot copy \(path) to read its WAL: \(error)",
+                                sql: nil)
+        }
+        return scratch
     }
 
     deinit {
         cache.removeAll()
         sqlite3_close_v2(handle)
+        if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
     }
 
     func error(_ rc: Int32, sql: String?) -> DatabaseError {

@@ -91,7 +91,7 @@ public enum Importing {
         } catch is Rejected {
             result.outcome = .rejected
         } catch let failure as Failure {
-            result.errors += failure.diagnostics
+            result.errors = sortedDiagnostics(result.errors + failure.diagnostics)
             result.outcome = .rejected
         }
         return result
@@ -147,7 +147,7 @@ public enum Importing {
             } catch is Rejected {
                 result.outcome = .rejected
             } catch let failure as Failure {
-                result.errors += failure.diagnostics
+                result.errors = sortedDiagnostics(result.errors + failure.diagnostics)
                 result.outcome = .rejected
             }
         }
@@ -191,8 +191,11 @@ public enum Importing {
             }
             if isDir.boolValue {
                 out += WorkspaceLoader.listFiles(abs, extension: "md") + WorkspaceLoader.listFiles(abs, extension: "csv")
-            } else {
+            } else if isRegularFile(abs) {
                 out.append(abs)
+            } else {
+                // a device or a pipe named on the command line is refused like a missing file: nothing is read
+                throw Failure(.notRegularFile(a), exitCode: ExitCode.noInput)
             }
         }
         return Array(Set(out)).sorted().map { abs in
@@ -218,10 +221,17 @@ public enum Importing {
 }
 
 extension Importing.FileResult {
+    /// Keeps a file's diagnostics in the order of their positions, as the terminal shows them.
     mutating func take(_ d: Diagnostics) {
-        errors += d.all.filter { $0.severity == .error }
-        warnings += d.all.filter { $0.severity != .error }
+        errors = sortedDiagnostics(errors + d.all.filter { $0.severity == .error })
+        warnings = sortedDiagnostics(warnings + d.all.filter { $0.severity != .error })
     }
+}
+
+/// Whether `path` names a regular file (following symbolic links).
+private func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
 }
 
 /// `path` made absolute against `cwd`, with `.` and `..` resolved.

@@ -27,10 +27,11 @@ struct SearchCommand: Command {
         let hits = try Searching.search(query, includeSensitive: sensitive, workspace: ws, session: s)
         let terms = SearchRanking.terms(query)
         if output == .json {
-            ctx.console.out(JSON.object([("query", .string(query)), ("results", .array(hits.map { h in
+            let json = JSON.object([("query", .string(query)), ("results", .array(hits.map { h in
                 .object([("kind", .string(h.kind.rawValue)), ("ref", .string(h.ref)), ("title", .string(h.title)),
                          ("snippet", .string(SearchRanking.snippet(h.title + " — " + h.body, terms: terms)))])
-            }))]).text + "\n")
+            }))])
+            ctx.console.out(Terminal.safeJSON(json.text) + "\n")
             return ExitCode.ok
         }
         if hits.isEmpty { ctx.console.say(CommandText.noResults); return ExitCode.ok }
