@@ -52,7 +52,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Whether `text` has the shape `YYYY-MM-DD` of a real date whose year lies outside `years`,
     /// so a message can say "out of range" rather than "invalid".
     public static func isOutOfRange(iso text: some StringProtocol, years: ClosedRange<Int> = Day.inputYears) -> Bool {
-        Day(iso: text, years: representableYears) != nil && Day(iso: text, years: years) == nil
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let y = Day.digits(bytes[0..<4]), let m = Day.digits(bytes[5..<7]), let d = Day.digits(bytes[8..<10]),
+              (1...12).contains(m), (1...Day.daysIn(year: y, month: m)).contains(d)
+        else { return false }
+        return !years.contains(y)
     }
 
     static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {

@@ -7,7 +7,7 @@ public enum CSVWriter {
     }
 
     public static func cell(_ s: String) -> String {
-        var v = s
+        var v = s.controlsMadeVisible(keepingLayout: true)
         if let f = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f), !isNumber(v) { v = "'" + v }
         if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
             v = "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""

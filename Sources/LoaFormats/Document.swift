@@ -151,6 +151,7 @@ public enum MarkdownRenderer {
     /// emphasis markers are escaped, so a form can never inject markup into a report. Block texts hold such
     /// escaped text; `HTMLRenderer` reads the same escapes back.
     public static func escape(_ s: String) -> String {
+        let s = s.controlsMadeVisible(keepingLayout: true)
         guard s.contains(where: { "\\`*_<>&[]#".contains($0) }) else { return s }
         var out = ""
         for c in s {

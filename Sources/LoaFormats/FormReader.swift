@@ -97,7 +97,7 @@ public enum FormReader {
             }
             let unit = req("unit"), dateText = req("date"), typeText = req("type"), title = req("title"), pText = req("participants")
             var date: Day?
-            if let (t, n) = dateText { date = Day(iso: t); if date == nil { d.add(.error(.invalidDate(t), at: r.location(at: n))) } }
+            if let (t, n) = dateText { date = Day(iso: t); if date == nil { d.add(.error(.badDate(t), at: r.location(at: n))) } }
             var type: ActivityType?
             if let (t, n) = typeText {
                 type = ActivityType(rawValue: t)

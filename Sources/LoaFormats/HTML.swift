@@ -28,9 +28,11 @@ public struct HTML: Sendable {
         el(name, attributes, [.text(text)])
     }
 
-    /// Escapes `& < > " '`, safe for text and for quoted attribute values.
+    /// Escapes `& < > " '`, safe for text and for quoted attribute values; control characters other than tab and
+    /// line breaks are shown as `\\u{…}`.
     public static func escape(_ s: String) -> String {
         // most text has nothing to escape
+        let s = s.controlsMadeVisible(keepingLayout: true)
         if !s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)

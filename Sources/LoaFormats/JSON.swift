@@ -44,7 +44,8 @@ public indirect enum JSON: Sendable {
     static func quote(_ v: String, _ s: inout String) {
         s += "\""
         // most strings need no escaping: copy them whole
-        if !v.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        // (DEL and the C1 controls, lead byte 0xC2, are escaped too: some terminals act on them)
+        if !v.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }) {
             s += v
             s += "\""
             return
@@ -57,7 +58,7 @@ public indirect enum JSON: Sendable {
             case "\r": s += "\\r"
             case "\t": s += "\\t"
             default:
-                if c.value < 0x20 {
+                if c.value < 0x20 || (0x7F...0x9F).contains(c.value) {
                     let hex = String(c.value, radix: 16)
                     s += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -67,7 +67,7 @@ public final class MappingReader {
     public func day(_ key: String, required: Bool = false) -> Located<Day>? {
         guard let s = string(key, required: required) else { return nil }
         guard let d = Day(iso: s.value) else {
-            diagnostics.add(.error(.invalidDate(s.value), at: s.location))
+            diagnostics.add(.error(.badDate(s.value), at: s.location))
             return nil
         }
         return Located(d, at: s.location)

@@ -236,3 +236,23 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension String {
+    /// The text with its control characters made visible as `\u{1B}`: C0 controls, DEL and the C1 range, which a
+    /// terminal, a spreadsheet or a browser may act on. Tab and line breaks stay when `keepingLayout` is true.
+    /// Recorded text is checked at input; this guards output from databases written before those checks.
+    public func controlsMadeVisible(keepingLayout: Bool) -> String {
+        func hidden(_ u: Unicode.Scalar) -> Bool {
+            (u.value < 0x20 && !(keepingLayout && (u == "\t" || u == "\n" || u == "\r"))) || (0x7F...0x9F).contains(u.value)
+        }
+        // C1 controls are the only scalars encoded with a 0xC2 lead byte followed by 0x80–0x9F
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }), unicodeScalars.contains(where: hidden)
+        else { return self }
+        var out = String.UnicodeScalarView()
+        for u in unicodeScalars {
+            if hidden(u) { out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".unicodeScalars) }
+            else { out.append(u) }
+        }
+        return String(out)
+    }
+}

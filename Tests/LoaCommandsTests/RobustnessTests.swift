@@ -65,6 +65,9 @@ func terminalControls(_ s: String) -> [Unicode.Scalar] {
             let r = try runProcess(loaBinary, ["--workspace", ws.root, "--today", "2026-12-05"] + args)
             #expect(r.result.code == 64 && !r.signaled, "\(args): exit \(r.result.code) \(r.result.stderr)")
             #expect(r.result.stderr.hasPrefix("loa: error: "), "\(args): \(r.result.stderr)")
+            if args.contains(where: { $0.count == 10 && ($0.hasPrefix("0000") || $0.hasPrefix("9999")) }) {
+                #expect(r.result.stderr.contains("nằm ngoài khoảng năm 1900–2200"), "\(args): \(r.result.stderr)")
+            }
         }
         let env = try runProcess(loaBinary, ["--workspace", ws.root, "status"], env: ["LOA_TODAY": "9999-12-31"])
         #expect(env.result.code == 64 && !env.signaled, "\(env.result.stderr)")
@@ -77,7 +80,8 @@ func terminalControls(_ s: String) -> [Unicode.Scalar] {
         let r = try ws.run(["import", ws.path("in"), "--format", "json"], today: "2026-12-05")
         #expect(r.code == 65, "\(r.stderr)")
         #expect(r.stderr.contains("in/d.csv:2:10: error: "), "\(r.stderr)")
-        #expect(r.stderr.contains("in/d.md:9:11: error: "), "\(r.stderr)")
+        #expect(r.stderr.contains("in/d.md:9:11: error: \"9999-11-12\" nằm ngoài khoảng năm"), "\(r.stderr)")
+        #expect(r.stderr.contains("error: \"0000-11-06\" nằm ngoài khoảng năm"), "\(r.stderr)")
         #expect(try jsonObject(r)["rejected"] as? Int == 2)
         let recorded = "SELECT (SELECT count(*) FROM forms) + (SELECT count(*) FROM activities)"
         #expect(try sqlite(ws.path("loa.sqlite"), recorded) == "0")
@@ -413,6 +417,37 @@ let museumItemPath = "content/items/bao-tang/bao-tang-vi-sao-can-xay.md"
         let search = try ws.run(["search", "zzdauhieu"], today: "2026-12-08").stdout
         #expect(search.contains("cdcs-cdc\\u{1B}[1A — Tiêu đề\\u{1B}[31m"), "\(search)")
         #expect(search.contains("\\u{9B}"), "\(search)")
+    }
+}
+
+extension TerminalEscapeTests {
+    @Test func controlCharactersAlreadyInTheDatabaseComeOutVisibleInEveryReportFormat() throws {
+        guard toolAvailable("sqlite3", for: "recording text as an older loa did") else { return }
+        let ws = try TempWorkspace()
+        try ws.write("a.md", sampleForm(sensitive: true))
+        #expect(try ws.run(["import", ws.path("a.md")], today: "2026-12-05").code == 0)
+        let sql = """
+            UPDATE activities SET title = 'Hội' || char(27) || '[2K' || char(155) || 'nghị';
+            UPDATE feedback_issues SET topic = 'Chủ đề' || char(27) || ']0;x' || char(7) || char(127),
+              detail = 'Chi' || char(133) || 'tiết';
+            """
+        let poison = try runTool(["sqlite3", ws.path("loa.sqlite"), sql])
+        #expect(poison.code == 0, "\(poison.stderr)")
+        for report in [["month", "2026-11"], ["unit", "cdcs-so-gddt"], ["phase", "museum", "1.1"]] {
+            for format in ["md", "html", "csv", "json"] {
+                let args = ["report"] + report + ["--format", format, "--include-sensitive"]
+                let r = try ws.run(args, today: "2026-12-08")
+                #expect(r.code == 0, "\(args): \(r.stderr)")
+                let raw = terminalControls(r.stdout).filter { $0 != "\r" && $0 != "\t" }
+                #expect(raw.isEmpty, "\(args): raw \(raw)")
+            }
+        }
+        let md = try ws.run(["report", "month", "2026-11", "--format", "md", "--include-sensitive"],
+                            today: "2026-12-08").stdout
+        #expect(md.contains("Chủ đề\\\\u{1B}\\]0;x\\\\u{7}\\\\u{7F}"), "\(md)")
+        let json = try ws.run(["report", "month", "2026-11", "--format", "json", "--include-sensitive"],
+                              today: "2026-12-08").stdout
+        #expect(json.contains("Chủ đề\\u001b]0;x\\u0007\\u007f"), "\(json)")
     }
 }
 

@@ -62,8 +62,9 @@ struct Argument<Value: Sendable>: Sendable {
 /// Parsers shared by options and arguments; every failure is a usage error (exit 64) naming what was expected.
 enum Arguments {
     @Sendable static func day(_ s: String) throws(Failure) -> Day {
-        guard let d = Day(iso: s) else { throw Failure(.invalidArgument(s, expected: "YYYY-MM-DD"), exitCode: ExitCode.usage) }
-        return d
+        if let d = Day(iso: s) { return d }
+        if Day.isOutOfRange(iso: s) { throw Failure(.outOfRange(s), exitCode: ExitCode.usage) }
+        throw Failure(.invalidArgument(s, expected: "YYYY-MM-DD"), exitCode: ExitCode.usage)
     }
     @Sendable static func month(_ s: String) throws(Failure) -> Month {
         guard let m = Month(iso: s) else { throw Failure(.invalidMonth(s), exitCode: ExitCode.usage) }

@@ -27,7 +27,7 @@ struct AlertsCommand: Command {
         let s = try ctx.session()
         let alerts = try s.read(orEmpty: []) { try $0.alerts(includeResolved: includeResolved) }
         if output == .json {
-            ctx.console.out(Terminal.safeJSON(JSON.object([
+            ctx.console.out(JSON.object([
                 ("today", .string(s.today.iso)), ("open", .int(alerts.filter { $0.resolvedOn == nil }.count)),
                 ("alerts", .array(alerts.map { a in
                     var fields: [(String, JSON)] = [
@@ -37,7 +37,7 @@ struct AlertsCommand: Command {
                     if details { fields.append(("detail", a.detail.map(JSON.string) ?? .null)) }
                     return .object(fields)
                 })),
-            ]).text) + "\n")
+            ]).text + "\n")
             return ExitCode.ok
         }
         if alerts.isEmpty { ctx.console.say(CommandText.noOpenAlerts); return ExitCode.ok }
@@ -55,26 +55,5 @@ struct AlertsCommand: Command {
 /// Text from recorded facts made safe for a terminal: control characters (escape sequences could erase lines or
 /// forge output) are shown escaped.
 enum Terminal {
-    static func safe(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: isControl) else { return s }
-        var out = ""
-        for u in s.unicodeScalars {
-            if isControl(u) { out += "\\u{\(String(u.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(u) }
-        }
-        return out
-    }
-    static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || (0x7F...0x9F).contains(u.value) }
-
-    /// JSON for a terminal: DEL and the C1 controls (which some terminals act on even in UTF-8) written as `\u`
-    /// escapes. They can only stand inside strings, so the JSON means the same.
-    static func safeJSON(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return s }
-        var out = ""
-        for u in s.unicodeScalars {
-            if (0x7F...0x9F).contains(u.value) { out += "\\u00" + String(u.value, radix: 16) } else {
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    static func safe(_ s: String) -> String { s.controlsMadeVisible(keepingLayout: false) }
 }

@@ -31,7 +31,7 @@ struct SearchCommand: Command {
                 .object([("kind", .string(h.kind.rawValue)), ("ref", .string(h.ref)), ("title", .string(h.title)),
                          ("snippet", .string(SearchRanking.snippet(h.title + " — " + h.body, terms: terms)))])
             }))])
-            ctx.console.out(Terminal.safeJSON(json.text) + "\n")
+            ctx.console.out(json.text + "\n")
             return ExitCode.ok
         }
         if hits.isEmpty { ctx.console.say(CommandText.noResults); return ExitCode.ok }

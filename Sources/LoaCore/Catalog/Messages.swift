@@ -455,3 +455,11 @@ extension ItemStatus: Localizable {
         }
     }
 }
+
+extension Message {
+    /// The error for a date text that is not a usable day: "outside the years" when it is a real date of a year
+    /// Loa does not accept, "invalid" otherwise.
+    public static func badDate(_ text: String) -> Message {
+        Day.isOutOfRange(iso: text) ? .outOfRange(text) : .invalidDate(text)
+    }
+}

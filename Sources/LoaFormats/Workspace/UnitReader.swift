@@ -34,7 +34,7 @@ public enum UnitReader {
             }
             func day(_ col: String) -> Day? {
                 guard let t = row.text(col) else { return nil }
-                guard let d = Day(iso: t) else { problems.append(.error(.invalidDate(t), at: row.location(col))); return nil }
+                guard let d = Day(iso: t) else { problems.append(.error(.badDate(t), at: row.location(col))); return nil }
                 return d
             }
             let joined = day("joined"), left = day("left")

@@ -23,7 +23,7 @@ enum UnitActivityPage {
             title: c.request.formValue(p + "title") ?? "", participants: c.request.formValue(p + "participants") ?? "",
             themes: c.request.formValues(p + "themes"), items: c.request.formValues(p + "items"))
         guard let day = Day(iso: a.date.trimmingCharacters(in: .whitespaces)), unit.exists(on: day) else {
-            return try render(a, unit: code, ws, c, errors: [p + "date": [c.t(Message.invalidDate(a.date))]], status: 422)
+            return try render(a, unit: code, ws, c, errors: [p + "date": [c.t(Message.badDate(a.date))]], status: 422)
         }
         // checked as a one-activity report of its month, by the same reader and validator as `loa import`
         var single = ReportFormValues(unit: code, period: day.monthOfYear)
