@@ -29,6 +29,7 @@ LOA = os.path.join(ROOT, ".build", "release", "loa")
 WORK = os.path.join(ROOT, "bench", "work", "serve")
 TODAY = "2026-12-03"
 PERIOD = "2026-11"
+PROFILE = os.environ.get("LOA_SERVE_PROFILE")  # a perf.data path: profile the server during the load
 THEMES = ["museum/1.1/a", "museum/1.1/b", "digital/2.1/a", "digital/2.1/b", "ho-tay/3.1/a"]
 
 
@@ -134,7 +135,21 @@ def serve_run(units, submissions, clients):
     links = subprocess.run([LOA, "--workspace", ws, "--today", TODAY, "links"], check=True, capture_output=True,
                            env=env).stdout.decode("utf-8-sig").splitlines()[1:]
     tokens = [l.rsplit("/u/", 1)[1] for l in links][:submissions]
+    # a form page viewed by one phone with the server otherwise idle: the time the server takes for the page itself
+    idle = Client(port, 0)
+    idle.request("GET", "/u/" + tokens[0])
+    idle_views = []
+    for _ in range(200):
+        start = time.perf_counter()
+        idle.request("GET", f"/unit/report/{PERIOD}")
+        idle_views.append(time.perf_counter() - start)
+    idle.conn.close()
     posts, views, errors = [], [], 0
+    profiler = None
+    if PROFILE:
+        profiler = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-p", str(server.pid), "-o", PROFILE],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.5)
     start = time.perf_counter()
     with cf.ThreadPoolExecutor(max_workers=clients) as pool:
         for post, view, ok in pool.map(lambda a: submit(port, a[1], a[0]), enumerate(tokens)):
@@ -145,6 +160,13 @@ def serve_run(units, submissions, clients):
             if view is not None:
                 views.append(view)
     elapsed = time.perf_counter() - start
+    with open(f"/proc/{server.pid}/stat") as f:
+        ticks = f.read().rsplit(")", 1)[1].split()
+    server_cpu = (int(ticks[11]) + int(ticks[12])) / os.sysconf("SC_CLK_TCK")
+    client_cpu = time.process_time()
+    if profiler:
+        profiler.send_signal(2)
+        profiler.wait()
     server.send_signal(15)
     server.wait(timeout=60)
     db = os.path.join(ws, "loa.sqlite")
@@ -152,7 +174,9 @@ def serve_run(units, submissions, clients):
     return {"units": units, "submissions": len(tokens), "clients": clients, "seconds": elapsed,
             "per_second": len(posts) / elapsed, "post_p50_ms": percentile(posts, 50) * 1000,
             "post_p99_ms": percentile(posts, 99) * 1000, "view_p50_ms": percentile(views, 50) * 1000,
-            "errors": errors, "recorded": recorded, "database": db}
+            "idle_view_p50_ms": percentile(idle_views, 50) * 1000,
+            "errors": errors, "recorded": recorded, "database": db,
+            "server_cpu_s": server_cpu, "client_cpu_s": client_cpu}
 
 
 def folded(text):

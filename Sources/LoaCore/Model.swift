@@ -290,6 +290,7 @@ public struct WorkspaceIndex: Sendable {
     public let projects: [ProjectID: Project]
     public let audiences: [AudienceID: Audience]
     public let observances: [ObservanceID: Observance]
+    public let phases: PhaseIndex
 
     public init(_ w: Workspace) {
         workspace = w
@@ -300,6 +301,7 @@ public struct WorkspaceIndex: Sendable {
         projects = w.plan.projects.indexed { $0.id.value }
         audiences = w.plan.audiences.indexed { $0.id.value }
         observances = w.observances.indexed { $0.uid }
+        phases = PhaseIndex(w.plan)
     }
 
     public func channelName(_ id: ChannelID) -> String { channels[id]?.name ?? id.rawValue }

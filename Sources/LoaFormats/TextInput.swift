@@ -250,8 +250,8 @@ extension String {
         else { return self }
         var out = String.UnicodeScalarView()
         for u in unicodeScalars {
-            if hidden(u) { out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".unicodeScalars) }
-            else { out.append(u) }
+            guard hidden(u) else { out.append(u); continue }
+            out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".unicodeScalars)
         }
         return String(out)
     }

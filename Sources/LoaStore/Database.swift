@@ -136,7 +136,8 @@ struct Row {
         guard let m = try Month(iso: text(c)) else { throw mismatch(c, "a month") }
         return m
     }
-    func id<Tag>(_ c: Int32, as _: Identifier<Tag>.Type = Identifier<Tag>.self) throws(DatabaseError) -> Identifier<Tag> {
+    func id<Tag>(_ c: Int32, as _: Identifier<Tag>.Type = Identifier<Tag>.self)
+        throws(DatabaseError) -> Identifier<Tag> {
         Identifier(try text(c))
     }
     func themeRef(_ c: Int32) throws(DatabaseError) -> ThemeRef {

@@ -18,6 +18,17 @@ public struct UserRecord: Sendable, Hashable {
 
 extension StoreReader {
     /// The link version of every unit that has one (units without a row are at version 1).
+    /// A unit's current link version (1 until its link is first rotated).
+    public func linkVersion(of unit: UnitCode) throws -> Int {
+        try db.rows("SELECT version FROM unit_links WHERE unit = ?", [unit]) { try $0.int(0) }.first ?? 1
+    }
+
+    /// A value that changes whenever any link is rotated (the table holds only rotated units' rows, and a rotation
+    /// adds a row or raises a version).
+    public func linksStamp() throws -> Int {
+        try db.rows("SELECT count(*) + coalesce(sum(version), 0) FROM unit_links") { try $0.int(0) }.first ?? 0
+    }
+
     public func linkVersions() throws -> [UnitCode: Int] {
         var out: [UnitCode: Int] = [:]
         try db.query("SELECT unit, version FROM unit_links") { r in out[try r.id(0)] = try r.int(1) }

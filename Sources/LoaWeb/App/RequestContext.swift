@@ -66,6 +66,14 @@ struct RequestContext: Sendable {
         }
     }
 
+    /// The workspace's lookups and their generation (which changes whenever the files change).
+    func indexAndGeneration() throws -> (index: WorkspaceIndex, generation: Int) {
+        let app = try appOrFail()
+        do { return try app.workspaces.current(session: try session()) } catch let failure as Failure {
+            throw HTTPError(500, failure.diagnostics.map { $0.rendered(language) }.joined(separator: "\n"))
+        }
+    }
+
     /// Reads from the database (nothing recorded yet reads as `empty`).
     func read<T>(orEmpty empty: T, _ body: (StoreReader) throws -> T) throws -> T {
         do { return try session().read(orEmpty: empty, body) } catch let f as Failure { throw HTTPError(500, describe(f)) }
@@ -84,7 +92,7 @@ struct RequestContext: Sendable {
 
     /// A unit's current link version in the store.
     func currentLinkVersion(of unit: UnitCode) throws -> Int {
-        try read(orEmpty: [:]) { try $0.linkVersions() }[unit] ?? 1
+        try read(orEmpty: 1) { try $0.linkVersion(of: unit) }
     }
 
     // access

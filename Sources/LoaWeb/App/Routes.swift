@@ -24,10 +24,12 @@ enum Routes {
         // a unit's link: the token becomes a session cookie, and the address bar forgets the token
         r.get("/u/:token", handled { p, c in
             let app = try c.appOrFail()
-            let ws = try c.workspace()
-            let versions = try c.read(orEmpty: [:]) { try $0.linkVersions() }
+            let (index, generation) = try c.indexAndGeneration()
+            let stamp = try c.read(orEmpty: 0) { try $0.linksStamp() }
             guard let token = p["token"],
-                  let (unit, version) = app.links.unit(for: token, units: ws.units.map(\.code.value), versions: versions)
+                  let (unit, version) = try app.links.unit(
+                    for: token, workspace: generation, links: stamp, units: { index.workspace.units.map(\.code.value) },
+                    versions: { try c.read(orEmpty: [:]) { try $0.linkVersions() } })
             else { throw HTTPError(404, c.t(WebText.linkInvalid)) }
             return app.signIn(.unit(unit, linkVersion: version), request: c.request, then: "/unit")
         })

@@ -6,9 +6,10 @@ import Synchronization
 /// Finds the unit a link token belongs to in O(1): every unit's current token, computed once and again when a
 /// link is rotated (by this server or by `loa links --rotate`), so a guessed token costs no work per unit.
 final class UnitLinkIndex: Sendable {
+    /// Every unit's current token, built for one generation of the workspace and one stamp of the links table.
     private struct Table: Sendable {
-        var units: [UnitCode]
-        var versions: [UnitCode: Int]
+        var workspace: Int
+        var links: Int
         var byToken: [String: (UnitCode, Int)]
     }
     private let key: ServerKey
@@ -21,19 +22,23 @@ final class UnitLinkIndex: Sendable {
         LinkToken.token(key: key, unitCode: unit.rawValue, version: version)
     }
 
-    /// The unit and link version a token opens, or nil; `versions` are the store's current link versions.
-    func unit(for token: String, units: [UnitCode], versions: [UnitCode: Int]) -> (UnitCode, Int)? {
-        table.withLock { t -> (UnitCode, Int)? in
-            if t == nil || t?.units != units || t?.versions != versions {
-                var byToken: [String: (UnitCode, Int)] = [:]
-                for u in units {
-                    let v = versions[u] ?? 1
-                    byToken[self.token(for: u, version: v)] = (u, v)
-                }
-                t = Table(units: units, versions: versions, byToken: byToken)
-            }
-            return t?.byToken[token]
+    /// The unit and link version a token opens, or nil. `workspace` and `links` say which units and link versions
+    /// are current (the workspace's generation, the store's links stamp); only when one of them has changed are
+    /// the tokens computed again, from `units` and the store's `versions`.
+    func unit(for token: String, workspace: Int, links: Int, units: () -> [UnitCode],
+              versions: () throws -> [UnitCode: Int]) rethrows -> (UnitCode, Int)? {
+        if let found = table.withLock({ t -> (UnitCode, Int)?? in
+            guard let t, t.workspace == workspace, t.links == links else { return nil }
+            return .some(t.byToken[token])
+        }) { return found }
+        let current = try versions()
+        var byToken: [String: (UnitCode, Int)] = [:]
+        for u in units() {
+            let v = current[u] ?? 1
+            byToken[self.token(for: u, version: v)] = (u, v)
         }
+        table.withLock { $0 = Table(workspace: workspace, links: links, byToken: byToken) }
+        return byToken[token]
     }
 }
 

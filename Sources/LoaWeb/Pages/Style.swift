@@ -4,11 +4,13 @@ enum Style {
     static let css = """
     *,*::before,*::after{box-sizing:border-box}
     html{-webkit-text-size-adjust:100%}
-    body{margin:0;font:17px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif;
+    body{margin:0;
+    font:17px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif;
       color:#1c1c1c;background:#f6f4f1}
     a{color:#8a1414}
     .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:2}
-    header.top{display:flex;flex-wrap:wrap;align-items:center;gap:6px 14px;padding:8px 12px;background:#8a1414;color:#fff}
+    header.top{display:flex;flex-wrap:wrap;align-items:center;gap:6px 14px;padding:8px 12px;background:#8a1414;
+    color:#fff}
     header.top a,header.top .who,header.top button.link{color:#fff}
     .brand{font-weight:700;letter-spacing:.04em;margin-right:auto}
     nav{display:flex;flex-wrap:wrap;gap:6px 14px;align-items:center}
@@ -31,7 +33,8 @@ enum Style {
     .field{margin:10px 0}.field label{display:block;font-weight:600;margin-bottom:4px}
     .field small{display:block;color:#555;margin-bottom:4px}
     input[type=text],input[type=date],input[type=number],input[type=password],input[type=file],select,textarea{
-      width:100%;min-height:48px;padding:8px 10px;font:inherit;border:1px solid #9a948c;border-radius:8px;background:#fff}
+      width:100%;min-height:48px;padding:8px 10px;font:inherit;border:1px solid #9a948c;border-radius:8px;
+      background:#fff}
     textarea{min-height:96px}
     input:focus,select:focus,textarea:focus,button:focus,a:focus{outline:3px solid #f2b705;outline-offset:1px}
     label.check{display:flex;gap:10px;align-items:flex-start;min-height:44px;padding:6px 0;font-weight:400}
@@ -46,7 +49,8 @@ enum Style {
     .muted{color:#555}
     article{background:#fff;border:1px solid #e2ddd6;border-radius:10px;padding:12px 14px;margin:12px 0}
     article img{max-width:100%;height:auto}
-    table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #ddd;padding:6px 8px;text-align:left}
+    table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #ddd;padding:6px 8px;
+    text-align:left}
     .qr svg{width:160px;height:160px}
     @media print{header.top,nav,.actions,footer{display:none}body{background:#fff}}
     main:has(> .desk){max-width:82rem}

@@ -56,8 +56,8 @@ enum UnitActivityPage {
                        errors: [String: [String]], status: Int) throws -> HTTPResponse {
         let t = c.t
         let month = Day(iso: a.date)?.monthOfYear ?? c.today.monthOfYear
-        let choices = try c.read(orEmpty: try UnitReportPage.loadChoices(unit, month, ws, nil)) {
-            try UnitReportPage.loadChoices(unit, month, ws, $0)
+        let choices = try c.read(orEmpty: try UnitReportPage.loadChoices(unit, month, try c.index(), nil)) {
+            try UnitReportPage.loadChoices(unit, month, try c.index(), $0)
         }
         let count = errors.values.map(\.count).reduce(0, +)
         var body: [HTML] = [.el("h1", text: t(WebText.activityTitle)), .el("p", [], text: t(WebText.activityIntro))]

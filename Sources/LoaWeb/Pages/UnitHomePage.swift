@@ -69,8 +69,8 @@ enum UnitHomePage {
         var parts: [HTML] = [.el("h2", text: t(WebText.reportFor(t.month(m)))), .el("p", [], [stateText(m, submissions[m], plan, c)])]
         if case .missing(let due, _) = ReportState(period: m, submitted: submissions[m], plan: plan, today: c.today) {
             let left = due - c.today
-            parts.append(.el("p", [], text: left > 0 ? t(WebText.daysLeft(left)) : left == 0 ? t(WebText.dueToday)
-                                                                                           : t(WebText.overdueBy(-left))))
+            let when = left > 0 ? t(WebText.daysLeft(left)) : left == 0 ? t(WebText.dueToday) : t(WebText.overdueBy(-left))
+            parts.append(.el("p", [], text: when))
         }
         if let draft { parts.append(.el("p", [("class", "muted")], text: t(WebText.draftSaved(t.date(draft))))) }
         let label = submissions[m] == nil ? t(WebText.send) : t(WebText.viewOrCorrect)

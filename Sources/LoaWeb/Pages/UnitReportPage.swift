@@ -27,9 +27,9 @@ enum UnitReportPage {
         return unit
     }
 
-    static func loadChoices(_ unit: UnitCode, _ m: Month, _ ws: Workspace, _ r: StoreReader?) throws -> Choices {
+    static func loadChoices(_ unit: UnitCode, _ m: Month, _ index: WorkspaceIndex, _ r: StoreReader?) throws -> Choices {
         Choices(delivered: try r?.issuesDelivered(to: unit, in: m) ?? [],
-                themes: PhaseIndex(ws.plan).themes(activeBetween: m.first, and: m.last),
+                themes: index.phases.themes(activeBetween: m.first, and: m.last),
                 items: try r?.itemsDelivered(to: unit, in: m) ?? [],
                 history: try r?.formHistory(unit: unit, period: m) ?? [])
     }
@@ -38,8 +38,8 @@ enum UnitReportPage {
         let ws = try c.workspace()
         let unit = try unit(c, ws)
         let m = try month(p, c, unit: unit)
-        let (drafting, choices) = try c.read(orEmpty: (Optional<ReportDrafting>.none, try loadChoices(unit.code.value, m, ws, nil))) { r in
-            let ch = try loadChoices(unit.code.value, m, ws, r)
+        let (drafting, choices) = try c.read(orEmpty: (Optional<ReportDrafting>.none, try loadChoices(unit.code.value, m, try c.index(), nil))) { r in
+            let ch = try loadChoices(unit.code.value, m, try c.index(), r)
             return (try ReportDrafting.load(unit: unit.code.value, period: m,
                                             startFromPrevious: c.request.queryValue("start") == "previous",
                                             delivered: ch.delivered, reader: r), ch)
@@ -60,8 +60,8 @@ enum UnitReportPage {
         let unit = try unit(c, ws)
         let m = try month(p, c, unit: unit)
         let code = unit.code.value
-        var (drafting, choices) = try c.read(orEmpty: (ReportDrafting.blank(unit: code, period: m), try loadChoices(code, m, ws, nil))) { r in
-            let ch = try loadChoices(code, m, ws, r)
+        var (drafting, choices) = try c.read(orEmpty: (ReportDrafting.blank(unit: code, period: m), try loadChoices(code, m, try c.index(), nil))) { r in
+            let ch = try loadChoices(code, m, try c.index(), r)
             return (try ReportDrafting.load(unit: code, period: m, startFromPrevious: false, delivered: ch.delivered, reader: r), ch)
         }
         drafting.take(c.request)

@@ -17,6 +17,8 @@ public final class SessionStore<Payload: Sendable>: Sendable {
     }
 
     private let sessions = Mutex<[String: Session]>([:])
+    /// When expired sessions were last swept out (a sweep reads every session, so it runs at most once a minute).
+    private let lastSweep = Mutex<Date>(.distantPast)
     private let idleTimeout: TimeInterval
     private let absoluteTimeout: TimeInterval
     private let now: @Sendable () -> Date
@@ -31,14 +33,19 @@ public final class SessionStore<Payload: Sendable>: Sendable {
         self.now = now
     }
 
-    /// Starts a session for `payload` (and forgets the expired ones).
+    /// Starts a session for `payload` (and forgets the expired ones, at most once a minute).
     public func create(_ payload: Payload) -> Session {
         let time = now()
         let session = Session(
             id: Secrets.base64URL(Secrets.randomBytes(32)), csrfToken: Secrets.base64URL(Secrets.randomBytes(32)),
             payload: payload, created: time, lastSeen: time)
+        let sweep = lastSweep.withLock { last in
+            guard time.timeIntervalSince(last) >= 60 || time < last else { return false }
+            last = time
+            return true
+        }
         sessions.withLock { table in
-            table = table.filter { !isExpired($0.value, at: time) }
+            if sweep { table = table.filter { !isExpired($0.value, at: time) } }
             table[session.id] = session
         }
         return session
