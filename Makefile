@@ -72,9 +72,11 @@ bench-deps: test-deps
 
 bench: bench-deps release
 	python3 bench/run.py --full
+	python3 bench/serve_load.py --units 130000 --submissions 130000 --clients 64 --markdown bench/RESULTS-serve.md
 
 bench-quick: bench-deps release
 	python3 bench/run.py --quick
+	python3 bench/serve_load.py --units 2000 --submissions 2000 --clients 64 --markdown bench/work/RESULTS-serve.md
 
 clean:
 	rm -rf .build out

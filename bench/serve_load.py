@@ -241,7 +241,8 @@ def main():
     ap.add_argument("--units", type=int, default=2000)
     ap.add_argument("--submissions", type=int, default=2000)
     ap.add_argument("--clients", type=int, default=64)
-    ap.add_argument("--out")
+    ap.add_argument("--out", help="the figures as JSON")
+    ap.add_argument("--markdown", help="the figures as a Markdown page (bench/RESULTS-serve.md)")
     a = ap.parse_args()
     if not os.path.exists(LOA):
         sys.exit("build the release binary first: swift build -c release")
@@ -253,6 +254,35 @@ def main():
     if a.out:
         with open(a.out, "w") as f:
             json.dump(r, f, indent=2)
+    if a.markdown:
+        with open(a.markdown, "w", encoding="utf-8") as f:
+            f.write(markdown(r, a))
+
+
+def markdown(r, a):
+    """The run as a page: each figure beside its target, and the command that repeats it."""
+    machine = f"{os.cpu_count()} cores; " + " ".join(os.uname()[i] for i in (0, 2))
+    rows = [
+        ("reports recorded per second (whole visits: link, form page, POST)", f"{r['per_second']:,.0f}", "—"),
+        ("the floor: the same transactions straight into SQLite (Python sqlite3)",
+         f"{r['floor_per_second']:,.0f}", "—"),
+        ("share of the floor", f"{r['share_of_floor']:.0%}", "≥ 50 %"),
+        ("POST p50 / p99 under load", f"{r['post_p50_ms']:.0f} ms / {r['post_p99_ms']:.0f} ms", "p99 < 100 ms"),
+        ("form page view p50, server otherwise idle", f"{r['idle_view_p50_ms']:.2f} ms", "< 5 ms"),
+        ("form page view p50 under load (queueing included)", f"{r['view_p50_ms']:.0f} ms", "—"),
+        ("errors", f"{r['errors']}", "0"),
+        (f"{a.submissions:,} units each sending one report", f"{r['seconds'] / 60:.1f} min", "within an hour"),
+        ("CPU seconds: server / load generator", f"{r['server_cpu_s']:.0f} / {r['client_cpu_s']:.0f}", "—"),
+    ]
+    out = ["# The web server under load", "",
+           f"Run on {time.strftime('%Y-%m-%d')} — {machine}. {a.units:,} units, {a.submissions:,} submissions, "
+           f"{a.clients} concurrent clients (Python threads with http.client, on the same machine as the server).",
+           "", "| what | Loa | target |", "|---|---:|---|"]
+    out += [f"| {w} | {v} | {t} |" for w, v, t in rows]
+    out += ["", "Repeat with `swift build -c release && python3 bench/serve_load.py "
+            f"--units {a.units} --submissions {a.submissions} --clients {a.clients}`; "
+            "`LOA_SERVE_PROFILE=perf.data` adds a `perf record` of the server during the load.", ""]
+    return "\n".join(out)
 
 
 if __name__ == "__main__":
