@@ -11,7 +11,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     }
 
     public var description: String { "\(path):\(line):\(column)" }
-    public static func < (a: SourceLocation, b: SourceLocation) -> Bool { (a.path, a.line, a.column) < (b.path, b.line, b.column) }
+    public static func < (a: SourceLocation,
+        b: SourceLocation) -> Bool { (a.path, a.line, a.column) < (b.path, b.line, b.column) }
 }
 
 public enum Severity: String, Sendable, Comparable {

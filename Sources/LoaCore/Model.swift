@@ -64,7 +64,8 @@ public struct Target: Sendable, Hashable {
     public var period: TargetPeriod
     public var min: Double
     public var share: Double
-    public init(id: Located<TargetID>, title: String, metric: Metric, period: TargetPeriod, min: Double, share: Double) {
+    public init(id: Located<TargetID>, title: String, metric: Metric, period: TargetPeriod, min: Double,
+        share: Double) {
         self.id = id; self.title = title; self.metric = metric; self.period = period; self.min = min; self.share = share
     }
 }
@@ -160,7 +161,8 @@ public struct Channel: Sendable, Hashable {
     public var units: UnitScope
     public init(id: Located<ChannelID>, name: String, kind: ChannelKind, every: Cadence, on: [Located<Int>],
                 skipWeekends: Bool, capacity: Int, leadDays: Int, audiences: [Located<AudienceID>], units: UnitScope) {
-        self.id = id; self.name = name; self.kind = kind; self.every = every; self.on = on; self.skipWeekends = skipWeekends
+        self.id = id; self.name = name; self.kind = kind; self.every = every; self.on = on;
+        self.skipWeekends = skipWeekends
         self.capacity = capacity; self.leadDays = leadDays; self.audiences = audiences; self.units = units
     }
 
@@ -276,7 +278,8 @@ public struct Workspace: Sendable {
     public var items: [Item]
     public var observances: [Observance]
     public init(plan: Plan, channels: [Channel], units: [UnionUnit], items: [Item], observances: [Observance]) {
-        self.plan = plan; self.channels = channels; self.units = units; self.items = items; self.observances = observances
+        self.plan = plan; self.channels = channels; self.units = units; self.items = items;
+        self.observances = observances
     }
 }
 

@@ -27,7 +27,8 @@ public struct Publication: Hashable, Sendable {
     public let item: ItemID
     public let channel: ChannelID
     public let date: Day
-    public init(item: ItemID, channel: ChannelID, date: Day) { self.item = item; self.channel = channel; self.date = date }
+    public init(item: ItemID, channel: ChannelID,
+        date: Day) { self.item = item; self.channel = channel; self.date = date }
     public var placement: Placement { Placement(item: item, channel: channel) }
 }
 
@@ -218,21 +219,24 @@ struct PlanningState {
             let date = pin.value
             var anySlot = false
             for ref in item.channels {
-                guard let channel = channels[ref.value], slotsByChannel[ref.value]?.contains(date) == true else { continue }
+                guard let channel = channels[ref.value], slotsByChannel[ref.value]?.contains(date) == true
+                    else { continue }
                 anySlot = true
                 let entry = ScheduleEntry(item: item.id.value, channel: ref.value, date: date, confirmed: true)
                 if input.existing.contains(entry) { continue }
                 let broken = brokenRule(item, channel, date)
                     ?? (occupancy.hasRoom(Slot(channel: ref.value, date: date)) ? nil : .capacity)
                 if let broken {
-                    problems.append(.error(.pinBreaks(item: item.id.value, channel: ref.value, date: date, rule: broken),
+                    problems.append(.error(.pinBreaks(item: item.id.value, channel: ref.value, date: date,
+                        rule: broken),
                                            at: pin.location))
                 } else {
                     place(item, channel, date)
                 }
             }
             if !anySlot {
-                problems.append(.error(.pinWithoutSlot(item: item.id.value, channels: item.channels.map(\.value), date: date),
+                problems.append(.error(.pinWithoutSlot(item: item.id.value, channels: item.channels.map(\.value),
+                    date: date),
                                        at: pin.location))
             }
         }

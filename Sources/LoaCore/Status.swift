@@ -81,17 +81,21 @@ public struct StatusFigures: Sendable {
         let month = today.monthOfYear, next = month.next
         self.month = month
         let occupancy = SlotOccupancy(channels: ws.channels, entries: facts.entries)
-        let thisMonth = ws.channels.flatMap { c in c.slots(in: month).map { Slot(channel: c.id.value, date: $0) } }.sorted()
-        let nextMonth = ws.channels.flatMap { c in c.slots(in: next).map { Slot(channel: c.id.value, date: $0) } }.sorted()
+        let thisMonth = ws.channels.flatMap { c in c.slots(in: month).map { Slot(channel: c.id.value,
+            date: $0) } }.sorted()
+        let nextMonth = ws.channels.flatMap { c in c.slots(in: next).map { Slot(channel: c.id.value,
+            date: $0) } }.sorted()
         var confirmed: [Slot: Int] = [:], proposed: [Slot: Int] = [:]
-        for e in facts.entries { if e.confirmed { confirmed[e.slot, default: 0] += 1 } else { proposed[e.slot, default: 0] += 1 } }
+        for e in facts.entries { if e.confirmed { confirmed[e.slot, default: 0] += 1 }
+            else { proposed[e.slot, default: 0] += 1 } }
         slots = thisMonth.map { s in
             let state: SlotState = facts.publishedSlots.contains(s) ? .published
                 : confirmed[s].map(SlotState.confirmed) ?? proposed[s].map(SlotState.proposed) ?? .empty
             return (s, state)
         }
         deliveriesThisMonth = facts.deliveriesThisMonth
-        emptySlots = occupancy.withRoom((thisMonth + nextMonth).filter { $0.date >= today && !facts.publishedSlots.contains($0) })
+        emptySlots = occupancy.withRoom((thisMonth + nextMonth).filter { $0.date >= today
+            && !facts.publishedSlots.contains($0) })
 
         let phases = PhaseIndex(ws.plan)
         let channels = ws.channels.indexed { $0.id.value }

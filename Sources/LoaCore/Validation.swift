@@ -46,7 +46,8 @@ public enum Validator {
             if case .some(let list) = c.units {
                 let known = unitCodes.union(clusters)
                 for u in list where !known.contains(u.value) {
-                    out.append(.error(.unknownReference(.unit, u.value, suggestion: closest(to: u.value, in: known.sorted())),
+                    out.append(.error(.unknownReference(.unit, u.value,
+                        suggestion: closest(to: u.value, in: known.sorted())),
                                       at: u.location))
                 }
             }
@@ -102,11 +103,13 @@ public enum Validator {
 extension Message {
     /// "unknown channel "x"; did you mean "y"?" for any typed id.
     public static func unknown<Tag>(_ id: Identifier<Tag>, among known: some Collection<Identifier<Tag>>) -> Message {
-        .unknownReference(Tag.kind, id.rawValue, suggestion: closest(to: id.rawValue, in: known.map(\.rawValue).sorted()))
+        .unknownReference(Tag.kind, id.rawValue,
+            suggestion: closest(to: id.rawValue, in: known.map(\.rawValue).sorted()))
     }
 
     /// The same for theme references.
     public static func unknown(_ ref: ThemeRef, among known: some Collection<ThemeRef>) -> Message {
-        .unknownReference(.theme, ref.description, suggestion: closest(to: ref.description, in: known.map(\.description).sorted()))
+        .unknownReference(.theme, ref.description,
+            suggestion: closest(to: ref.description, in: known.map(\.description).sorted()))
     }
 }

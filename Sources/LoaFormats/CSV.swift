@@ -256,7 +256,8 @@ public struct CSVTable {
     public init(reader: CSVReader, path: String, required: [String], known: [String]) throws(Failure) {
         self.reader = reader
         self.path = path
-        guard let header = try self.reader.next() else { throw Failure(.csvEmpty, at: SourceLocation(path: path, line: 1, column: 1)) }
+        guard let header = try self.reader.next()
+            else { throw Failure(.csvEmpty, at: SourceLocation(path: path, line: 1, column: 1)) }
         var columns: [String: Int] = [:]
         var problems: [Diagnostic] = []
         for (n, f) in header.enumerated() {

@@ -19,7 +19,8 @@ public enum CSVWriter {
     static func isNumber(_ s: String) -> Bool {
         var digits = 0, dots = 0
         for (i, b) in s.utf8.enumerated() {
-            if b >= 48 && b <= 57 { digits += 1 } else if b == 46 { dots += 1 } else if !(b == 45 && i == 0) { return false }
+            if b >= 48 && b <= 57 { digits += 1 } else if b == 46 { dots += 1 }
+                else if !(b == 45 && i == 0) { return false }
         }
         return digits > 0 && dots <= 1
     }

@@ -16,7 +16,8 @@ public enum ContentChecks {
         }
         // pipe tables: a row of cells followed by a delimiter row; CommonMark prints them as raw text
         let lines = item.body.split(separator: "\n", omittingEmptySubsequences: false)
-        for (i, line) in lines.enumerated() where i + 1 < lines.count && isTableRow(line) && isDelimiterRow(lines[i + 1]) {
+        for (i, line) in lines.enumerated() where i + 1 < lines.count && isTableRow(line)
+            && isDelimiterRow(lines[i + 1]) {
             out.append(.warning(.pipeTable, at: at(i + 1)))
         }
         for image in images(in: item.body) {
@@ -57,7 +58,8 @@ public enum ContentChecks {
             // images are inline: their own position is not kept, their paragraph's is
             var block = cmark_node_parent(node)
             while let b = block, cmark_node_get_start_line(b) == 0 { block = cmark_node_parent(b) }
-            out.append((url, Int(block.map(cmark_node_get_start_line) ?? 1), Int(block.map(cmark_node_get_start_column) ?? 1)))
+            out.append((url, Int(block.map(cmark_node_get_start_line) ?? 1),
+                Int(block.map(cmark_node_get_start_column) ?? 1)))
         }
         return out
     }

@@ -6,7 +6,8 @@ public enum FormReader {
 
     /// Reads a form; `checking` also checks the references of records that cannot be read whole (and of a form
     /// without unit or period), so every error of a file is reported at once.
-    public static func form(_ file: TextFile, diagnostics d: Diagnostics, checking: ReportValidator? = nil) -> ReportForm? {
+    public static func form(_ file: TextFile, diagnostics d: Diagnostics,
+        checking: ReportValidator? = nil) -> ReportForm? {
         guard let (node, body, _) = FrontMatter.parse(file, firstKey: "form", diagnostics: d) else { return nil }
         let r = MappingReader(node, name: "form", into: d)
         defer { r.finish() }
@@ -16,7 +17,8 @@ public enum FormReader {
         let unit = r.string("unit", required: true).map { Located(UnitCode($0.value), at: $0.location) }
         var period: Located<Month>?
         if let p = r.string("period", required: true) {
-            if let m = Month(iso: p.value) { period = Located(m, at: p.location) } else { d.add(.error(.invalidMonth(p.value), at: p.location)) }
+            if let m = Month(iso: p.value) { period = Located(m, at: p.location) }
+                else { d.add(.error(.invalidMonth(p.value), at: p.location)) }
         }
         let submitted = r.day("submitted")
         let reporter = r.string("reporter")
@@ -38,7 +40,8 @@ public enum FormReader {
             summary = f.string("summary")?.value
             issues = f.records("issues") { i in
                 guard let topic = i.string("topic", required: true) else { return nil }
-                return FeedbackIssue(topic: topic.value, detail: i.string("detail")?.value, sensitive: i.bool("sensitive") ?? false)
+                return FeedbackIssue(topic: topic.value, detail: i.string("detail")?.value,
+                    sensitive: i.bool("sensitive") ?? false)
             }
             f.finish()
         }
@@ -47,11 +50,14 @@ public enum FormReader {
             return nil
         }
         return ReportForm(path: file.path, unit: unit, period: period, submitted: submitted, reporter: reporter?.value,
-                          received: received, activities: activities, mood: mood, feedbackSummary: summary, issues: issues,
-                          notes: body.trimmingCharacters(in: .whitespacesAndNewlines), content: file.lines.joined(separator: "\n"))
+                          received: received, activities: activities, mood: mood, feedbackSummary: summary,
+                              issues: issues,
+                          notes: body.trimmingCharacters(in: .whitespacesAndNewlines),
+                              content: file.lines.joined(separator: "\n"))
     }
 
-    static func activity(_ a: MappingReader, unit: Located<UnitCode>, _ d: Diagnostics, _ checking: ReportValidator?) -> Activity? {
+    static func activity(_ a: MappingReader, unit: Located<UnitCode>, _ d: Diagnostics,
+        _ checking: ReportValidator?) -> Activity? {
         let date = a.day("date", required: true)
         let type = a.choice("type", ActivityType.self, required: true)
         let title = a.string("title", required: true)
@@ -59,20 +65,23 @@ public enum FormReader {
         let items = a.references("items", as: ItemID.self) ?? []
         var participants: Located<Int>?
         if let p = a.string("participants", required: true) {
-            if let n = Int(p.value), n >= 0 { participants = Located(n, at: p.location) } else { d.add(.error(.invalidInteger(p.value), at: p.location)) }
+            if let n = Int(p.value), n >= 0 { participants = Located(n, at: p.location) }
+                else { d.add(.error(.invalidInteger(p.value), at: p.location)) }
         }
         guard let date, let type, let title, let participants else {
             d.add(contentsOf: checking?.checkReferences(themes: themes, items: items) ?? [])
             return nil
         }
-        return Activity(unit: unit, date: date, type: type, title: title.value, themes: themes, participants: participants, items: items)
+        return Activity(unit: unit, date: date, type: type, title: title.value, themes: themes,
+            participants: participants, items: items)
     }
 
     public static let tableColumns = ["unit", "date", "type", "title", "themes", "participants", "items"]
 
     /// Reads an activity table row by row, calling `row` for each well-formed activity; problems are collected.
     /// The file is read in chunks, so a table of a million rows needs little memory.
-    public static func activities(source: ByteChunks, path: String, diagnostics d: Diagnostics, checking: ReportValidator? = nil,
+    public static func activities(source: ByteChunks, path: String, diagnostics d: Diagnostics,
+        checking: ReportValidator? = nil,
                                   _ row: (Activity) throws -> Void) rethrows {
         var table: CSVTable
         do throws(Failure) {
@@ -95,21 +104,26 @@ public enum FormReader {
                 guard let t = r.text(at: n) else { d.add(.error(.emptyValue(c), at: r.location(at: n))); return nil }
                 return (t, n)
             }
-            let unit = req("unit"), dateText = req("date"), typeText = req("type"), title = req("title"), pText = req("participants")
+            let unit = req("unit"), dateText = req("date"), typeText = req("type"), title = req("title"),
+                pText = req("participants")
             var date: Day?
-            if let (t, n) = dateText { date = Day(iso: t); if date == nil { d.add(.error(.badDate(t), at: r.location(at: n))) } }
+            if let (t, n) = dateText { date = Day(iso: t); if date == nil { d.add(.error(.badDate(t),
+                at: r.location(at: n))) } }
             var type: ActivityType?
             if let (t, n) = typeText {
                 type = ActivityType(rawValue: t)
-                if type == nil { d.add(.error(.invalidChoice(t, allowed: types, suggestion: closest(to: t, in: types)), at: r.location(at: n))) }
+                if type == nil { d.add(.error(.invalidChoice(t, allowed: types, suggestion: closest(to: t, in: types)),
+                    at: r.location(at: n))) }
             }
             var participants: Int?
-            if let (t, n) = pText { participants = Int(t).flatMap { $0 >= 0 ? $0 : nil }; if participants == nil { d.add(.error(.invalidInteger(t), at: r.location(at: n))) } }
+            if let (t, n) = pText { participants = Int(t).flatMap { $0 >= 0
+                ? $0 : nil }; if participants == nil { d.add(.error(.invalidInteger(t), at: r.location(at: n))) } }
             func list(_ c: String) -> [Located<String>] {
                 let n = col[c] ?? nil
                 guard let t = r.text(at: n) else { return [] }
                 let loc = r.location(at: n)
-                return t.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," }).map { Located(String($0), at: loc) }
+                return t.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," }).map { Located(String($0),
+                    at: loc) }
             }
             let themes = list("themes").compactMap { t -> Located<ThemeRef>? in
                 guard let ref = ThemeRef(parsing: t.value) else {
@@ -122,13 +136,15 @@ public enum FormReader {
             guard let unit, let dateText, let date, let type, let title, let pText, let participants else {
                 // a row that cannot be read whole still has its unit, themes and items checked
                 if let checking {
-                    if let unit { d.add(contentsOf: checking.checkUnit(Located(UnitCode(unit.0), at: r.location(at: unit.1)))) }
+                    if let unit { d.add(contentsOf: checking.checkUnit(Located(UnitCode(unit.0),
+                        at: r.location(at: unit.1)))) }
                     d.add(contentsOf: checking.checkReferences(themes: themes, items: items))
                 }
                 continue
             }
             try row(Activity(unit: Located(UnitCode(unit.0), at: r.location(at: unit.1)),
-                             date: Located(date, at: r.location(at: dateText.1)), type: type, title: title.0, themes: themes,
+                             date: Located(date, at: r.location(at: dateText.1)), type: type, title: title.0,
+                                 themes: themes,
                              participants: Located(participants, at: r.location(at: pText.1)), items: items))
         }
     }

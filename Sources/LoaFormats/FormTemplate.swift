@@ -8,7 +8,8 @@ public enum FormTemplate {
         let active = PhaseIndex(ws.plan).themes(activeBetween: month.first, and: month.last)
         let index = WorkspaceIndex(ws)
         let example = active.first?.description ?? "museum/1.1/a"
-        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s
+            + String(repeating: " ", count: n - s.count) }
         var s = "---\n"
         s += "# " + t(FormText.heading(month: t.month(month), unit: unit.name)) + "\n"
         s += "# " + t(FormText.fillIn) + "\n"

@@ -105,7 +105,8 @@ public enum ICSReader {
         var cur = ""
         var escaping = false
         for c in s {
-            if escaping { cur.append("\\"); cur.append(c); escaping = false } else if c == "\\" { escaping = true } else if c == "," {
+            if escaping { cur.append("\\"); cur.append(c); escaping = false } else if c == "\\" { escaping = true }
+                else if c == "," {
                 out.append(unescape(cur)); cur = ""
             } else { cur.append(c) }
         }

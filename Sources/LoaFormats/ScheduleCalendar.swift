@@ -2,7 +2,8 @@ import LoaCore
 
 /// Reads and writes a month's schedule, `calendars/YYYY-MM.ics` (SPEC §2.7).
 public enum ScheduleCalendar {
-    public static func write(entries: [ScheduleEntry], month: Month, workspace ws: Workspace, today: Day, language: Language) -> [UInt8] {
+    public static func write(entries: [ScheduleEntry], month: Month, workspace ws: Workspace, today: Day,
+        language: Language) -> [UInt8] {
         let index = WorkspaceIndex(ws)
         var w = ICSWriter()
         w.line("BEGIN", "VCALENDAR")
@@ -58,14 +59,18 @@ public enum ScheduleCalendar {
         for cal in try ICSReader.parse(file) {
             for ev in cal.children where ev.name == "VEVENT" {
                 let at = SourceLocation(path: file.path, line: ev.line, column: 1)
-                guard let item = ev.first("X-LOA-ITEM") else { throw Failure(.icsMissingProperty("X-LOA-ITEM"), at: at) }
-                guard let channel = ev.first("X-LOA-CHANNEL") else { throw Failure(.icsMissingProperty("X-LOA-CHANNEL"), at: at) }
+                guard let item = ev.first("X-LOA-ITEM")
+                    else { throw Failure(.icsMissingProperty("X-LOA-ITEM"), at: at) }
+                guard let channel = ev.first("X-LOA-CHANNEL")
+                    else { throw Failure(.icsMissingProperty("X-LOA-CHANNEL"), at: at) }
                 guard let start = ev.first("DTSTART") else { throw Failure(.icsMissingProperty("DTSTART"), at: at) }
                 guard let date = Day(compact: start.value) else {
-                    throw Failure(.icsBadDate(start.value), at: SourceLocation(path: file.path, line: start.line, column: 1))
+                    throw Failure(.icsBadDate(start.value),
+                        at: SourceLocation(path: file.path, line: start.line, column: 1))
                 }
                 let confirmed = ev.first("STATUS")?.value.uppercased() == "CONFIRMED"
-                out.append(ScheduleEntry(item: ItemID(ICSReader.unescape(item.value)), channel: ChannelID(ICSReader.unescape(channel.value)),
+                out.append(ScheduleEntry(item: ItemID(ICSReader.unescape(item.value)),
+                    channel: ChannelID(ICSReader.unescape(channel.value)),
                                         date: date, confirmed: confirmed))
             }
         }

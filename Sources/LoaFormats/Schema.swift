@@ -102,11 +102,13 @@ public final class MappingReader {
         }
     }
 
-    public func choice<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type, required: Bool = false) -> E? where E.RawValue == String {
+    public func choice<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type,
+        required: Bool = false) -> E? where E.RawValue == String {
         guard let s = string(key, required: required) else { return nil }
         if let v = E(rawValue: s.value) { return v }
         let all = E.allCases.map(\.rawValue)
-        diagnostics.add(.error(.invalidChoice(s.value, allowed: all, suggestion: closest(to: s.value, in: all)), at: s.location))
+        diagnostics.add(.error(.invalidChoice(s.value, allowed: all, suggestion: closest(to: s.value, in: all)),
+            at: s.location))
         return nil
     }
 
@@ -216,7 +218,8 @@ public func isValidId(_ s: String, phase: Bool = false) -> Bool {
 
 extension MappingReader {
     /// A typed id; ids are checked as slugs where they are declared.
-    public func id<Tag>(_ key: String, required: Bool = false, as _: Identifier<Tag>.Type) -> Located<Identifier<Tag>>? {
+    public func id<Tag>(_ key: String, required: Bool = false,
+        as _: Identifier<Tag>.Type) -> Located<Identifier<Tag>>? {
         id(key, required: required).map { Located(Identifier($0.value), at: $0.location) }
     }
 

@@ -243,7 +243,8 @@ extension String {
     /// Recorded text is checked at input; this guards output from databases written before those checks.
     public func controlsMadeVisible(keepingLayout: Bool) -> String {
         func hidden(_ u: Unicode.Scalar) -> Bool {
-            (u.value < 0x20 && !(keepingLayout && (u == "\t" || u == "\n" || u == "\r"))) || (0x7F...0x9F).contains(u.value)
+            (u.value < 0x20 && !(keepingLayout && (u == "\t" || u == "\n" || u == "\r")))
+                || (0x7F...0x9F).contains(u.value)
         }
         // C1 controls are the only scalars encoded with a 0xC2 lead byte followed by 0x80–0x9F
         guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }), unicodeScalars.contains(where: hidden)

@@ -7,7 +7,8 @@ extension StoreReader {
             SELECT id, unit, period, topic, detail, opened_on, resolved_on, resolved_by, note FROM alerts
             \(includeResolved ? "" : "WHERE resolved_on IS NULL ") ORDER BY opened_on, id
             """) { r in
-            Alert(id: try r.int(0), unit: try r.id(1), period: try r.month(2), topic: try r.text(3), detail: r.optionalText(4),
+            Alert(id: try r.int(0), unit: try r.id(1), period: try r.month(2), topic: try r.text(3),
+                detail: r.optionalText(4),
                   openedOn: try r.day(5), resolvedOn: try r.optionalDay(6), resolvedBy: r.optionalText(7),
                   note: r.optionalText(8))
         }

@@ -73,7 +73,8 @@ final class Statement {
             case .text(var s):
                 rc = s.withUTF8 { sqlite3_bind_text(handle, n, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
             case .blob(let b):
-                rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, n, $0.baseAddress, Int32(b.count), SQLITE_TRANSIENT) }
+                rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, n, $0.baseAddress, Int32(b.count),
+                    SQLITE_TRANSIENT) }
             }
             guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
         }
@@ -144,7 +145,8 @@ struct Row {
         guard let r = try ThemeRef(parsing: text(c)) else { throw mismatch(c, "a theme reference") }
         return r
     }
-    func choice<E: RawRepresentable>(_ c: Int32, as _: E.Type = E.self) throws(DatabaseError) -> E where E.RawValue == String {
+    func choice<E: RawRepresentable>(_ c: Int32,
+        as _: E.Type = E.self) throws(DatabaseError) -> E where E.RawValue == String {
         guard let v = try E(rawValue: text(c)) else { throw mismatch(c, "one of \(E.self)") }
         return v
     }
@@ -187,7 +189,8 @@ final class Database {
             // switching to WAL needs a moment alone with the file; a process opening it at the same time retries
             var walMode = ""
             for attempt in 0..<200 {
-                do { walMode = try scalarText("PRAGMA journal_mode=WAL"); break } catch let e where e.isBusy && attempt < 199 {
+                do { walMode = try scalarText("PRAGMA journal_mode=WAL"); break } catch let e where e.isBusy
+                    && attempt < 199 {
                     sqlite3_sleep(25)
                 }
             }
@@ -274,7 +277,8 @@ final class Database {
     }
 
     func error(_ rc: Int32, sql: String?) -> DatabaseError {
-        DatabaseError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        DatabaseError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)),
+            sql: sql)
     }
 
     /// Runs one or more statements without results.
@@ -314,7 +318,8 @@ final class Database {
     }
 
     /// The rows decoded by `decode`, in order.
-    func rows<T>(_ sql: String, _ arguments: [any DatabaseValueConvertible] = [], _ decode: (Row) throws -> T) throws -> [T] {
+    func rows<T>(_ sql: String, _ arguments: [any DatabaseValueConvertible] = [],
+        _ decode: (Row) throws -> T) throws -> [T] {
         var out: [T] = []
         try query(sql, arguments) { out.append(try decode($0)) }
         return out

@@ -13,7 +13,8 @@ public struct PublishedItemRecord: Sendable {
 
 extension StoreReader {
     public func isPublished(_ slot: Slot) throws -> Bool {
-        try db.scalarInt("SELECT count(*) FROM publications WHERE channel = ? AND date = ?", [slot.channel, slot.date]) > 0
+        try db.scalarInt("SELECT count(*) FROM publications WHERE channel = ? AND date = ?",
+            [slot.channel, slot.date]) > 0
     }
 
     /// Every (item, channel, date) published.
@@ -34,12 +35,14 @@ extension StoreReader {
 
     /// How many issues each channel published before the slot, plus one: the issue number ("Số 12").
     public func issueNumber(of slot: Slot) throws -> Int {
-        try db.scalarInt("SELECT count(*) FROM publications WHERE channel = ? AND date < ?", [slot.channel, slot.date]) + 1
+        try db.scalarInt("SELECT count(*) FROM publications WHERE channel = ? AND date < ?", [slot.channel, slot.date])
+            + 1
     }
 
     public func deliveryCount(from: Day, to: Day) throws -> Int {
         try db.scalarInt("""
-            SELECT count(*) FROM deliveries d JOIN publications p ON p.id = d.publication_id WHERE p.date BETWEEN ? AND ?
+            SELECT count(*) FROM deliveries d JOIN publications p ON p.id = d.publication_id WHERE p.date BETWEEN ? AND
+              ?
             """, [from, to])
     }
 
@@ -55,7 +58,8 @@ extension StoreWriter {
     public func recordPublication(_ slot: Slot, items: [PublishedItemRecord], units: [UnitCode], today: Day,
                                   actor: Actor) throws -> Bool {
         if try reader.isPublished(slot) { return false }
-        try db.run("INSERT INTO publications (channel, date, recorded_on) VALUES (?, ?, ?)", [slot.channel, slot.date, today])
+        try db.run("INSERT INTO publications (channel, date, recorded_on) VALUES (?, ?, ?)",
+            [slot.channel, slot.date, today])
         let pid = db.lastInsertedRowID
         let delivery = try db.statement("INSERT INTO deliveries VALUES (?, ?, ?)")
         for (i, item) in items.enumerated() {
@@ -69,7 +73,8 @@ extension StoreWriter {
             }
             for u in units { try delivery.execute([pid, u, item.id]) }
         }
-        try audit(AuditEntry(day: today, actor: actor, command: "publish", action: "publication", subject: slot.description,
+        try audit(AuditEntry(day: today, actor: actor, command: "publish", action: "publication",
+            subject: slot.description,
                              detail: "\(items.count) items × \(units.count) units"))
         return true
     }

@@ -13,7 +13,8 @@ extension StoreReader {
     /// "chuyen doi so" finds "chuyển đổi số". Items go into a temporary index for this search only, so results
     /// are always current with the files; nothing is written to the database, so a search never waits for an
     /// import.
-    public func search(_ query: String, items: [SearchableItem], includeSensitive: Bool, limit: Int = 20) throws -> [SearchHit] {
+    public func search(_ query: String, items: [SearchableItem], includeSensitive: Bool,
+        limit: Int = 20) throws -> [SearchHit] {
         let terms = SearchRanking.terms(query).map { "\"\($0)\"*" }
         guard !terms.isEmpty else { return [] }
         let match = "folded : (\(terms.joined(separator: " ")))"
@@ -23,7 +24,8 @@ extension StoreReader {
             DELETE FROM temp.item_index;
             """)
         for i in items {
-            try db.run("INSERT INTO temp.item_index VALUES (?, ?, ?, ?)", [i.id, i.title, i.text, (i.title + " " + i.text).folded])
+            try db.run("INSERT INTO temp.item_index VALUES (?, ?, ?, ?)",
+                [i.id, i.title, i.text, (i.title + " " + i.text).folded])
         }
         var hits = try db.rows("""
             SELECT ref, title, body, bm25(item_index) FROM temp.item_index WHERE item_index MATCH ?
@@ -36,7 +38,8 @@ extension StoreReader {
             WHERE search_index MATCH ?\(includeSensitive ? "" : " AND sensitive = 0")
             ORDER BY bm25(search_index) LIMIT ?
             """, [match, limit]) { r in
-            SearchHit(kind: try r.choice(0), ref: try r.text(1), title: try r.text(2), body: try r.text(3), rank: r.double(4))
+            SearchHit(kind: try r.choice(0), ref: try r.text(1), title: try r.text(2), body: try r.text(3),
+                rank: r.double(4))
         }
         return SearchRanking.ordered(hits, limit: limit)
     }

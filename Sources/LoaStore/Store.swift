@@ -59,7 +59,8 @@ public final class ReadOnlyStore {
         }
         var connection = try Database(path: path, mode: .readOnly)
         let version = try connection.scalarInt("PRAGMA user_version")
-        if version > Schema.migrations.count { throw StoreError.tooNew(version: version, known: Schema.migrations.count) }
+        if version > Schema.migrations.count { throw StoreError.tooNew(version: version,
+            known: Schema.migrations.count) }
         if version < Schema.migrations.count {
             do { _ = try Store(path: path) } catch let e as DatabaseError where e.isReadOnly || e.isCannotOpen {
                 throw StoreError.needsMigration(path: path)
@@ -128,7 +129,8 @@ extension StoreReader {
     /// The audit history, oldest first.
     public func auditHistory(subject: String? = nil) throws -> [AuditEntry] {
         let filter = subject == nil ? "" : " WHERE subject = ?"
-        return try db.rows("SELECT recorded_on, coalesce(actor, ''), command, action, subject, detail FROM audit\(filter) ORDER BY id",
+        return try db.rows("SELECT recorded_on, coalesce(actor, ''), command, action, subject, detail FROM "
+            + "audit\(filter) ORDER BY id",
                            subject.map { [$0] } ?? []) { r in
             let actor = try r.text(1)
             let who: Actor = actor.hasPrefix("user:") ? .user(String(actor.dropFirst(5)))

@@ -37,13 +37,15 @@ extension StoreReader {
 
     public func user(named name: String) throws -> UserRecord? {
         try db.rows("SELECT name, role, sensitive, password_hash FROM users WHERE name = ?", [name]) { r in
-            UserRecord(name: try r.text(0), role: try r.choice(1), sensitive: try r.bool(2), passwordHash: try r.text(3))
+            UserRecord(name: try r.text(0), role: try r.choice(1), sensitive: try r.bool(2),
+                passwordHash: try r.text(3))
         }.first
     }
 
     public func users() throws -> [UserRecord] {
         try db.rows("SELECT name, role, sensitive, password_hash FROM users ORDER BY name") { r in
-            UserRecord(name: try r.text(0), role: try r.choice(1), sensitive: try r.bool(2), passwordHash: try r.text(3))
+            UserRecord(name: try r.text(0), role: try r.choice(1), sensitive: try r.bool(2),
+                passwordHash: try r.text(3))
         }
     }
 
@@ -84,7 +86,8 @@ extension StoreWriter {
     public func removeUser(named name: String, today: Day, actor: Actor) throws -> Bool {
         try db.run("DELETE FROM users WHERE name = ?", [name])
         guard db.changes > 0 else { return false }
-        try audit(AuditEntry(day: today, actor: actor, command: "user", action: "user removed", subject: name, detail: nil))
+        try audit(AuditEntry(day: today, actor: actor, command: "user", action: "user removed", subject: name,
+            detail: nil))
         return true
     }
 

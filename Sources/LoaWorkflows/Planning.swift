@@ -33,7 +33,8 @@ public enum Planning {
 
     /// Proposes the month's schedule (keeping confirmed entries), optionally confirms every entry, and writes
     /// `calendars/YYYY-MM.ics` and `out/plans/YYYY-MM.md` and `.html`.
-    public static func plan(_ month: Month, confirm: Bool, workspace ws: Workspace, session s: Session) throws(Failure) -> Result {
+    public static func plan(_ month: Month, confirm: Bool, workspace ws: Workspace,
+        session s: Session) throws(Failure) -> Result {
         let published = try s.read(orEmpty: []) { try $0.publications() }
         let input = PlanningInput(workspace: ws, month: month, today: s.today,
                                   existing: try Calendars.entries(of: month, in: s.paths),
@@ -42,7 +43,8 @@ public enum Planning {
         var schedule = try Planner.plan(input)
         if confirm { schedule.entries = schedule.entries.map { var e = $0; e.confirmed = true; return e } }
         let calendar = s.paths.calendar(month)
-        try writeFile(calendar, ScheduleCalendar.write(entries: schedule.entries, month: month, workspace: ws, today: s.today,
+        try writeFile(calendar, ScheduleCalendar.write(entries: schedule.entries, month: month, workspace: ws,
+            today: s.today,
                                                        language: s.language))
         let doc = PlanDocument.build(schedule, workspace: ws, today: s.today, language: s.language)
         let base = s.paths.plan(month)

@@ -125,7 +125,8 @@ enum ThreadConnections {
 public func writeFile(_ path: String, _ bytes: [UInt8]) throws(Failure) {
     let dir = (path as NSString).deletingLastPathComponent
     let tmp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    func fail(_ reason: String) -> Failure { Failure(.fileUnwritable(path, reason: reason), exitCode: ExitCode.ioError) }
+    func fail(_ reason: String) -> Failure { Failure(.fileUnwritable(path, reason: reason),
+        exitCode: ExitCode.ioError) }
     var fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     if fd < 0, errno == ENOENT {
         do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {

@@ -46,8 +46,12 @@ def scan(line):
                     i += 1
                     continue
                 depth -= 1
-            elif not inside and c in ",;" and line[i + 1:i + 2] == " ":
+            elif not inside and c == "," and line[i + 1:i + 2] == " ":
                 cands.append(("comma", i + 1, depth))
+            elif not inside and c == ";" and line[i + 1:i + 2] == " " and depth == 0:
+                cands.append(("semi", i + 1, depth))
+            elif not inside and c == ":" and depth == 0:
+                cands.append(("colon", i, depth))
             elif not inside and c == " ":
                 if any(line.startswith(op, i + 1) for op in ("&& ", "|| ", "?? ", "+ ", "? ", "else ")):
                     cands.append(("op", i, depth))
@@ -114,6 +118,15 @@ def wrap_once(line):
         if kind == "comment" and at > ind:
             code, comment = line[:at].rstrip(), line[at:]
             return [" " * ind + comment, code] if len(" " * ind + comment) <= LIMIT else None
+    # statements joined by ";" go on lines of their own
+    semis = [at for kind, at, _ in cands if kind == "semi" and lo < at <= LIMIT]
+    if semis:
+        return [line[:semis[-1]].rstrip(), " " * ind + line[semis[-1]:].lstrip(" ")]
+    # a case declaration of an enum: the cases after the cut get a "case" of their own
+    if stripped.startswith("case ") and not any(kind == "colon" for kind, _, _ in cands):
+        cuts = [at for kind, at, depth in cands if kind == "comma" and depth == 0 and lo < at <= LIMIT]
+        if cuts:
+            return [line[:cuts[-1]].rstrip().rstrip(","), " " * ind + "case " + line[cuts[-1]:].lstrip(" ")]
     # the outermost place that fits, the rightmost of those
     best = None
     for kind, at, depth in cands:

@@ -131,7 +131,8 @@ enum CommandResolver {
             if let eq = a.firstIndex(of: "=") { name = String(a[..<eq]); inline = String(a[a.index(after: eq)...]) }
             if name == "-h" { name = "--help" }
             guard let spec = specs.first(where: { $0.name == name }) else {
-                throw Failure(.unknownOption(name, suggestion: closest(to: name, in: specs.map(\.name))), exitCode: ExitCode.usage)
+                throw Failure(.unknownOption(name, suggestion: closest(to: name, in: specs.map(\.name))),
+                    exitCode: ExitCode.usage)
             }
             if spec.placeholder != nil {
                 let v: String

@@ -79,7 +79,8 @@ struct Context: Sendable {
 
     /// The session a use case runs in.
     func session() throws(Failure) -> Session {
-        Session(paths: try workspacePaths(), databasePath: databaseOption.map(absolute), today: today, language: language,
+        Session(paths: try workspacePaths(), databasePath: databaseOption.map(absolute), today: today,
+            language: language,
                 actor: actor)
     }
 
@@ -93,7 +94,8 @@ struct Context: Sendable {
 
     /// The shipped workspace: `LOA_HOME`, or the repository the binary was built in.
     func shippedWorkspace() throws(Failure) -> String {
-        if let home = environment["LOA_HOME"], FileManager.default.fileExists(atPath: home + "/content/plan.yml") { return home }
+        if let home = environment["LOA_HOME"],
+            FileManager.default.fileExists(atPath: home + "/content/plan.yml") { return home }
         var dir = (CommandLine.arguments[0] as NSString).deletingLastPathComponent
         if let exe = Bundle.main.executablePath { dir = (exe as NSString).deletingLastPathComponent }
         for _ in 0..<6 {
@@ -113,7 +115,8 @@ public let loaVersion = "0.2.0"
 public func runLoa(_ argv: [String], environment: [String: String]) -> Int32 {
     var lang: Language = environment["LOA_LANG"] == "en" ? .en : .vi
     if let i = argv.firstIndex(of: "--lang"), i + 1 < argv.count, let l = Language(rawValue: argv[i + 1]) { lang = l }
-    if let a = argv.first(where: { $0.hasPrefix("--lang=") }), let l = Language(rawValue: String(a.dropFirst(7))) { lang = l }
+    if let a = argv.first(where: { $0.hasPrefix("--lang=") }),
+        let l = Language(rawValue: String(a.dropFirst(7))) { lang = l }
     let console = Console(language: lang, quiet: argv.contains("--quiet"))
     let t = Localizer(lang)
     do throws(Failure) {

@@ -6,7 +6,8 @@ enum Help {
     static let width = 100
 
     static func overview(_ t: Localizer) -> String {
-        var s = t(CommandText.overviewIntro) + "\n\n" + t(CommandText.overviewUsage) + "\n\n" + t(CommandText.commands) + ":\n"
+        var s = t(CommandText.overviewIntro) + "\n\n" + t(CommandText.overviewUsage) + "\n\n" + t(CommandText.commands)
+            + ":\n"
         for entry in commandTable {
             switch entry {
             case .command(let c): s += line(c.fullUsage, t(c.summary))
@@ -19,7 +20,8 @@ enum Help {
     }
 
     static func group(_ g: CommandGroup, _ t: Localizer) -> String {
-        var s = "\(t(CommandText.usage)): loa \(g.name) <\(g.childNames.joined(separator: "|"))> …\n\n" + t(g.summary) + "\n\n"
+        var s = "\(t(CommandText.usage)): loa \(g.name) <\(g.childNames.joined(separator: "|"))> …\n\n" + t(g.summary)
+            + "\n\n"
         s += t(CommandText.subcommands) + ":\n"
         if let standalone = g.standalone { s += line(standalone.fullUsage, t(standalone.summary)) }
         for c in g.children { s += line(c.fullUsage, t(c.summary)) }

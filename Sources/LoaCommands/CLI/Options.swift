@@ -20,7 +20,8 @@ extension Option where Value == Bool {
 }
 
 extension Option where Value == String {
-    static func text(_ name: String, _ placeholder: String, help: CommandText, repeatable: Bool = false) -> Option<String> {
+    static func text(_ name: String, _ placeholder: String, help: CommandText,
+        repeatable: Bool = false) -> Option<String> {
         Option(name: name, placeholder: placeholder, help: help, repeatable: repeatable) { s throws(Failure) in s.nfc }
     }
 }
@@ -36,9 +37,11 @@ extension Option {
     static func choice(_ name: String, help: CommandText) -> Option<Value>
     where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
         let all = Value.allCases.map(\.rawValue)
-        return Option(name: name, placeholder: all.joined(separator: "|"), help: help, repeatable: false) { s throws(Failure) in
+        return Option(name: name, placeholder: all.joined(separator: "|"), help: help,
+            repeatable: false) { s throws(Failure) in
             guard let v = Value(rawValue: s) else {
-                throw Failure(.invalidChoice(s, allowed: all, suggestion: closest(to: s, in: all)), exitCode: ExitCode.usage)
+                throw Failure(.invalidChoice(s, allowed: all, suggestion: closest(to: s, in: all)),
+                    exitCode: ExitCode.usage)
             }
             return v
         }

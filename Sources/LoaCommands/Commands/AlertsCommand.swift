@@ -32,7 +32,8 @@ struct AlertsCommand: Command {
                 ("alerts", .array(alerts.map { a in
                     var fields: [(String, JSON)] = [
                         ("id", .int(a.id)), ("unit", .string(a.unit.rawValue)), ("period", .string(a.period.iso)),
-                        ("topic", .string(a.topic)), ("opened", .string(a.openedOn.iso)), ("age_days", .int(a.age(on: s.today))),
+                        ("topic", .string(a.topic)), ("opened", .string(a.openedOn.iso)),
+                            ("age_days", .int(a.age(on: s.today))),
                         ("resolved", a.resolvedOn.map { .string($0.iso) } ?? .null)]
                     if details { fields.append(("detail", a.detail.map(JSON.string) ?? .null)) }
                     return .object(fields)
@@ -42,7 +43,8 @@ struct AlertsCommand: Command {
         }
         if alerts.isEmpty { ctx.console.say(CommandText.noOpenAlerts); return ExitCode.ok }
         for a in alerts {
-            var line = "#\(a.id)  \(a.unit)  \(ctx.t.shortMonth(a.period))  \(ctx.t(CommandText.days(a.age(on: s.today))))  "
+            var line = "#\(a.id)  \(a.unit)  \(ctx.t.shortMonth(a.period))  "
+                + "\(ctx.t(CommandText.days(a.age(on: s.today))))  "
                 + Terminal.safe(a.topic)
             if let r = a.resolvedOn { line += "  " + ctx.t(CommandText.resolvedOn(ctx.t.date(r))) }
             ctx.console.out(line + "\n")

@@ -31,7 +31,8 @@ struct AlertsResolveCommand: Command {
         var s = try ctx.session()
         if let person { s = s.with(actor: .commandLine(user: person)) }
         let store = try s.openStore()
-        let done = try s.guarded { try store.write { try $0.resolveAlert(id: id, note: text, today: s.today, actor: s.actor) } }
+        let done = try s.guarded { try store.write { try $0.resolveAlert(id: id, note: text, today: s.today,
+            actor: s.actor) } }
         guard done else { throw Failure(.noOpenAlert(id), exitCode: ExitCode.dataError) }
         ctx.console.say(CommandText.alertResolved(id))
         return ExitCode.ok

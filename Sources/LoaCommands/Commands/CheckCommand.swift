@@ -17,7 +17,8 @@ struct CheckCommand: Command {
             diagnostics.add(contentsOf: Validator.validate(ws))
             diagnostics.add(contentsOf: ContentChecks.check(ws, paths: paths))
             if !diagnostics.hasErrors {
-                ctx.console.say(CommandText.checkValid(projects: ws.plan.projects.count, themes: ws.plan.allThemes.count,
+                ctx.console.say(CommandText.checkValid(projects: ws.plan.projects.count,
+                    themes: ws.plan.allThemes.count,
                                                        channels: ws.channels.count, units: ws.units.count,
                                                        items: ws.items.count, observances: ws.observances.count))
             }

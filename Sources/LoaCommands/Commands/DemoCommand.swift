@@ -20,7 +20,8 @@ struct DemoCommand: Command {
         let key = FileManager.default.contents(atPath: target + "/loa.key")
         try? FileManager.default.removeItem(atPath: target)
         try WorkspaceCopy.copy(from: source, to: target)
-        if let key { FileManager.default.createFile(atPath: target + "/loa.key", contents: key, attributes: [.posixPermissions: 0o600]) }
+        if let key { FileManager.default.createFile(atPath: target + "/loa.key", contents: key,
+            attributes: [.posixPermissions: 0o600]) }
         let lang = ["--lang", ctx.language.rawValue]
         var failures = 0
         func step(_ title: CommandText, _ today: String, _ argv: [String]) {
@@ -35,7 +36,8 @@ struct DemoCommand: Command {
         let november = Month(year: 2026, month: 11) ?? Day(ordinal: 0).monthOfYear
         let entries = (try? Calendars.entries(of: november, in: paths)) ?? []
         for slot in Set(entries.filter(\.confirmed).map(\.slot)).sorted() {
-            step(.demoPublish("\(slot.channel) \(ctx.t.date(slot.date))"), slot.date.iso, ["publish", slot.channel.rawValue, slot.date.iso])
+            step(.demoPublish("\(slot.channel) \(ctx.t.date(slot.date))"), slot.date.iso,
+                ["publish", slot.channel.rawValue, slot.date.iso])
         }
         step(.demoForm, "2026-12-01", ["form", "cdcs-so-gddt", "2026-11"])
         step(.demoImport, "2026-12-06", ["import", target + "/reports/samples"])

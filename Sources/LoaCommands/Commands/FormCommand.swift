@@ -23,7 +23,8 @@ struct FormCommand: Command {
         }
         let received = try s.read(orEmpty: []) { try $0.issuesDelivered(to: unit, in: month) }
         let path = s.paths.form(unit, month)
-        try writeFile(path, FormTemplate.render(unit: u, month: month, received: received, workspace: ws, language: s.language))
+        try writeFile(path, FormTemplate.render(unit: u, month: month, received: received, workspace: ws,
+            language: s.language))
         ctx.console.out(s.paths.relative(path) + "\n")
         return ExitCode.ok
     }

@@ -55,7 +55,8 @@ struct LinksCommand: Command {
         }
         switch output {
         case .csv:
-            ctx.console.out(CSVWriter.document([["code", "name", "url"]] + links.map { [$0.unit.code.value.rawValue, $0.unit.name, $0.url] }))
+            ctx.console.out(CSVWriter.document([["code", "name", "url"]]
+                + links.map { [$0.unit.code.value.rawValue, $0.unit.name, $0.url] }))
         case .html:
             ctx.console.out(try LinkSheet.html(links, plan: ws.plan, today: s.today, language: ctx.language))
         }
@@ -65,7 +66,8 @@ struct LinksCommand: Command {
 
 /// A printable A4 sheet: one card per unit with its name, a QR code and the link.
 enum LinkSheet {
-    static func html(_ links: [(unit: UnionUnit, url: String)], plan: Plan, today: Day, language: Language) throws(Failure) -> String {
+    static func html(_ links: [(unit: UnionUnit, url: String)], plan: Plan, today: Day,
+        language: Language) throws(Failure) -> String {
         let t = Localizer(language)
         var cards: [HTML] = []
         for l in links {
@@ -75,7 +77,8 @@ enum LinkSheet {
             }
             cards.append(.el("section", [("class", "card")], [
                 .el("h2", text: l.unit.name), .el("div", [("class", "qr")], [.trusted(svg)]),
-                .el("p", [("class", "url")], text: l.url), .el("p", [("class", "hint")], text: t(CommandText.linkCardHint)),
+                .el("p", [("class", "url")], text: l.url),
+                    .el("p", [("class", "hint")], text: t(CommandText.linkCardHint)),
             ]))
         }
         let style = """

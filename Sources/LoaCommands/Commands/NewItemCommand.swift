@@ -23,7 +23,8 @@ struct NewItemCommand: Command {
         let themes = try args.values(Self.theme), channels = try args.values(Self.channel)
         guard !themes.isEmpty else { throw Failure(.missingArgument("--theme"), exitCode: ExitCode.usage) }
         guard !channels.isEmpty else { throw Failure(.missingArgument("--channel"), exitCode: ExitCode.usage) }
-        draft = NewItem(title: title, themes: themes, channels: channels.map { ChannelID($0) }, id: try args.value(Self.id),
+        draft = NewItem(title: title, themes: themes, channels: channels.map { ChannelID($0) },
+            id: try args.value(Self.id),
                         author: try args.value(Self.author), summary: try args.value(Self.summaryText),
                         folder: try args.value(Self.dir))
     }

@@ -25,10 +25,12 @@ struct ReportOutput: Sendable {
         includeSensitive = args.has(ReportOptions.includeSensitive)
     }
 
-    func emit(_ request: Reporting.Request, workspace ws: Workspace, session s: Session, ctx: Context) throws(Failure) -> Int32 {
+    func emit(_ request: Reporting.Request, workspace ws: Workspace, session s: Session,
+        ctx: Context) throws(Failure) -> Int32 {
         let presenter = try Reporting.presenter(request, includeSensitive: includeSensitive, workspace: ws, session: s)
         guard let format else {
-            for p in try Reporting.write(presenter, name: request.name, session: s) { ctx.console.out(s.paths.relative(p) + "\n") }
+            for p in try Reporting.write(presenter, name: request.name,
+                session: s) { ctx.console.out(s.paths.relative(p) + "\n") }
             return ExitCode.ok
         }
         let text = Reporting.render(presenter, as: format)
@@ -86,7 +88,8 @@ struct ReportPhaseCommand: Command {
         guard let ph = p.phases.first(where: { $0.id.value == phase }) else {
             throw Failure(.unknown(phase, among: p.phases.map(\.id.value)), exitCode: ExitCode.usage)
         }
-        return try output.emit(Reporting.phase(p, ph, from: from, to: to, today: s.today), workspace: ws, session: s, ctx: ctx)
+        return try output.emit(Reporting.phase(p, ph, from: from, to: to, today: s.today), workspace: ws, session: s,
+            ctx: ctx)
     }
 }
 
@@ -113,6 +116,7 @@ struct ReportUnitCommand: Command {
         guard let u = ws.units.first(where: { $0.code.value == unit }) else {
             throw Failure(.unknown(unit, among: ws.units.map(\.code.value)), exitCode: ExitCode.usage)
         }
-        return try output.emit(Reporting.unit(u, from: from, to: to, today: s.today), workspace: ws, session: s, ctx: ctx)
+        return try output.emit(Reporting.unit(u, from: from, to: to, today: s.today), workspace: ws, session: s,
+            ctx: ctx)
     }
 }

@@ -37,7 +37,8 @@ struct SearchCommand: Command {
         if hits.isEmpty { ctx.console.say(CommandText.noResults); return ExitCode.ok }
         for h in hits {
             let snippet = SearchRanking.snippet(h.body.isEmpty ? h.title : h.body, terms: terms)
-            ctx.console.out("[\(ctx.t(h.kind))] \(Terminal.safe(h.ref)) — \(Terminal.safe(h.title))\n    \(Terminal.safe(snippet))\n")
+            ctx.console.out("[\(ctx.t(h.kind))] \(Terminal.safe(h.ref)) — \(Terminal.safe(h.title))\n    "
+                + "\(Terminal.safe(snippet))\n")
         }
         return ExitCode.ok
     }

@@ -31,8 +31,10 @@ struct ServeCommand: Command {
         let (s, _) = try ctx.load()
         _ = try s.openStore()   // create or migrate the database before the first request
         let key = try WebKeys.key(s, ctx)
-        let app = WebApp(configuration: WebConfiguration(paths: s.paths, databasePath: ctx.databaseOption.map(ctx.absolute),
-                                                         fixedToday: ctx.fixedToday, language: ctx.language, baseURL: base),
+        let app = WebApp(configuration: WebConfiguration(paths: s.paths,
+            databasePath: ctx.databaseOption.map(ctx.absolute),
+                                                         fixedToday: ctx.fixedToday, language: ctx.language,
+                                                             baseURL: base),
                          key: key)
         var config = Server.Configuration(address: address, behindProxy: proxied)
         config.uploadPaths = WebApp.uploadPaths

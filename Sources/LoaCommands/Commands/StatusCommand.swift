@@ -21,7 +21,8 @@ struct StatusCommand: Command {
 enum StatusText {
     static func render(_ f: StatusFigures, workspace ws: Workspace, t: Localizer) -> String {
         let index = WorkspaceIndex(ws)
-        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s
+            + String(repeating: " ", count: n - s.count) }
         var out = t(CommandText.statusTitle(t.weekdayDate(f.today))) + "\n"
         let width = (ws.channels.map(\.name.count).max() ?? 20) + 2
 
@@ -41,19 +42,22 @@ enum StatusText {
         if f.approvalsDue.isEmpty { out += "  " + t(CommandText.noneParenthesized) + "\n" }
         for a in f.approvalsDue {
             out += "  " + t(CommandText.approvalDue(deadline: t.shortDate(a.deadline), item: index.itemTitle(a.item),
-                                                   channel: index.channelName(a.channel), slot: t.shortDate(a.slot))) + "\n"
+                                                   channel: index.channelName(a.channel), slot: t.shortDate(a.slot)))
+                                                       + "\n"
         }
 
         out += "\n" + t(CommandText.statusEmptySlots(f.emptySlots.count)) + "\n"
         for e in f.emptySlots.prefix(8) {
-            out += "  " + pad(t.shortDate(e.slot.date), 7) + pad(index.channelName(e.slot.channel), width) + t(CommandText.free(e.free)) + "\n"
+            out += "  " + pad(t.shortDate(e.slot.date), 7) + pad(index.channelName(e.slot.channel), width)
+                + t(CommandText.free(e.free)) + "\n"
         }
         if f.emptySlots.count > 8 { out += "  …\n" }
 
         out += "\n" + t(CommandText.statusOverdue) + "\n"
         if f.overdue.isEmpty { out += "  " + t(CommandText.noneParenthesized) + "\n" }
         for o in f.overdue {
-            out += "  " + pad(index.unitName(o.unit), 44) + o.months.map { t.shortMonth($0) }.joined(separator: ", ") + "\n"
+            out += "  " + pad(index.unitName(o.unit), 44) + o.months.map { t.shortMonth($0) }.joined(separator: ", ")
+                + "\n"
         }
 
         out += "\n" + t(CommandText.statusAlerts(f.alerts.count)) + "\n"
@@ -64,7 +68,8 @@ enum StatusText {
 
         out += "\n" + t(CommandText.statusAnniversaries) + "\n"
         for o in f.roundAnniversaries {
-            out += "  " + pad(t.date(o.date), 12) + o.observance.name + " — " + t(DocumentText.anniversaryYears(o.anniversary ?? 0)) + "\n"
+            out += "  " + pad(t.date(o.date), 12) + o.observance.name + " — "
+                + t(DocumentText.anniversaryYears(o.anniversary ?? 0)) + "\n"
         }
         return out
     }

@@ -20,7 +20,8 @@ struct UserAddCommand: Command {
 
     init(parsing args: ParsedArguments) throws(Failure) {
         name = try UserNames.check(args.positional[0])
-        guard let r = try args.value(Self.role) else { throw Failure(.missingArgument("--role officer|leader"), exitCode: ExitCode.usage) }
+        guard let r = try args.value(Self.role)
+            else { throw Failure(.missingArgument("--role officer|leader"), exitCode: ExitCode.usage) }
         userRole = r
         seesSensitive = args.has(Self.sensitive)
     }
@@ -56,7 +57,8 @@ struct UserRemoveCommand: Command {
     func run(in ctx: Context) throws(Failure) -> Int32 {
         let s = try ctx.session()
         let store = try s.openStore()
-        let removed = try s.guarded { try store.write { try $0.removeUser(named: name, today: s.today, actor: s.actor) } }
+        let removed = try s.guarded { try store.write { try $0.removeUser(named: name, today: s.today,
+            actor: s.actor) } }
         guard removed else { throw Failure(.noSuchUser(name), exitCode: ExitCode.dataError) }
         ctx.console.say(CommandText.userRemoved(name))
         return ExitCode.ok
@@ -83,7 +85,8 @@ struct UserPasswdCommand: Command {
         let hash = try Passwords.read(ctx)
         try s.guarded {
             try store.write {
-                try $0.save(user: UserRecord(name: user.name, role: user.role, sensitive: user.sensitive, passwordHash: hash),
+                try $0.save(user: UserRecord(name: user.name, role: user.role, sensitive: user.sensitive,
+                    passwordHash: hash),
                             today: s.today, actor: s.actor)
             }
         }
@@ -96,7 +99,8 @@ enum UserNames {
     /// A user name: 1–64 characters, no spaces or control characters.
     static func check(_ raw: String) throws(Failure) -> String {
         let name = raw.nfc
-        guard !name.isEmpty, name.count <= 64, !name.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
+        guard !name.isEmpty, name.count <= 64,
+            !name.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
         else { throw Failure(.invalidArgument(raw, expected: "NAME"), exitCode: ExitCode.usage) }
         return name
     }
@@ -116,7 +120,8 @@ enum Passwords {
         } else {
             password = readLine(strippingNewline: true) ?? ""
         }
-        guard password.count >= minimumLength else { throw Failure(.passwordTooShort(minimumLength), exitCode: ExitCode.dataError) }
+        guard password.count >= minimumLength
+            else { throw Failure(.passwordTooShort(minimumLength), exitCode: ExitCode.dataError) }
         do { return try PasswordHash.hash(password) } catch {
             throw Failure(.verbatim("\(error)"), exitCode: ExitCode.software)
         }

@@ -7,7 +7,8 @@ public enum FormText: Sendable, Hashable, Localizable {
         switch self {
         case .heading(let m, let u): Phrase(vi: "MẪU BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN \(m.uppercased()) — \(u)",
                                             en: "MONTHLY REPORT FORM, \(m.uppercased()) — \(u)")
-        case .fillIn: Phrase(vi: "Điền các dòng dưới đây rồi gửi lại tệp này. Dòng bắt đầu bằng # là hướng dẫn, không cần xóa.",
+        case .fillIn: Phrase(vi: "Điền các dòng dưới đây rồi gửi lại tệp này. Dòng bắt đầu bằng # là hướng dẫn, không "
+            + "cần xóa.",
                              en: "Fill in the lines below and send this file back. Lines starting with # are guidance.")
         case .submitted(let e): Phrase(vi: "ngày gửi, ví dụ \(e); để trống thì tính là ngày nhập",
                                        en: "date sent, e.g. \(e); empty means the import day")
@@ -16,10 +17,13 @@ public enum FormText: Sendable, Hashable, Localizable {
                                en: "Issues the unit received this month (remove any not received):")
         case .activitiesHowTo:
             Phrase(vi: "Mỗi hoạt động tuyên truyền là một khối \"- date: …\". Bỏ dấu # ở đầu các dòng ví dụ để dùng:",
-                   en: "Each activity is one \"- date: …\" block. Remove the leading # of the example lines to use them:")
-        case .exampleTitle: Phrase(vi: "Hội nghị quán triệt kế hoạch tuyên truyền 03 đề án", en: "Briefing on the three projects' plan")
+                   en: "Each activity is one \"- date: …\" block. Remove the leading # of the example lines to use "
+                       + "them:")
+        case .exampleTitle: Phrase(vi: "Hội nghị quán triệt kế hoạch tuyên truyền 03 đề án",
+            en: "Briefing on the three projects' plan")
         case .typeIsOneOf: Phrase(vi: "type là một trong:", en: "type is one of:")
-        case .activeThemes: Phrase(vi: "themes: mã nội dung trọng tâm đang triển khai trong tháng:", en: "themes: the themes active this month:")
+        case .activeThemes: Phrase(vi: "themes: mã nội dung trọng tâm đang triển khai trong tháng:",
+            en: "themes: the themes active this month:")
         case .mood: Phrase(vi: "on-dinh (ổn định) | quan-tam (quan tâm) | lo-ngai (lo ngại)",
                            en: "on-dinh (settled) | quan-tam (interested) | lo-ngai (worried)")
         case .summary: Phrase(vi: "tóm tắt ý kiến, tâm tư của đoàn viên", en: "what members think, in a sentence")

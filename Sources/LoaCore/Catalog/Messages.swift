@@ -170,26 +170,31 @@ public enum Message: Sendable, Hashable, Localizable {
         case .yamlBadEscape(let e): Phrase(vi: "chuỗi thoát không hợp lệ \\\(e)", en: "invalid escape \\\(e)")
         case .yamlBadIndent: Phrase(vi: "thụt lề không đúng", en: "unexpected indentation")
         case .yamlExpectedKey:
-            Phrase(vi: "cần một dòng dạng \"khóa: giá trị\" hoặc \"- phần tử\"", en: "expected \"key: value\" or \"- item\"")
+            Phrase(vi: "cần một dòng dạng \"khóa: giá trị\" hoặc \"- phần tử\"",
+                en: "expected \"key: value\" or \"- item\"")
         case .yamlDuplicateKey(let k): Phrase(vi: "khóa \"\(k)\" bị lặp", en: "duplicate key \"\(k)\"")
-        case .yamlTrailing(let t): Phrase(vi: "nội dung thừa sau giá trị: \(t)", en: "unexpected text after the value: \(t)")
+        case .yamlTrailing(let t): Phrase(vi: "nội dung thừa sau giá trị: \(t)",
+            en: "unexpected text after the value: \(t)")
         case .yamlEmptyDocument: Phrase(vi: "tệp rỗng", en: "the document is empty")
         case .frontMatterMissing:
             Phrase(vi: "thiếu phần đầu (front matter) mở bằng dòng ---",
                    en: "missing front matter: the file must start with a --- line")
         case .frontMatterUnterminated:
-            Phrase(vi: "phần đầu (front matter) chưa được đóng bằng dòng ---", en: "front matter is not closed by a --- line")
+            Phrase(vi: "phần đầu (front matter) chưa được đóng bằng dòng ---",
+                en: "front matter is not closed by a --- line")
         case .unknownKey(let k, let s):
             Phrase(vi: "khóa không hợp lệ \"\(k)\"", en: "unknown key \"\(k)\"") + Message.didYouMean(s)
         case .missingKey(let k): Phrase(vi: "thiếu khóa bắt buộc \"\(k)\"", en: "missing required key \"\(k)\"")
-        case .expectedScalar(let k): Phrase(vi: "\"\(k)\" phải là một giá trị đơn", en: "\"\(k)\" must be a single value")
+        case .expectedScalar(let k): Phrase(vi: "\"\(k)\" phải là một giá trị đơn",
+            en: "\"\(k)\" must be a single value")
         case .expectedList(let k): Phrase(vi: "\"\(k)\" phải là một danh sách", en: "\"\(k)\" must be a list")
         case .expectedMapping(let k):
             Phrase(vi: "\"\(k)\" phải là một bảng khóa: giá trị", en: "\"\(k)\" must be a mapping of keys")
         case .invalidDate(let t):
             Phrase(vi: "ngày không hợp lệ \"\(t)\" (cần YYYY-MM-DD, là một ngày có thật)",
                    en: "invalid date \"\(t)\" (expected an existing YYYY-MM-DD)")
-        case .invalidMonth(let t): Phrase(vi: "tháng không hợp lệ \"\(t)\" (cần YYYY-MM)", en: "invalid month \"\(t)\" (expected YYYY-MM)")
+        case .invalidMonth(let t): Phrase(vi: "tháng không hợp lệ \"\(t)\" (cần YYYY-MM)",
+            en: "invalid month \"\(t)\" (expected YYYY-MM)")
         case .invalidInteger(let t):
             Phrase(vi: "\"\(t)\" không phải số nguyên không âm", en: "\"\(t)\" is not a whole number ≥ 0")
         case .invalidNumber(let t): Phrase(vi: "\"\(t)\" không phải là số", en: "\"\(t)\" is not a number")
@@ -208,52 +213,67 @@ public enum Message: Sendable, Hashable, Localizable {
         case .csvUnknownColumn(let c, let s):
             Phrase(vi: "cột không hợp lệ \"\(c)\"", en: "unknown column \"\(c)\"") + Message.didYouMean(s)
         case .csvDuplicateColumn(let c): Phrase(vi: "cột \"\(c)\" bị lặp", en: "duplicate column \"\(c)\"")
-        case .csvFieldCount(let e, let g): Phrase(vi: "dòng có \(g) ô, tiêu đề có \(e) cột", en: "row has \(g) fields, the header has \(e)")
+        case .csvFieldCount(let e, let g): Phrase(vi: "dòng có \(g) ô, tiêu đề có \(e) cột",
+            en: "row has \(g) fields, the header has \(e)")
         case .csvEmpty: Phrase(vi: "tệp CSV không có dòng tiêu đề", en: "the CSV file has no header row")
         case .duplicateId(let kind, let id, let first):
             Phrase(vi: "\(kind.phrase.vi) \"\(id)\" bị trùng (đã khai báo tại \(first))",
                    en: "duplicate \(kind.phrase.en) \"\(id)\" (first declared at \(first))")
         case .unknownReference(let kind, let id, let s):
-            Phrase(vi: "không có \(kind.phrase.vi) \"\(id)\"", en: "unknown \(kind.phrase.en) \"\(id)\"") + Message.didYouMean(s)
+            Phrase(vi: "không có \(kind.phrase.vi) \"\(id)\"", en: "unknown \(kind.phrase.en) \"\(id)\"")
+                + Message.didYouMean(s)
         case .malformedThemeRef(let r):
             Phrase(vi: "\"\(r)\" phải có dạng ĐỀ-ÁN/GIAI-ĐOẠN/NỘI-DUNG, ví dụ museum/1.1/b",
                    en: "\"\(r)\" must read PROJECT/PHASE/THEME, e.g. museum/1.1/b")
         case .approvedDateMissing:
-            Phrase(vi: "bài ở trạng thái approved phải có ngày duyệt \"approved\"", en: "an approved item needs an \"approved\" date")
+            Phrase(vi: "bài ở trạng thái approved phải có ngày duyệt \"approved\"",
+                en: "an approved item needs an \"approved\" date")
         case .windowReversed(let f, let t):
-            Phrase(vi: "not_before (\(f.iso)) sau not_after (\(t.iso))", en: "not_before (\(f.iso)) is after not_after (\(t.iso))")
+            Phrase(vi: "not_before (\(f.iso)) sau not_after (\(t.iso))",
+                en: "not_before (\(f.iso)) is after not_after (\(t.iso))")
         case .phaseReversed(let f, let t):
-            Phrase(vi: "ngày bắt đầu \(f.iso) sau ngày kết thúc \(t.iso)", en: "phase starts (\(f.iso)) after it ends (\(t.iso))")
+            Phrase(vi: "ngày bắt đầu \(f.iso) sau ngày kết thúc \(t.iso)",
+                en: "phase starts (\(f.iso)) after it ends (\(t.iso))")
         case .phasesOverlap(let p, let a, let b, let f, let t):
             Phrase(vi: "giai đoạn \(p)/\(a) và \(p)/\(b) chồng lấn từ \(f.iso) đến \(t?.iso ?? "…")",
                    en: "phases \(p)/\(a) and \(p)/\(b) overlap from \(f.iso) to \(t?.iso ?? "…")")
         case .audienceOutsideTheme(let i, let a, let t):
             Phrase(vi: "bài \(i) hướng tới \(a), không thuộc đối tượng của \(t)",
                    en: "item \(i) addresses \(a), which theme \(t) does not list")
-        case .channelWithoutSlots(let c): Phrase(vi: "kênh \(c) không có ngày phát hành nào", en: "channel \(c) has no slot days")
-        case .unitLeftBeforeJoined: Phrase(vi: "ngày rời (left) trước ngày gia nhập (joined)", en: "left is before joined")
+        case .channelWithoutSlots(let c): Phrase(vi: "kênh \(c) không có ngày phát hành nào",
+            en: "channel \(c) has no slot days")
+        case .unitLeftBeforeJoined: Phrase(vi: "ngày rời (left) trước ngày gia nhập (joined)",
+            en: "left is before joined")
         case .weekdayExpected(let t):
             Phrase(vi: "\"\(t)\" phải là thứ trong tuần (mon … sun)", en: "\"\(t)\" must be a weekday (mon … sun)")
         case .dayOfMonthExpected(let t):
             Phrase(vi: "\"\(t)\" phải là ngày trong tháng (1–31)", en: "\"\(t)\" must be a day of the month (1–31)")
-        case .shareOutOfRange(let t): Phrase(vi: "\"\(t)\" phải nằm trong khoảng 0 đến 1", en: "\"\(t)\" must lie between 0 and 1")
+        case .shareOutOfRange(let t): Phrase(vi: "\"\(t)\" phải nằm trong khoảng 0 đến 1",
+            en: "\"\(t)\" must lie between 0 and 1")
         case .pipeTable:
-            Phrase(vi: "bảng kẻ bằng dấu | không phải CommonMark và sẽ in ra nguyên dấu |; hãy viết thành đoạn văn hoặc danh sách",
+            Phrase(vi: "bảng kẻ bằng dấu | không phải CommonMark và sẽ in ra nguyên dấu |; hãy viết thành đoạn văn "
+                + "hoặc danh sách",
                    en: "pipe tables are not CommonMark and print as raw pipes; write it as prose or a list")
         case .remoteImage(let u):
-            Phrase(vi: "ảnh \"\(u)\" nằm trên mạng; hãy lưu ảnh vào content/media/ và dẫn tới tệp đó (tài liệu không tải gì từ mạng)",
-                   en: "image \"\(u)\" is on the network; save it in content/media/ and link the file (documents load nothing remote)")
+            Phrase(vi: "ảnh \"\(u)\" nằm trên mạng; hãy lưu ảnh vào content/media/ và dẫn tới tệp đó (tài liệu không "
+                + "tải gì từ mạng)",
+                   en: "image \"\(u)\" is on the network; save it in content/media/ and link the file (documents load "
+                       + "nothing remote)")
         case .imageOutsideMedia(let u):
             Phrase(vi: "ảnh \"\(u)\" phải là đường dẫn tương đối trong content/, ví dụ media/anh.jpg",
                    en: "image \"\(u)\" must be a relative path inside content/, e.g. media/photo.jpg")
         case .imageMissing(let u):
-            Phrase(vi: "không tìm thấy ảnh \"\(u)\" trong content/ hoặc content/media/", en: "image \"\(u)\" is not in content/ or content/media/")
-        case .icsBadLine: Phrase(vi: "dòng iCalendar không hợp lệ (thiếu dấu :)", en: "invalid iCalendar line (no colon)")
+            Phrase(vi: "không tìm thấy ảnh \"\(u)\" trong content/ hoặc content/media/",
+                en: "image \"\(u)\" is not in content/ or content/media/")
+        case .icsBadLine: Phrase(vi: "dòng iCalendar không hợp lệ (thiếu dấu :)",
+            en: "invalid iCalendar line (no colon)")
         case .icsUnbalanced(let c): Phrase(vi: "BEGIN/END:\(c) không khớp", en: "unbalanced BEGIN/END:\(c)")
         case .icsMissingProperty(let p): Phrase(vi: "sự kiện thiếu \(p)", en: "event has no \(p)")
-        case .icsBadDate(let t): Phrase(vi: "ngày iCalendar không hợp lệ \"\(t)\"", en: "invalid iCalendar date \"\(t)\"")
+        case .icsBadDate(let t): Phrase(vi: "ngày iCalendar không hợp lệ \"\(t)\"",
+            en: "invalid iCalendar date \"\(t)\"")
         case .icsNotYearly(let r):
-            Phrase(vi: "chỉ hỗ trợ RRULE:FREQ=YEARLY, không phải \"\(r)\"", en: "only RRULE:FREQ=YEARLY is supported, not \"\(r)\"")
+            Phrase(vi: "chỉ hỗ trợ RRULE:FREQ=YEARLY, không phải \"\(r)\"",
+                en: "only RRULE:FREQ=YEARLY is supported, not \"\(r)\"")
         case .pinBreaks(let item, let channel, let date, let rule):
             Phrase(vi: "bài \(item) ghim ngày \(date.iso) trên kênh \(channel) vi phạm ",
                    en: "item \(item) pinned to \(date.iso) on \(channel) breaks ") + rule.phrase
@@ -263,7 +283,8 @@ public enum Message: Sendable, Hashable, Localizable {
                    en: "item \(item) is pinned to \(date.iso) but none of its channels (\(Message.join(channels))) "
                        + "has a slot that day (rule 7)")
         case .nothingConfirmed(let c, let d):
-            Phrase(vi: "không có bài nào đã xác nhận cho kênh \(c) ngày \(d.iso); hãy chạy: loa plan \(d.monthOfYear.iso) "
+            Phrase(vi: "không có bài nào đã xác nhận cho kênh \(c) ngày \(d.iso); hãy chạy: loa plan "
+                + "\(d.monthOfYear.iso) "
                        + "--confirm (hoặc đổi STATUS thành CONFIRMED trong lịch)",
                    en: "no confirmed entries for \(c) on \(d.iso); run: loa plan \(d.monthOfYear.iso) --confirm "
                        + "(or set STATUS:CONFIRMED in the calendar)")
@@ -272,10 +293,12 @@ public enum Message: Sendable, Hashable, Localizable {
         case .unitAbsentOnDay(let u, let d):
             Phrase(vi: "đơn vị \(u) không tồn tại vào ngày \(d.iso)", en: "unit \(u) does not exist on \(d.iso)")
         case .submittedAfterToday(let s, let today):
-            Phrase(vi: "ngày gửi \(s.iso) sau ngày nhập \(today.iso)", en: "submitted \(s.iso) is after the import day \(today.iso)")
+            Phrase(vi: "ngày gửi \(s.iso) sau ngày nhập \(today.iso)",
+                en: "submitted \(s.iso) is after the import day \(today.iso)")
         case .periodNotBegun(let m): Phrase(vi: "kỳ báo cáo \(m.iso) chưa bắt đầu", en: "period \(m.iso) has not begun")
         case .activityOutsidePeriod(let d, let m):
-            Phrase(vi: "ngày \(d.iso) nằm ngoài kỳ báo cáo \(m.iso)", en: "date \(d.iso) is outside the period \(m.iso)")
+            Phrase(vi: "ngày \(d.iso) nằm ngoài kỳ báo cáo \(m.iso)",
+                en: "date \(d.iso) is outside the period \(m.iso)")
         case .activityAfterToday(let d, let today):
             Phrase(vi: "ngày hoạt động \(d.iso) sau ngày nhập \(today.iso)",
                    en: "activity date \(d.iso) is after the import day \(today.iso)")
@@ -291,12 +314,14 @@ public enum Message: Sendable, Hashable, Localizable {
         case .moreWarnings(let n):
             Phrase(vi: "còn \(n) cảnh báo khác trong tệp này", en: "\(n) more warnings in this file")
         case .noOpenAlert(let id):
-            Phrase(vi: "không có cảnh báo đang mở số \(id) (xem: loa alerts)", en: "no open alert #\(id) (see: loa alerts)")
+            Phrase(vi: "không có cảnh báo đang mở số \(id) (xem: loa alerts)",
+                en: "no open alert #\(id) (see: loa alerts)")
         case .databaseMissing(let p):
             Phrase(vi: "\(p): chưa có cơ sở dữ liệu (chưa ghi nhận gì); kiểm tra lại --db hoặc nhập báo cáo trước",
                    en: "\(p): no such database (nothing recorded yet); check --db, or import reports first")
         case .databaseTooNew(let p, let v, let known):
-            Phrase(vi: "\(p): cơ sở dữ liệu phiên bản \(v) mới hơn phiên bản loa này hỗ trợ (\(known)); hãy cập nhật loa",
+            Phrase(vi: "\(p): cơ sở dữ liệu phiên bản \(v) mới hơn phiên bản loa này hỗ trợ (\(known)); hãy cập nhật "
+                + "loa",
                    en: "\(p): database version \(v) is newer than this loa supports (\(known)); update loa")
         case .databaseBusy(let p):
             Phrase(vi: "\(p): cơ sở dữ liệu đang bị khóa bởi tiến trình khác (đã chờ hết thời gian)",
@@ -306,7 +331,8 @@ public enum Message: Sendable, Hashable, Localizable {
             Phrase(vi: "không có lệnh \"\(c)\"", en: "unknown command \"\(c)\"") + Message.didYouMean(s)
                 + Phrase(vi: " (xem: loa help)", en: " (see: loa help)")
         case .unknownSubcommand(let c, let parent, let s):
-            Phrase(vi: "lệnh \"loa \(parent)\" không có lệnh con \"\(c)\"", en: "\"loa \(parent)\" has no subcommand \"\(c)\"")
+            Phrase(vi: "lệnh \"loa \(parent)\" không có lệnh con \"\(c)\"",
+                en: "\"loa \(parent)\" has no subcommand \"\(c)\"")
                 + Message.didYouMean(s) + Phrase(vi: " (xem: loa help \(parent))", en: " (see: loa help \(parent))")
         case .unknownOption(let o, let s):
             Phrase(vi: "tùy chọn không hợp lệ \"\(o)\"", en: "unknown option \"\(o)\"") + Message.didYouMean(s)
@@ -316,14 +342,17 @@ public enum Message: Sendable, Hashable, Localizable {
         case .invalidArgument(let a, let e):
             Phrase(vi: "tham số \"\(a)\" không hợp lệ (cần \(e))", en: "invalid argument \"\(a)\" (expected \(e))")
         case .workspaceNotFound:
-            Phrase(vi: "không tìm thấy không gian làm việc (thư mục có content/plan.yml); dùng --workspace DIR hoặc loa init DIR",
+            Phrase(vi: "không tìm thấy không gian làm việc (thư mục có content/plan.yml); dùng --workspace DIR hoặc "
+                + "loa init DIR",
                    en: "no workspace found (a folder holding content/plan.yml); use --workspace DIR or loa init DIR")
         case .shippedWorkspaceNotFound:
             Phrase(vi: "không tìm thấy không gian làm việc mẫu; đặt LOA_HOME là thư mục mã nguồn Loa",
                    en: "cannot find the shipped workspace; set LOA_HOME to Loa's source folder")
-        case .workspaceExists(let p): Phrase(vi: "\(p) đã tồn tại và không trống", en: "\(p) already exists and is not empty")
+        case .workspaceExists(let p): Phrase(vi: "\(p) đã tồn tại và không trống",
+            en: "\(p) already exists and is not empty")
         case .itemExists(let p): Phrase(vi: "bài \(p) đã tồn tại", en: "item \(p) already exists")
-        case .targetExists(let p): Phrase(vi: "\(p) đã tồn tại; hãy chọn tên khác", en: "\(p) exists; choose another name")
+        case .targetExists(let p): Phrase(vi: "\(p) đã tồn tại; hãy chọn tên khác",
+            en: "\(p) exists; choose another name")
         case .controlCharacter(let v):
             Phrase(vi: "ký tự điều khiển \(Message.codePoint(v)) không được phép trong văn bản; hãy xóa nó",
                    en: "control character \(Message.codePoint(v)) is not allowed in text; delete it")
@@ -336,9 +365,11 @@ public enum Message: Sendable, Hashable, Localizable {
         case .notRegularFile(let p):
             Phrase(vi: "\(p) không phải là tệp thông thường (mà là thư mục, thiết bị hoặc ống dẫn)",
                    en: "\(p) is not a regular file (it is a folder, device or pipe)")
-        case .csvFieldTooLong(let limit): Phrase(vi: "ô dài hơn \(sizeText(limit))", en: "field longer than \(sizeText(limit))")
+        case .csvFieldTooLong(let limit): Phrase(vi: "ô dài hơn \(sizeText(limit))",
+            en: "field longer than \(sizeText(limit))")
         case .csvTooManyFields(let limit): Phrase(vi: "dòng có hơn \(limit) ô", en: "row has more than \(limit) fields")
-        case .csvRowTooLong(let limit): Phrase(vi: "dòng dài hơn \(sizeText(limit))", en: "row longer than \(sizeText(limit))")
+        case .csvRowTooLong(let limit): Phrase(vi: "dòng dài hơn \(sizeText(limit))",
+            en: "row longer than \(sizeText(limit))")
         case .csvTextAfterQuote:
             Phrase(vi: "có ký tự sau dấu nháy kép đóng ô; dấu nháy bên trong ô phải viết hai lần (\"\")",
                    en: "text after the closing quote of a field; write a quote inside a quoted field as \"\"")
@@ -351,7 +382,8 @@ public enum Message: Sendable, Hashable, Localizable {
                    en: "\":\" followed by a space or ending the line is YAML syntax for a key; "
                        + "put the whole value in double quotes: \(s)")
         case .yamlPlainIndicator(let c, let s):
-            Phrase(vi: "giá trị không có dấu nháy không được bắt đầu bằng \"\(c)\"; hãy đặt nó trong dấu nháy kép: \(s)",
+            Phrase(vi: "giá trị không có dấu nháy không được bắt đầu bằng \"\(c)\"; hãy đặt nó trong dấu nháy kép: "
+                + "\(s)",
                    en: "a value cannot begin with \"\(c)\" unless it is quoted: \(s)")
         case .yamlFlowCharacter(let c, let s):
             Phrase(vi: "\"\(c)\" không được nằm trong phần tử của danh sách [ … ] nếu không có dấu nháy: \(s)",
@@ -375,7 +407,8 @@ public enum Message: Sendable, Hashable, Localizable {
                                         en: "user \(n) already exists (new password: loa user passwd \(n))")
         case .noSuchUser(let n): Phrase(vi: "không có người dùng \(n)", en: "no user \(n)")
         case .passwordsDiffer: Phrase(vi: "hai lần nhập mật khẩu không khớp", en: "the two passwords differ")
-        case .passwordTooShort(let n): Phrase(vi: "mật khẩu phải dài ít nhất \(n) ký tự", en: "the password must be at least \(n) characters")
+        case .passwordTooShort(let n): Phrase(vi: "mật khẩu phải dài ít nhất \(n) ký tự",
+            en: "the password must be at least \(n) characters")
         case .verbatim(let t): Phrase(both: t)
         case .officer(let o): o.phrase
         }
@@ -398,14 +431,18 @@ public enum Message: Sendable, Hashable, Localizable {
 extension PlanRule: Localizable {
     public var phrase: Phrase {
         switch self {
-        case .channel: Phrase(vi: "quy tắc 1: bài chỉ lên kênh bài đó liệt kê", en: "rule 1: an item goes only to a channel it lists")
+        case .channel: Phrase(vi: "quy tắc 1: bài chỉ lên kênh bài đó liệt kê",
+            en: "rule 1: an item goes only to a channel it lists")
         case .approval:
-            Phrase(vi: "quy tắc 2: bài phải ở trạng thái approved và được duyệt trước ngày phát hành ít nhất lead_days ngày",
+            Phrase(vi: "quy tắc 2: bài phải ở trạng thái approved và được duyệt trước ngày phát hành ít nhất "
+                + "lead_days ngày",
                    en: "rule 2: the item must be approved, at least lead_days before the slot")
         case .window:
-            Phrase(vi: "quy tắc 3: ngày phát hành phải trong khung not_before/not_after và trong giai đoạn đang triển khai",
+            Phrase(vi: "quy tắc 3: ngày phát hành phải trong khung not_before/not_after và trong giai đoạn đang triển "
+                + "khai",
                    en: "rule 3: the slot must lie inside the item's window and an active phase of its themes")
-        case .capacity: Phrase(vi: "quy tắc 4: số bài vượt sức chứa của kênh", en: "rule 4: the slot is over the channel's capacity")
+        case .capacity: Phrase(vi: "quy tắc 4: số bài vượt sức chứa của kênh",
+            en: "rule 4: the slot is over the channel's capacity")
         case .repeatOnChannel:
             Phrase(vi: "quy tắc 5: bài đã lên kênh này (đã đăng hoặc đã xác nhận)",
                    en: "rule 5: the item is already published or confirmed on this channel")

@@ -14,7 +14,8 @@ public enum WebText: Sendable, Hashable, Localizable {
     case activities, activityNumber(Int), date, type, title, participants, themes, items, chooseThemes, chooseItems
     case addActivity, feedback, mood, moodNone, summary, issues, issueNumber(Int), topic, detail, sensitive
     case sensitiveHint, keptSensitive(Int), keepSensitive(Int), addIssue, notes, saveDraft, sendReport
-    case startFromPrevious, errorsHeading(Int), fixAndSend, monthNotOpen, history, historyEntry(date: String, current: Bool)
+    case startFromPrevious, errorsHeading(Int), fixAndSend, monthNotOpen, history
+    case historyEntry(date: String, current: Bool)
     case correctionNote
     // activity
     case activityTitle, activityIntro, addToReport
@@ -34,9 +35,11 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .signOut: Phrase(vi: "Thoát", en: "Sign out")
         case .footer(let issuer): Phrase(vi: "\(issuer) · Loa", en: "\(issuer) · Loa")
         case .notFound: Phrase(vi: "Không có trang này.", en: "There is no such page.")
-        case .forbidden: Phrase(vi: "Bạn không có quyền xem hoặc thay đổi nội dung này.", en: "You may not see or change this.")
+        case .forbidden: Phrase(vi: "Bạn không có quyền xem hoặc thay đổi nội dung này.",
+            en: "You may not see or change this.")
         case .badRequest: Phrase(vi: "Yêu cầu không hợp lệ.", en: "The request is not valid.")
-        case .serverError: Phrase(vi: "Có lỗi xảy ra; hãy thử lại sau ít phút.", en: "Something went wrong; try again in a few minutes.")
+        case .serverError: Phrase(vi: "Có lỗi xảy ra; hãy thử lại sau ít phút.",
+            en: "Something went wrong; try again in a few minutes.")
         case .linkInvalid:
             Phrase(vi: "Đường dẫn này không đúng hoặc đã được thay. Hãy xin cán bộ công đoàn đường dẫn mới của đơn vị.",
                    en: "This link is wrong or has been replaced. Ask the union officer for your unit's new link.")
@@ -51,7 +54,8 @@ public enum WebText: Sendable, Hashable, Localizable {
                    en: "The form has expired or was not sent from this site; reload the page and send it again.")
         case .unitOnly: Phrase(vi: "Trang này dành cho các CĐCS.", en: "This page is for grassroots units.")
         case .usersOnly: Phrase(vi: "Hãy đăng nhập để xem trang này.", en: "Sign in to see this page.")
-        case .officersOnly: Phrase(vi: "Chỉ cán bộ nghiệp vụ được thay đổi nội dung này.", en: "Only officers may change this.")
+        case .officersOnly: Phrase(vi: "Chỉ cán bộ nghiệp vụ được thay đổi nội dung này.",
+            en: "Only officers may change this.")
         case .unitHome: Phrase(vi: "Trang của đơn vị", en: "Unit page")
         case .reportFor(let m): Phrase(vi: "Báo cáo \(m)", en: "Report for \(m)")
         case .notSent(let due): Phrase(vi: "Chưa gửi — hạn gửi \(due)", en: "Not sent — due \(due)")
@@ -71,10 +75,12 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .pastMonths: Phrase(vi: "Các tháng trước", en: "Earlier months")
         case .uploadFile: Phrase(vi: "Gửi tệp báo cáo (.md, .csv)", en: "Send a report file (.md, .csv)")
         case .noPastMonths: Phrase(vi: "Chưa có tháng nào trước đó.", en: "No earlier months.")
-        case .sentNotice(let m): Phrase(vi: "Đã nhận báo cáo \(m). Cảm ơn đơn vị!", en: "Your report for \(m) has been received. Thank you!")
+        case .sentNotice(let m): Phrase(vi: "Đã nhận báo cáo \(m). Cảm ơn đơn vị!",
+            en: "Your report for \(m) has been received. Thank you!")
         case .loggedNotice(let m):
             Phrase(vi: "Đã ghi hoạt động vào báo cáo \(m) đang soạn; nhớ gửi báo cáo khi hết tháng.",
-                   en: "The activity was added to your report for \(m) in progress; remember to send it when the month ends.")
+                   en: "The activity was added to your report for \(m) in progress; remember to send it when the "
+                       + "month ends.")
         case .reportTitle(let m): Phrase(vi: "Báo cáo kết quả tuyên truyền \(m)", en: "Communication report, \(m)")
         case .reportIntro(let due):
             Phrase(vi: "Điền những gì đơn vị đã làm trong tháng. Hạn gửi: \(due). Có thể lưu nháp và gửi sau.",
@@ -82,8 +88,10 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .reporter: Phrase(vi: "Người báo cáo", en: "Reported by")
         case .reporterHint: Phrase(vi: "Họ và tên", en: "Full name")
         case .received: Phrase(vi: "Bản tin, bảng tin đã nhận", en: "Issues received")
-        case .receivedHint: Phrase(vi: "Bỏ chọn những số đơn vị chưa nhận được.", en: "Untick any issue the unit did not get.")
-        case .noneDelivered: Phrase(vi: "Trong tháng chưa có số nào được chuyển đến đơn vị.", en: "No issue was delivered this month.")
+        case .receivedHint: Phrase(vi: "Bỏ chọn những số đơn vị chưa nhận được.",
+            en: "Untick any issue the unit did not get.")
+        case .noneDelivered: Phrase(vi: "Trong tháng chưa có số nào được chuyển đến đơn vị.",
+            en: "No issue was delivered this month.")
         case .activities: Phrase(vi: "Hoạt động tuyên truyền", en: "Activities")
         case .activityNumber(let n): Phrase(vi: "Hoạt động \(n)", en: "Activity \(n)")
         case .date: Phrase(vi: "Ngày", en: "Date")
@@ -105,8 +113,10 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .detail: Phrase(vi: "Chi tiết", en: "Detail")
         case .sensitive: Phrase(vi: "Vấn đề nhạy cảm, cần báo cáo ngay", en: "Sensitive: report it at once")
         case .sensitiveHint:
-            Phrase(vi: "Vấn đề nhạy cảm chỉ cán bộ có thẩm quyền được xem; sau khi lưu, nội dung không hiện lại trên trang này.",
-                   en: "Only authorised officers see sensitive issues; once saved, their text is not shown on this page again.")
+            Phrase(vi: "Vấn đề nhạy cảm chỉ cán bộ có thẩm quyền được xem; sau khi lưu, nội dung không hiện lại trên "
+                + "trang này.",
+                   en: "Only authorised officers see sensitive issues; once saved, their text is not shown on this "
+                       + "page again.")
         case .keptSensitive(let n):
             Phrase(vi: "Đơn vị đã báo \(n) vấn đề nhạy cảm (nội dung được ẩn).",
                    en: "The unit reported \(n) sensitive \(n == 1 ? "issue" : "issues") (text hidden).")
@@ -117,12 +127,15 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .sendReport: Phrase(vi: "Gửi báo cáo", en: "Send the report")
         case .startFromPrevious: Phrase(vi: "Bắt đầu từ báo cáo tháng trước", en: "Start from last month's report")
         case .errorsHeading(let n):
-            Phrase(vi: "Báo cáo chưa được ghi nhận: có \(n) chỗ cần sửa.", en: "The report was not recorded: \(n) \(n == 1 ? "thing" : "things") to fix.")
-        case .fixAndSend: Phrase(vi: "Sửa các chỗ được đánh dấu rồi gửi lại.", en: "Fix the marked fields and send again.")
+            Phrase(vi: "Báo cáo chưa được ghi nhận: có \(n) chỗ cần sửa.",
+                en: "The report was not recorded: \(n) \(n == 1 ? "thing" : "things") to fix.")
+        case .fixAndSend: Phrase(vi: "Sửa các chỗ được đánh dấu rồi gửi lại.",
+            en: "Fix the marked fields and send again.")
         case .monthNotOpen: Phrase(vi: "Chưa thể báo cáo tháng này.", en: "This month cannot be reported yet.")
         case .history: Phrase(vi: "Các lần gửi", en: "Versions sent")
         case .historyEntry(let d, let current):
-            Phrase(vi: "Gửi ngày \(d)\(current ? " (đang dùng)" : " (đã được thay)")", en: "Sent \(d)\(current ? " (current)" : " (replaced)")")
+            Phrase(vi: "Gửi ngày \(d)\(current ? " (đang dùng)" : " (đã được thay)")",
+                en: "Sent \(d)\(current ? " (current)" : " (replaced)")")
         case .correctionNote:
             Phrase(vi: "Báo cáo này đã được gửi; gửi lại là hiệu chỉnh, bản cũ vẫn được lưu.",
                    en: "This report was sent; sending again corrects it, and the earlier version is kept.")
@@ -133,7 +146,8 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .addToReport: Phrase(vi: "Ghi vào báo cáo", en: "Add to the report")
         case .uploadTitle: Phrase(vi: "Gửi tệp báo cáo", en: "Send a report file")
         case .uploadIntro:
-            Phrase(vi: "Dành cho đơn vị làm báo cáo khi không có mạng: gửi tệp mẫu báo cáo (.md) đã điền hoặc bảng hoạt động (.csv).",
+            Phrase(vi: "Dành cho đơn vị làm báo cáo khi không có mạng: gửi tệp mẫu báo cáo (.md) đã điền hoặc bảng "
+                + "hoạt động (.csv).",
                    en: "For units that report offline: send a filled report form (.md) or an activity table (.csv).")
         case .chooseFile: Phrase(vi: "Chọn tệp", en: "Choose a file")
         case .uploadButton: Phrase(vi: "Gửi tệp", en: "Send the file")
@@ -141,9 +155,12 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .uploadNoFile: Phrase(vi: "Chưa chọn tệp nào.", en: "No file was chosen.")
         case .uploadWrongType: Phrase(vi: "Chỉ nhận tệp .md hoặc .csv.", en: "Only .md or .csv files are accepted.")
         case .resultImported: Phrase(vi: "Đã ghi nhận.", en: "Recorded.")
-        case .resultUnchanged: Phrase(vi: "Nội dung này đã được ghi nhận trước đó; không thay đổi gì.", en: "Already recorded; nothing changed.")
-        case .resultCorrected: Phrase(vi: "Đã ghi nhận bản hiệu chỉnh; bản cũ vẫn được lưu.", en: "Recorded as a correction; the earlier version is kept.")
-        case .resultRejected: Phrase(vi: "Tệp chưa được ghi nhận; hãy sửa các lỗi sau:", en: "The file was not recorded; fix these errors:")
+        case .resultUnchanged: Phrase(vi: "Nội dung này đã được ghi nhận trước đó; không thay đổi gì.",
+            en: "Already recorded; nothing changed.")
+        case .resultCorrected: Phrase(vi: "Đã ghi nhận bản hiệu chỉnh; bản cũ vẫn được lưu.",
+            en: "Recorded as a correction; the earlier version is kept.")
+        case .resultRejected: Phrase(vi: "Tệp chưa được ghi nhận; hãy sửa các lỗi sau:",
+            en: "The file was not recorded; fix these errors:")
         case .issueOf(let c, let d): Phrase(vi: "\(c) — số ra ngày \(d)", en: "\(c) — issue of \(d)")
         case .backHome: Phrase(vi: "Về trang của đơn vị", en: "Back to the unit page")
         case .loginTitle: Phrase(vi: "Đăng nhập", en: "Sign in")
@@ -154,7 +171,8 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .loginWait(let s): Phrase(vi: "Đăng nhập sai nhiều lần; hãy chờ \(s) giây rồi thử lại.",
                                        en: "Too many failed sign-ins; wait \(s) seconds and try again.")
         case .loginLocked(let until): Phrase(vi: "Tài khoản tạm khóa do đăng nhập sai nhiều lần, đến \(until).",
-                                             en: "The account is locked after repeated failed sign-ins, until \(until).")
+                                             en: "The account is locked after repeated failed sign-ins, until "
+                                                 + "\(until).")
         case .officerHome: Phrase(vi: "Bảng điều khiển", en: "Dashboard")
         case .signedInAs(let n): Phrase(vi: "Đăng nhập với tên \(n)", en: "Signed in as \(n)")
         }

@@ -39,7 +39,8 @@ enum ChannelReader {
             }
             // a channel with a broken field still exists, so items that name it do not cascade into more errors
             guard let id else { return nil }
-            return Channel(id: id, name: name?.value ?? id.value.rawValue, kind: kind ?? .newsletter, every: every ?? .month,
+            return Channel(id: id, name: name?.value ?? id.value.rawValue, kind: kind ?? .newsletter, every: every
+                ?? .month,
                            on: days, skipWeekends: skip, capacity: capacity?.value ?? 0, leadDays: lead?.value ?? 0,
                            audiences: audiences, units: scope)
         }

@@ -3,7 +3,8 @@ import LoaCore
 
 /// Splits `---` front matter from a Markdown body.
 public enum FrontMatter {
-    public static func split(_ file: TextFile) throws(Failure) -> (yaml: ArraySlice<Substring>, firstLine: Int, body: String,
+    public static func split(_ file: TextFile) throws(Failure) -> (yaml: ArraySlice<Substring>, firstLine: Int,
+        body: String,
                                                                      bodyLine: Int) {
         guard let first = file.lines.first, isMarker(first) else {
             throw Failure(.frontMatterMissing, at: SourceLocation(path: file.path, line: 1, column: 1))
@@ -43,11 +44,13 @@ public enum FrontMatter {
 /// Reads content items, `content/items/**/*.md` (SPEC §2.6).
 public enum ItemReader {
     public static func item(_ file: TextFile, diagnostics d: Diagnostics) -> Item? {
-        guard let (node, body, bodyLine) = FrontMatter.parse(file, firstKey: "title", diagnostics: d) else { return nil }
+        guard let (node, body, bodyLine) = FrontMatter.parse(file, firstKey: "title", diagnostics: d)
+            else { return nil }
         let r = MappingReader(node, name: "front matter", into: d)
         defer { r.finish() }
         let fileId = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let id = r.id("id", as: ItemID.self) ?? Located(ItemID(fileId), at: SourceLocation(path: file.path, line: 1, column: 1))
+        let id = r.id("id", as: ItemID.self)
+            ?? Located(ItemID(fileId), at: SourceLocation(path: file.path, line: 1, column: 1))
         if !r.has("id"), !isValidId(fileId) { d.add(.error(.invalidId(fileId), at: id.location)) }
         let title = r.string("title", required: true)
         let themes = r.themeRefs("themes", required: true) ?? []
@@ -67,7 +70,8 @@ public enum ItemReader {
             d.add(.error(.approvedDateMissing, at: r.location))
         }
         guard let title, let status else { return nil }
-        var item = Item(id: id, path: file.path, title: title.value, themes: themes, channels: channels, audiences: audiences,
+        var item = Item(id: id, path: file.path, title: title.value, themes: themes, channels: channels,
+            audiences: audiences,
                     status: status, approved: approved, author: author?.value, approvedBy: approvedBy?.value,
                     notBefore: notBefore, notAfter: notAfter, observance: observance, pin: pin, summary: summary?.value,
                     body: body)

@@ -11,12 +11,14 @@ public enum ObservanceReader {
                 guard let uid = ev.first("UID")?.value else { throw Failure(.icsMissingProperty("UID"), at: at) }
                 guard let start = ev.first("DTSTART") else { throw Failure(.icsMissingProperty("DTSTART"), at: at) }
                 guard let day = Day(compact: start.value) else {
-                    throw Failure(.icsBadDate(start.value), at: SourceLocation(path: file.path, line: start.line, column: 1))
+                    throw Failure(.icsBadDate(start.value),
+                        at: SourceLocation(path: file.path, line: start.line, column: 1))
                 }
                 var yearly = false
                 if let rule = ev.first("RRULE") {
                     guard rule.value.uppercased().contains("FREQ=YEARLY") else {
-                        throw Failure(.icsNotYearly(rule.value), at: SourceLocation(path: file.path, line: rule.line, column: 1))
+                        throw Failure(.icsNotYearly(rule.value),
+                            at: SourceLocation(path: file.path, line: rule.line, column: 1))
                     }
                     yearly = true
                 }
@@ -24,7 +26,8 @@ public enum ObservanceReader {
                 for r in ev.all("RDATE") {
                     for t in r.value.split(separator: ",") {
                         guard let d = Day(compact: t) else {
-                            throw Failure(.icsBadDate(String(t)), at: SourceLocation(path: file.path, line: r.line, column: 1))
+                            throw Failure(.icsBadDate(String(t)),
+                                at: SourceLocation(path: file.path, line: r.line, column: 1))
                         }
                         dates.append(d)
                     }
@@ -37,7 +40,8 @@ public enum ObservanceReader {
                     byUID[uid] = existing
                 } else {
                     order.append(uid)
-                    byUID[uid] = Observance(uid: ObservanceID(uid), name: name, original: day, location: at, dates: dates, yearly: yearly)
+                    byUID[uid] = Observance(uid: ObservanceID(uid), name: name, original: day, location: at,
+                        dates: dates, yearly: yearly)
                 }
             }
         }

@@ -29,7 +29,8 @@ enum PlanReader {
         }
         var recipients = Recipients()
         if let r = m.mapping("recipients") {
-            recipients = Recipients(plan: r.list("plan")?.map(\.value) ?? [], report: r.list("report")?.map(\.value) ?? [])
+            recipients = Recipients(plan: r.list("plan")?.map(\.value) ?? [], report: r.list("report")?.map(\.value)
+                ?? [])
             r.finish()
         }
         let audiences = m.records("audiences", required: true) { r -> Audience? in
@@ -45,14 +46,17 @@ enum PlanReader {
             let period = t.choice("period", TargetPeriod.self, required: true)
             let min = t.number("min")
             let share = t.number("share")
-            if let share, !(0...1).contains(share.value) { d.add(.error(.shareOutOfRange(String(share.value)), at: share.location)) }
+            if let share, !(0...1).contains(share.value) { d.add(.error(.shareOutOfRange(String(share.value)),
+                at: share.location)) }
             guard let id, let title, let metric, let period else { return nil }
             return Target(id: id, title: title.value, metric: metric, period: period, min: min?.value ?? 1,
                           share: share?.value ?? 1)
         }
         guard let id, let title, let issuer, let place else { return nil }
-        return Plan(id: id.value, title: title.value, issuer: issuer.value, parentIssuer: parent?.value, place: place.value,
-                    issuerCode: code?.value, reportDueDays: due?.value ?? 5, trackingFrom: tracking, signature: signature,
+        return Plan(id: id.value, title: title.value, issuer: issuer.value, parentIssuer: parent?.value,
+            place: place.value,
+                    issuerCode: code?.value, reportDueDays: due?.value ?? 5, trackingFrom: tracking,
+                        signature: signature,
                     recipients: recipients, audiences: audiences, projects: projects, targets: targets)
     }
 

@@ -30,15 +30,18 @@ public enum UnitReader {
             }
             var members = 0
             if let m = row.text("members") {
-                if let v = Int(m), v >= 0 { members = v } else { problems.append(.error(.invalidInteger(m), at: row.location("members"))) }
+                if let v = Int(m), v >= 0 { members = v }
+                    else { problems.append(.error(.invalidInteger(m), at: row.location("members"))) }
             }
             func day(_ col: String) -> Day? {
                 guard let t = row.text(col) else { return nil }
-                guard let d = Day(iso: t) else { problems.append(.error(.badDate(t), at: row.location(col))); return nil }
+                guard let d = Day(iso: t)
+                    else { problems.append(.error(.badDate(t), at: row.location(col))); return nil }
                 return d
             }
             let joined = day("joined"), left = day("left")
-            if let joined, let left, left < joined { problems.append(.error(.unitLeftBeforeJoined, at: row.location("left"))) }
+            if let joined, let left, left < joined { problems.append(.error(.unitLeftBeforeJoined,
+                at: row.location("left"))) }
             units.append(UnionUnit(code: Located(UnitCode(code), at: row.location("code")), name: name,
                                    cluster: row.text("cluster"), members: members, email: row.text("email"),
                                    joined: joined, left: left))

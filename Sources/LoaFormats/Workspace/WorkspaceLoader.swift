@@ -4,7 +4,8 @@ import LoaCore
 /// Reads every authored file of a workspace into values, collecting every problem rather than stopping at the first.
 public enum WorkspaceLoader {
     public static func load(_ paths: WorkspacePaths, diagnostics: Diagnostics) -> Workspace? {
-        let plan = loadYAML(paths.plan, paths: paths, diagnostics: diagnostics).flatMap { PlanReader.plan($0, diagnostics) }
+        let plan = loadYAML(paths.plan, paths: paths,
+            diagnostics: diagnostics).flatMap { PlanReader.plan($0, diagnostics) }
         let channels = loadYAML(paths.channels, paths: paths, diagnostics: diagnostics)
             .map { ChannelReader.channels($0, diagnostics) } ?? []
         var units: [UnionUnit] = []
@@ -21,7 +22,8 @@ public enum WorkspaceLoader {
         var observances: [Observance] = []
         if FileManager.default.fileExists(atPath: paths.observances) {
             do throws(Failure) {
-                let file = try TextFile.decode(try TextFile.readBytes(paths.observances), path: paths.relative(paths.observances))
+                let file = try TextFile.decode(try TextFile.readBytes(paths.observances),
+                    path: paths.relative(paths.observances))
                 observances = try ObservanceReader.observances(file)
             } catch { diagnostics.add(contentsOf: error.diagnostics) }
         }

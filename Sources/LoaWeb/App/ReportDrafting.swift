@@ -70,7 +70,8 @@ struct ReportDrafting {
         v.received = request.formValues("received")
         for n in 1...max(1, Self.highestRow("activity", in: request)) {
             let p = "activity-\(n)-"
-            v.activities.append(.init(date: request.formValue(p + "date") ?? "", type: request.formValue(p + "type") ?? "",
+            v.activities.append(.init(date: request.formValue(p + "date") ?? "", type: request.formValue(p + "type")
+                ?? "",
                                       title: request.formValue(p + "title") ?? "",
                                       participants: request.formValue(p + "participants") ?? "",
                                       themes: request.formValues(p + "themes"), items: request.formValues(p + "items")))
@@ -79,7 +80,8 @@ struct ReportDrafting {
         v.summary = request.formValue("summary") ?? ""
         for n in 1...max(1, Self.highestRow("issue", in: request)) {
             let p = "issue-\(n)-"
-            v.issues.append(.init(topic: request.formValue(p + "topic") ?? "", detail: request.formValue(p + "detail") ?? "",
+            v.issues.append(.init(topic: request.formValue(p + "topic") ?? "", detail: request.formValue(p + "detail")
+                ?? "",
                                   sensitive: request.formValue(p + "sensitive") != nil))
         }
         v.notes = request.formValue("note") ?? ""

@@ -23,7 +23,8 @@ struct RequestContext: Sendable {
         sessionID = session?.id
         csrfToken = session?.csrfToken
         principal = session?.payload ?? .anonymous
-        language = request.cookies[WebApp.languageCookie].flatMap(Language.init(rawValue:)) ?? app.configuration.language
+        language = request.cookies[WebApp.languageCookie].flatMap(Language.init(rawValue:))
+            ?? app.configuration.language
         today = app.configuration.fixedToday ?? todayInHanoi()
     }
 
@@ -76,7 +77,8 @@ struct RequestContext: Sendable {
 
     /// Reads from the database (nothing recorded yet reads as `empty`).
     func read<T>(orEmpty empty: T, _ body: (StoreReader) throws -> T) throws -> T {
-        do { return try session().read(orEmpty: empty, body) } catch let f as Failure { throw HTTPError(500, describe(f)) }
+        do { return try session().read(orEmpty: empty, body) } catch let f as Failure { throw HTTPError(500,
+            describe(f)) }
     }
 
     /// Writes to the database in one transaction.

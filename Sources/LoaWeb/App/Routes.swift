@@ -18,7 +18,8 @@ enum Routes {
             }
         })
         r.get("/assets/:name", handled { p, c in
-            guard let name = p["name"], let response = assets.response(named: name) else { throw HTTPError(404, c.t(WebText.notFound)) }
+            guard let name = p["name"], let response = assets.response(named: name)
+                else { throw HTTPError(404, c.t(WebText.notFound)) }
             return response
         })
         // a unit's link: the token becomes a session cookie, and the address bar forgets the token

@@ -21,7 +21,8 @@ enum Pages {
         case .anonymous: break
         }
         let other: Language = c.language == .vi ? .en : .vi
-        nav.append(.el("a", [("href", "?lang=\(other.rawValue)"), ("lang", other.rawValue), ("hreflang", other.rawValue)],
+        nav.append(.el("a", [("href", "?lang=\(other.rawValue)"), ("lang", other.rawValue),
+            ("hreflang", other.rawValue)],
                        text: t(WebText.switchLanguage)))
         if c.principal != .anonymous {
             nav.append(.el("form", [("method", "post"), ("action", "/logout"), ("class", "inline")],
@@ -37,7 +38,8 @@ enum Pages {
             ]),
             .el("body", [], [
                 .el("a", [("class", "skip"), ("href", "#main")], text: t(WebText.skipToContent)),
-                .el("header", [("class", "top")], [.el("span", [("class", "brand")], text: "Loa"), .el("nav", [], nav)]),
+                .el("header", [("class", "top")],
+                    [.el("span", [("class", "brand")], text: "Loa"), .el("nav", [], nav)]),
                 .el("main", [("id", "main")], body),
                 .el("footer", [], text: t(WebText.footer(issuer))),
             ]),
@@ -68,7 +70,8 @@ enum Pages {
     }
 
     /// A labelled field with its errors beside it (`aria-describedby` ties them together).
-    static func field(_ label: String, for id: String, _ control: HTML, errors: [String] = [], hint: String? = nil) -> HTML {
+    static func field(_ label: String, for id: String, _ control: HTML, errors: [String] = [],
+        hint: String? = nil) -> HTML {
         var parts: [HTML] = [.el("label", [("for", id)], text: label)]
         if let hint { parts.append(.el("small", [("id", id + "-hint")], text: hint)) }
         parts.append(control)
@@ -91,7 +94,8 @@ enum Pages {
         return .el("textarea", a, text: value)
     }
 
-    static func select(_ name: String, options: [(value: String, label: String)], selected: String, invalid: Bool = false) -> HTML {
+    static func select(_ name: String, options: [(value: String, label: String)], selected: String,
+        invalid: Bool = false) -> HTML {
         var a: [(String, String)] = [("id", name), ("name", name)]
         if invalid { a += [("aria-invalid", "true"), ("aria-describedby", name + "-error-1")] }
         return .el("select", a, options.map { o in
@@ -101,7 +105,8 @@ enum Pages {
 
     static func checkbox(_ name: String, value: String, label: String, checked: Bool, id: String) -> HTML {
         .el("label", [("class", "check"), ("for", id)], [
-            .el("input", [("type", "checkbox"), ("id", id), ("name", name), ("value", value)] + (checked ? [("checked", "")] : [])),
+            .el("input", [("type", "checkbox"), ("id", id), ("name", name), ("value", value)]
+                + (checked ? [("checked", "")] : [])),
             .el("span", text: label),
         ])
     }

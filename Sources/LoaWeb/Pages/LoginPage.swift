@@ -60,7 +60,8 @@ enum LoginPage {
             return render(c, name: name, error: t(WebText.loginFailed), status: 401)
         }
         app.throttle.recordSuccess(name: name, ip: ip)
-        return app.signIn(.user(name: user.name, role: user.role, sensitive: user.sensitive, stamp: user.stamp), request: c.request,
+        return app.signIn(.user(name: user.name, role: user.role, sensitive: user.sensitive, stamp: user.stamp),
+            request: c.request,
                           then: "/dashboard")
     }
 

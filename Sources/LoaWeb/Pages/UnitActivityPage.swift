@@ -35,7 +35,8 @@ enum UnitActivityPage {
         let month = day.monthOfYear
         try c.write { w in
             var drafting = try ReportDrafting.load(unit: code, period: month, startFromPrevious: false,
-                                                   delivered: try w.reader.issuesDelivered(to: code, in: month), reader: w.reader)
+                                                   delivered: try w.reader.issuesDelivered(to: code, in: month),
+                                                       reader: w.reader)
             drafting.values.activities = drafting.values.activities.filter { !$0.isEmpty } + [a]
             try w.saveDraft(unit: code, period: month, content: drafting.written(submittedOn: nil).text, today: c.today)
             try w.audit(AuditEntry(day: c.today, actor: .unit(code), command: "web", action: "activity logged",
@@ -48,7 +49,8 @@ enum UnitActivityPage {
         guard let file = try? TextFile.decode(Array(text.utf8), path: "web") else { return [] }
         let d = Diagnostics()
         let validator = ReportValidator(try c.index(), today: c.today)
-        if let form = FormReader.form(file, diagnostics: d, checking: validator) { d.add(contentsOf: validator.check(form)) }
+        if let form = FormReader.form(file, diagnostics: d,
+            checking: validator) { d.add(contentsOf: validator.check(form)) }
         return d.all
     }
 

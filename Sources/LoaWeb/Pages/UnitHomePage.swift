@@ -13,7 +13,8 @@ enum UnitHomePage {
         let month = c.today.monthOfYear, previous = month.previous
         let (submissions, drafts, delivered, first) = try c.read(orEmpty: ([:], [:], [], nil)) { r in
             (try r.submissions(of: code),
-             try [previous, month].reduce(into: [Month: Day]()) { d, m in d[m] = try r.draft(unit: code, period: m)?.savedOn },
+             try [previous, month].reduce(into: [Month: Day]()) { d,
+                 m in d[m] = try r.draft(unit: code, period: m)?.savedOn },
              try r.issuesDelivered(to: code, in: previous) + r.issuesDelivered(to: code, in: month),
              try r.firstReportedPeriod())
         }
@@ -32,7 +33,8 @@ enum UnitHomePage {
         }
         // this month: log activities as they happen
         var now: [HTML] = [.el("h2", text: t(WebText.thisMonth(t.month(month))))]
-        var actions: [HTML] = [.el("a", [("class", "button"), ("href", "/unit/activity")], text: t(WebText.logActivity))]
+        var actions: [HTML] = [.el("a", [("class", "button"), ("href", "/unit/activity")],
+            text: t(WebText.logActivity))]
         if let saved = drafts[month] {
             now.append(.el("p", [("class", "muted")], text: t(WebText.draftSaved(t.date(saved)))))
             actions.append(.el("a", [("class", "button secondary"), ("href", "/unit/report/\(month.iso)")],
@@ -47,7 +49,8 @@ enum UnitHomePage {
         body.append(delivered.isEmpty ? .el("p", [("class", "muted")], text: t(WebText.noIssues))
             : .el("ul", [("class", "plain")], delivered.reversed().map { s in
                 .el("li", [], [.el("a", [("href", "/unit/issues/\(s.channel)/\(s.date.iso)")],
-                                   text: t(WebText.issueOf(channel: index.channelName(s.channel), date: t.date(s.date))))])
+                                   text: t(WebText.issueOf(channel: index.channelName(s.channel),
+                                       date: t.date(s.date))))])
             }))
 
         // earlier months
@@ -66,15 +69,18 @@ enum UnitHomePage {
     static func card(for m: Month, unit: UnionUnit, submissions: [Month: Day], draft: Day?, plan: Plan,
                      _ c: RequestContext) -> HTML {
         let t = c.t
-        var parts: [HTML] = [.el("h2", text: t(WebText.reportFor(t.month(m)))), .el("p", [], [stateText(m, submissions[m], plan, c)])]
+        var parts: [HTML] = [.el("h2", text: t(WebText.reportFor(t.month(m)))),
+            .el("p", [], [stateText(m, submissions[m], plan, c)])]
         if case .missing(let due, _) = ReportState(period: m, submitted: submissions[m], plan: plan, today: c.today) {
             let left = due - c.today
-            let when = left > 0 ? t(WebText.daysLeft(left)) : left == 0 ? t(WebText.dueToday) : t(WebText.overdueBy(-left))
+            let when = left > 0 ? t(WebText.daysLeft(left)) : left == 0
+                ? t(WebText.dueToday) : t(WebText.overdueBy(-left))
             parts.append(.el("p", [], text: when))
         }
         if let draft { parts.append(.el("p", [("class", "muted")], text: t(WebText.draftSaved(t.date(draft))))) }
         let label = submissions[m] == nil ? t(WebText.send) : t(WebText.viewOrCorrect)
-        parts.append(.el("div", [("class", "actions")], [.el("a", [("class", "button"), ("href", "/unit/report/\(m.iso)")], text: label)]))
+        parts.append(.el("div", [("class", "actions")],
+            [.el("a", [("class", "button"), ("href", "/unit/report/\(m.iso)")], text: label)]))
         return .el("section", [("class", "card")], parts)
     }
 
@@ -84,7 +90,8 @@ enum UnitHomePage {
         case .onTime(let d): return .el("span", [("class", "state ok")], text: t(WebText.sentOnTime(t.date(d))))
         case .late(let d): return .el("span", [("class", "state late")], text: t(WebText.sentLate(t.date(d))))
         case .missing(let due, let overdue):
-            return .el("span", [("class", overdue ? "state missing" : "state")], text: t(WebText.notSent(due: t.date(due))))
+            return .el("span", [("class", overdue ? "state missing" : "state")],
+                text: t(WebText.notSent(due: t.date(due))))
         }
     }
 }

@@ -12,7 +12,8 @@ enum UnitIssuePage {
             throw HTTPError(404, t(WebText.notFound))
         }
         let slot = Slot(channel: ChannelID(channel), date: date)
-        let ids = try c.read(orEmpty: [ItemID]()) { r in try r.wasDelivered(slot, to: code) ? try r.publishedItems(slot) : [] }
+        let ids = try c.read(orEmpty: [ItemID]()) { r in try r.wasDelivered(slot, to: code)
+            ? try r.publishedItems(slot) : [] }
         guard !ids.isEmpty else { throw HTTPError(404, t(WebText.notFound)) }
         let ws = try c.workspace()
         let index = (try? c.index()) ?? WorkspaceIndex(ws)

@@ -27,7 +27,8 @@ enum UnitReportPage {
         return unit
     }
 
-    static func loadChoices(_ unit: UnitCode, _ m: Month, _ index: WorkspaceIndex, _ r: StoreReader?) throws -> Choices {
+    static func loadChoices(_ unit: UnitCode, _ m: Month, _ index: WorkspaceIndex,
+        _ r: StoreReader?) throws -> Choices {
         Choices(delivered: try r?.issuesDelivered(to: unit, in: m) ?? [],
                 themes: index.phases.themes(activeBetween: m.first, and: m.last),
                 items: try r?.itemsDelivered(to: unit, in: m) ?? [],
@@ -38,15 +39,18 @@ enum UnitReportPage {
         let ws = try c.workspace()
         let unit = try unit(c, ws)
         let m = try month(p, c, unit: unit)
-        let (drafting, choices) = try c.read(orEmpty: (Optional<ReportDrafting>.none, try loadChoices(unit.code.value, m, try c.index(), nil))) { r in
+        let (drafting, choices) = try c.read(orEmpty: (Optional<ReportDrafting>.none,
+            try loadChoices(unit.code.value, m, try c.index(), nil))) { r in
             let ch = try loadChoices(unit.code.value, m, try c.index(), r)
             return (try ReportDrafting.load(unit: unit.code.value, period: m,
                                             startFromPrevious: c.request.queryValue("start") == "previous",
                                             delivered: ch.delivered, reader: r), ch)
         }
         let d = drafting ?? emptyDrafting(unit.code.value, m, choices)
-        let notice = c.request.queryValue("saved") != nil ? Pages.notice(c.t(WebText.draftSaved(c.t.date(c.today)))) : nil
-        return render(d, choices, ws, c, errors: ([:], []), extraActivity: 0, extraIssue: 0, notice: notice, status: 200)
+        let notice = c.request.queryValue("saved") != nil
+            ? Pages.notice(c.t(WebText.draftSaved(c.t.date(c.today)))) : nil
+        return render(d, choices, ws, c, errors: ([:], []), extraActivity: 0, extraIssue: 0, notice: notice,
+            status: 200)
     }
 
     /// No database yet: an empty form, as `load` would give.
@@ -60,17 +64,21 @@ enum UnitReportPage {
         let unit = try unit(c, ws)
         let m = try month(p, c, unit: unit)
         let code = unit.code.value
-        var (drafting, choices) = try c.read(orEmpty: (ReportDrafting.blank(unit: code, period: m), try loadChoices(code, m, try c.index(), nil))) { r in
+        var (drafting, choices) = try c.read(orEmpty: (ReportDrafting.blank(unit: code, period: m),
+            try loadChoices(code, m, try c.index(), nil))) { r in
             let ch = try loadChoices(code, m, try c.index(), r)
-            return (try ReportDrafting.load(unit: code, period: m, startFromPrevious: false, delivered: ch.delivered, reader: r), ch)
+            return (try ReportDrafting.load(unit: code, period: m, startFromPrevious: false, delivered: ch.delivered,
+                reader: r), ch)
         }
         drafting.take(c.request)
         let t = c.t
         switch c.request.formValue("action") {
         case "add-activity":
-            return render(drafting, choices, ws, c, errors: ([:], []), extraActivity: 1, extraIssue: 0, notice: nil, status: 200)
+            return render(drafting, choices, ws, c, errors: ([:], []), extraActivity: 1, extraIssue: 0, notice: nil,
+                status: 200)
         case "add-issue":
-            return render(drafting, choices, ws, c, errors: ([:], []), extraActivity: 0, extraIssue: 1, notice: nil, status: 200)
+            return render(drafting, choices, ws, c, errors: ([:], []), extraActivity: 0, extraIssue: 1, notice: nil,
+                status: 200)
         case "draft":
             let text = drafting.written(submittedOn: nil).text
             try c.write { w in
@@ -85,12 +93,14 @@ enum UnitReportPage {
             let result: Importing.FileResult
             do {
                 result = try Importing.importText(written.text, name: "web:\(code)/\(m.iso)",
-                                                  options: .init(onlyUnit: code, archiveInbox: false), workspace: ws, session: s,
+                                                  options: .init(onlyUnit: code, archiveInbox: false), workspace: ws,
+                                                      session: s,
                                                   index: try c.index())
             } catch let f as Failure { throw HTTPError(500, c.describe(f)) }
             guard result.outcome != .rejected else {
                 let errors = ReportDrafting.fieldErrors(result.errors, written: written, language: c.language)
-                return render(drafting, choices, ws, c, errors: errors, extraActivity: 0, extraIssue: 0, notice: nil, status: 422)
+                return render(drafting, choices, ws, c, errors: errors, extraActivity: 0, extraIssue: 0, notice: nil,
+                    status: 422)
             }
             try c.write { try $0.deleteDraft(unit: code, period: m) }
             return .redirect(to: "/unit?sent=\(m.iso)")
@@ -129,7 +139,8 @@ enum UnitReportPage {
             received.append(.el("small", text: t(WebText.receivedHint)))
             for (i, s) in ch.delivered.enumerated() {
                 received.append(Pages.checkbox("received", value: s.description,
-                                               label: t(WebText.issueOf(channel: index.channelName(s.channel), date: t.date(s.date))),
+                                               label: t(WebText.issueOf(channel: index.channelName(s.channel),
+                                                   date: t.date(s.date))),
                                                checked: v.received.contains(s.description), id: "received-\(i + 1)"))
             }
         }
@@ -142,18 +153,21 @@ enum UnitReportPage {
         for (i, a) in rows.enumerated() {
             acts.append(activityRow(i + 1, a, ch, index, d.period, t, errs))
         }
-        acts.append(.el("button", [("type", "submit"), ("name", "action"), ("value", "add-activity"), ("class", "secondary")],
+        acts.append(.el("button",
+            [("type", "submit"), ("name", "action"), ("value", "add-activity"), ("class", "secondary")],
                         text: t(WebText.addActivity)))
         form.append(.el("fieldset", [], acts))
 
         // feedback
         var fb: [HTML] = [.el("legend", text: t(WebText.feedback))]
         fb.append(Pages.field(t(WebText.mood), for: "mood",
-                              Pages.select("mood", options: [("", t(WebText.moodNone))] + Mood.allCases.map { ($0.rawValue, t($0)) },
+                              Pages.select("mood", options: [("", t(WebText.moodNone))]
+                                  + Mood.allCases.map { ($0.rawValue, t($0)) },
                                            selected: v.mood, invalid: !(errors.byField["mood"] ?? []).isEmpty),
                               errors: errs("mood")))
         fb.append(Pages.field(t(WebText.summary), for: "summary",
-                              Pages.textarea("summary", value: v.summary, invalid: !(errors.byField["summary"] ?? []).isEmpty),
+                              Pages.textarea("summary", value: v.summary,
+                                  invalid: !(errors.byField["summary"] ?? []).isEmpty),
                               errors: errs("summary")))
         form.append(.el("fieldset", [], fb))
 
@@ -175,11 +189,13 @@ enum UnitReportPage {
         if !d.hiddenSensitive.isEmpty {
             iss.append(.el("p", [], text: t(WebText.keptSensitive(d.hiddenSensitive.count))))
             for k in 1...d.hiddenSensitive.count {
-                iss.append(Pages.checkbox("keep-sensitive", value: String(k), label: t(WebText.keepSensitive(k)), checked: true,
+                iss.append(Pages.checkbox("keep-sensitive", value: String(k), label: t(WebText.keepSensitive(k)),
+                    checked: true,
                                           id: "keep-sensitive-\(k)"))
             }
         }
-        iss.append(.el("button", [("type", "submit"), ("name", "action"), ("value", "add-issue"), ("class", "secondary")],
+        iss.append(.el("button", [("type", "submit"), ("name", "action"), ("value", "add-issue"),
+            ("class", "secondary")],
                        text: t(WebText.addIssue)))
         form.append(.el("fieldset", [], iss))
 
@@ -196,7 +212,8 @@ enum UnitReportPage {
         let count = general.count + errors.byField.filter { shown.contains($0.key) }.map(\.value.count).reduce(0, +)
         if count > 0 {
             body.append(.el("div", [("class", "notice error"), ("role", "alert")],
-                            [.el("p", [], [.el("strong", text: t(WebText.errorsHeading(count)))]), .el("p", text: t(WebText.fixAndSend))]
+                            [.el("p", [], [.el("strong", text: t(WebText.errorsHeading(count)))]),
+                                .el("p", text: t(WebText.fixAndSend))]
                             + (general.isEmpty ? [] : [.el("ul", [], general.map { .el("li", text: $0) })])))
         }
         if d.source == .empty {
@@ -225,12 +242,15 @@ enum UnitReportPage {
                                     attributes: [("min", m.first.iso), ("max", m.last.iso)], invalid: invalid("date")),
                         errors: errs(p + "date")),
             Pages.field(t(WebText.type), for: p + "type", Pages.select(p + "type", options: types, selected: a.type,
-                                                                       invalid: invalid("type")), errors: errs(p + "type")),
-            Pages.field(t(WebText.title), for: p + "title", Pages.input(p + "title", value: a.title, invalid: invalid("title")),
+                                                                       invalid: invalid("type")),
+                                                                           errors: errs(p + "type")),
+            Pages.field(t(WebText.title), for: p + "title",
+                Pages.input(p + "title", value: a.title, invalid: invalid("title")),
                         errors: errs(p + "title")),
             Pages.field(t(WebText.participants), for: p + "participants",
                         Pages.input(p + "participants", value: a.participants, type: "number",
-                                    attributes: [("min", "0"), ("inputmode", "numeric")], invalid: invalid("participants")),
+                                    attributes: [("min", "0"), ("inputmode", "numeric")],
+                                        invalid: invalid("participants")),
                         errors: errs(p + "participants")),
         ]
         let themes = ch.themes.enumerated().map { i, ref in
@@ -242,7 +262,8 @@ enum UnitReportPage {
                          [.el("summary", text: t(WebText.chooseThemes))] + themes + themeErrors))
         if !ch.items.isEmpty {
             let items = ch.items.enumerated().map { i, id in
-                Pages.checkbox(p + "items", value: id.rawValue, label: index.itemTitle(id), checked: a.items.contains(id.rawValue),
+                Pages.checkbox(p + "items", value: id.rawValue, label: index.itemTitle(id),
+                    checked: a.items.contains(id.rawValue),
                                id: "\(p)items-\(i + 1)")
             }
             let itemErrors = errs(p + "items").map { HTML.el("p", [("class", "error"), ("role", "alert")], text: $0) }

@@ -20,7 +20,8 @@ enum UnitUploadPage {
         body.append(.el("form", [("method", "post"), ("action", "/unit/upload"), ("enctype", "multipart/form-data")], [
             Pages.csrf(c),
             Pages.field(t(WebText.chooseFile), for: "file",
-                        .el("input", [("type", "file"), ("id", "file"), ("name", "file"), ("accept", ".md,.csv,text/markdown,text/csv")])),
+                        .el("input", [("type", "file"), ("id", "file"), ("name", "file"),
+                            ("accept", ".md,.csv,text/markdown,text/csv")])),
             .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(WebText.uploadButton))]),
         ]))
         return Pages.page(t(WebText.uploadTitle), context: c, status: status, body: body)
@@ -50,7 +51,8 @@ enum UnitUploadPage {
                                                     attributes: [.posixPermissions: 0o700])
             try Data(file.bytes).write(to: URL(fileURLWithPath: path))
             results = try Importing.importFiles([Importing.Source(path: path, shown: name)],
-                                                options: .init(onlyUnit: code, archiveInbox: false), workspace: ws, session: s)
+                                                options: .init(onlyUnit: code, archiveInbox: false), workspace: ws,
+                                                    session: s)
         } catch let f as Failure {
             throw HTTPError(500, c.describe(f))
         }
@@ -64,7 +66,8 @@ enum UnitUploadPage {
         var extra: [HTML] = [.el("h2", text: t(WebText.uploadResult(name)))]
         extra.append(Pages.notice(t(outcome), kind: r.outcome == .rejected ? "error" : "ok"))
         if !r.errors.isEmpty {
-            extra.append(.el("ul", [("class", "errors")], r.errors.map { .el("li", [], [.el("code", text: $0.rendered(c.language))]) }))
+            extra.append(.el("ul", [("class", "errors")],
+                r.errors.map { .el("li", [], [.el("code", text: $0.rendered(c.language))]) }))
         }
         return form(c, notice: nil, status: r.outcome == .rejected ? 422 : 200, extra: extra)
     }
