@@ -74,3 +74,67 @@ public indirect enum JSON: Sendable {
         .object(d.map { ($0.key.description, JSON.int($0.value)) }.sorted { $0.0 < $1.0 })
     }
 }
+
+/// JSON written as it is produced, byte for byte as `JSON.text` would write the same tree: large parts (a report
+/// over 100,000 units) never exist as a tree. Text goes to `sink` in chunks of about 64 KiB.
+public final class JSONWriter {
+    var out = ""
+    let sink: (String) -> Void
+    /// Elements written so far in each open object or array.
+    var counts: [Int] = []
+    var afterKey = false
+    static let chunk = 1 << 16
+
+    public init(sink: @escaping (String) -> Void) {
+        self.sink = sink
+        out.reserveCapacity(JSONWriter.chunk + 1024)
+    }
+
+    func separate() {
+        if afterKey { afterKey = false; return }
+        guard let n = counts.last else { return }
+        if n > 0 { out += ", " }
+        counts[counts.count - 1] = n + 1
+    }
+
+    public func beginObject() { separate(); out += "{"; counts.append(0) }
+    public func endObject() { counts.removeLast(); out += "}"; flushIfFull() }
+    public func beginArray() { separate(); out += "["; counts.append(0) }
+    public func endArray() { counts.removeLast(); out += "]"; flushIfFull() }
+
+    /// The key of the next value in the open object.
+    public func key(_ k: String) {
+        separate()
+        JSON.quote(k, &out)
+        out += ": "
+        afterKey = true
+    }
+
+    /// A whole value: small parts are simplest written as trees.
+    public func value(_ v: JSON) {
+        separate()
+        v.write(&out)
+        flushIfFull()
+    }
+
+    public func field(_ k: String, _ v: JSON) { key(k); value(v) }
+
+    /// An object of counts, keys sorted as `JSON.counts` sorts them.
+    public func counts<Key: CustomStringConvertible>(_ d: [Key: Int]) {
+        beginObject()
+        for (k, n) in d.map({ ($0.key.description, $0.value) }).sorted(by: { $0.0 < $1.0 }) { field(k, .int(n)) }
+        endObject()
+    }
+
+    func flushIfFull() {
+        guard out.utf8.count >= JSONWriter.chunk else { return }
+        flush()
+    }
+
+    /// Hands what is buffered to the sink.
+    public func flush() {
+        guard !out.isEmpty else { return }
+        sink(out)
+        out.removeAll(keepingCapacity: true)
+    }
+}

@@ -2,7 +2,8 @@ import LoaCore
 
 /// The report's figures for machines: JSON (SPEC §8) and CSV for spreadsheets.
 extension ReportPresenter {
-    /// Every figure as JSON (SPEC §8), keys in their natural order.
+    /// Every figure as JSON (SPEC §8), keys in their natural order, as a tree (`writeJSON` writes the same bytes
+    /// without building it).
     public func json() -> JSON {
         let f = figures, r = f.reporting
         return .object([
@@ -23,35 +24,81 @@ extension ReportPresenter {
                                    ("missing", .array(r.missing.map { .object([("unit", .string($0.unit.rawValue)),
                                                                                ("period", .string($0.period.iso))]) })),
                                    ("missing_by_unit", .counts(Dictionary(grouping: r.missing, by: \.unit).mapValues(\.count))),
-                                   ("by_month", .array(f.months.compactMap { m in f.reportingByMonth[m].map { x in
-                                       .object([("month", .string(m.iso)), ("expected", .int(x.expected)),
-                                                ("received", .int(x.received)), ("on_time", .int(x.onTime)),
-                                                ("rate", .share(x.rate)), ("timeliness", .share(x.timeliness))])
-                                   } }))])),
-            ("targets", .array(f.targets.map { tr in
-                .object([("id", .string(tr.target.id.value.rawValue)), ("metric", .string(tr.target.metric.rawValue)),
-                         ("period", .string(tr.target.period.rawValue)), ("value", .share(tr.value)), ("met", .bool(tr.met)),
-                         ("periods", .array(tr.periods.map { .object([("period", .string($0.label)), ("value", .share($0.value))]) }))])
-            })),
-            ("feedback", .object([("moods", .counts(Dictionary(uniqueKeysWithValues: f.moods.map { ($0.key.rawValue, $0.value) }))),
-                                  ("issues", .int(f.issues)), ("alerts_open", .int(f.alertsOpen)),
-                                  ("alerts_resolved", .int(f.alertsResolved)),
-                                  ("issue_list", .array(f.issueList.filter { !$0.sensitive || includeSensitive }.map { i in
-                                      var fields: [(String, JSON)] = [("unit", .string(i.unit.rawValue)),
-                                                                      ("period", .string(i.period.iso)),
-                                                                      ("topic", .string(i.topic)), ("sensitive", .bool(i.sensitive))]
-                                      if i.sensitive { fields.append(("detail", i.detail.map(JSON.string) ?? .null)) }
-                                      return .object(fields)
-                                  }))])),
+                                   ("by_month", byMonthJSON)])),
+            ("targets", targetsJSON),
+            ("feedback", feedbackJSON),
         ])
+    }
+
+    /// Every figure as JSON, written as it goes: the same bytes as `json().text`, without building the tree
+    /// (whose lists grow with the number of units).
+    public func writeJSON(to w: JSONWriter) {
+        let f = figures, r = f.reporting
+        w.beginObject()
+        w.field("from", .string(f.from.iso))
+        w.field("to", .string(f.to.iso))
+        w.field("content", .object([("published_items", .int(f.publishedItems)), ("deliveries", .int(f.deliveries)),
+                                    ("by_channel", .counts(f.byChannel)), ("by_theme", .counts(f.byTheme)),
+                                    ("by_audience", .counts(f.byAudience)), ("theme_coverage", .share(f.themeCoverage)),
+                                    ("active_themes", .array(f.activeThemes.map { .string($0.description) }))]))
+        w.key("activities")
+        w.beginObject()
+        w.field("count", .int(f.activityCount))
+        w.field("participants", .int(f.participants))
+        w.key("by_unit")
+        w.counts(f.activitiesByUnit)
+        w.field("by_type", .counts(Dictionary(uniqueKeysWithValues: f.activitiesByType.map { ($0.key.rawValue, $0.value) })))
+        w.field("by_project", .counts(f.activitiesByProject))
+        w.field("by_theme", .counts(f.activitiesByTheme))
+        w.field("reach", .share(f.reach))
+        w.key("units_without_activity")
+        w.beginArray()
+        for u in f.unitsWithoutActivity { w.value(.string(u.rawValue)) }
+        w.endArray()
+        w.endObject()
+        w.key("reporting")
+        w.beginObject()
+        w.field("expected", .int(r.expected))
+        w.field("received", .int(r.received))
+        w.field("on_time", .int(r.onTime))
+        w.field("rate", .share(r.rate))
+        w.field("timeliness", .share(r.timeliness))
+        w.field("tracking_from", f.trackingFrom.map { .string($0.iso) } ?? .null)
+        w.key("missing")
+        w.beginArray()
+        var missingByUnit: [UnitCode: Int] = [:]
+        for m in r.missing {
+            w.value(.object([("unit", .string(m.unit.rawValue)), ("period", .string(m.period.iso))]))
+            missingByUnit[m.unit, default: 0] += 1
+        }
+        w.endArray()
+        w.key("missing_by_unit")
+        w.counts(missingByUnit)
+        w.field("by_month", byMonthJSON)
+        w.endObject()
+        w.field("targets", targetsJSON)
+        w.field("feedback", feedbackJSON)
+        w.endObject()
     }
 
     /// The figures as CSV for spreadsheets: one figure per row (`section, key, value, status`), numbers alone in
     /// their cells, UTF-8 with a BOM for Excel, cells that would run as formulas neutralised.
     public func csv() -> String {
+        var text = ""
+        writeCSV { text += $0 }
+        return text
+    }
+
+    /// The CSV of `csv()`, handed to `sink` in chunks as it is written.
+    public func writeCSV(to sink: (String) -> Void) {
         let f = figures, r = f.reporting
-        var rows: [[String]] = [["section", "key", "value", "status"]]
-        func add(_ section: String, _ key: String, _ value: String, _ status: String = "") { rows.append([section, key, value, status]) }
+        var out = "\u{FEFF}"
+        func add(_ section: String, _ key: String, _ value: String, _ status: String = "") {
+            out += CSVWriter.cell(section); out += ","; out += CSVWriter.cell(key); out += ","
+            out += CSVWriter.cell(value); out += ","; out += CSVWriter.cell(status); out += "\r\n"
+            if out.utf8.count >= 1 << 16 { sink(out); out = "" }
+        }
+        add("section", "key", "value", "status")
         add("range", "from", f.from.iso); add("range", "to", f.to.iso)
         add("content", "published_items", String(f.publishedItems)); add("content", "deliveries", String(f.deliveries))
         for k in f.byChannel.keys.sorted() { add("content.by_channel", k.rawValue, String(f.byChannel[k] ?? 0)) }
@@ -73,7 +120,36 @@ extension ReportPresenter {
         add("feedback", "issues", String(f.issues)); add("feedback", "alerts_open", String(f.alertsOpen))
         add("feedback", "alerts_resolved", String(f.alertsResolved))
         for i in f.issueList where !i.sensitive || includeSensitive { add("feedback.issue", "\(i.unit) \(i.period.iso)", i.topic) }
-        return CSVWriter.document(rows)
+        sink(out)
+    }
+
+    var byMonthJSON: JSON {
+        let f = figures
+        return .array(f.months.compactMap { m in f.reportingByMonth[m].map { x in
+            .object([("month", .string(m.iso)), ("expected", .int(x.expected)), ("received", .int(x.received)),
+                     ("on_time", .int(x.onTime)), ("rate", .share(x.rate)), ("timeliness", .share(x.timeliness))])
+        } })
+    }
+
+    var targetsJSON: JSON {
+        .array(figures.targets.map { tr in
+            .object([("id", .string(tr.target.id.value.rawValue)), ("metric", .string(tr.target.metric.rawValue)),
+                     ("period", .string(tr.target.period.rawValue)), ("value", .share(tr.value)), ("met", .bool(tr.met)),
+                     ("periods", .array(tr.periods.map { .object([("period", .string($0.label)), ("value", .share($0.value))]) }))])
+        })
+    }
+
+    var feedbackJSON: JSON {
+        let f = figures
+        return .object([("moods", .counts(Dictionary(uniqueKeysWithValues: f.moods.map { ($0.key.rawValue, $0.value) }))),
+                        ("issues", .int(f.issues)), ("alerts_open", .int(f.alertsOpen)),
+                        ("alerts_resolved", .int(f.alertsResolved)),
+                        ("issue_list", .array(f.issueList.filter { !$0.sensitive || includeSensitive }.map { i in
+                            var fields: [(String, JSON)] = [("unit", .string(i.unit.rawValue)), ("period", .string(i.period.iso)),
+                                                            ("topic", .string(i.topic)), ("sensitive", .bool(i.sensitive))]
+                            if i.sensitive { fields.append(("detail", i.detail.map(JSON.string) ?? .null)) }
+                            return .object(fields)
+                        }))])
     }
 
     func share(_ x: Double) -> String { JSON.share(x).text }

@@ -197,6 +197,12 @@ enum Schema {
               PRIMARY KEY (unit, period)
             ) WITHOUT ROWID;
             """),
+        Migration(name: "report scans read their indexes alone", sql: """
+            DROP INDEX activities_date;
+            CREATE INDEX activities_date ON activities(date, unit, type, participants, theme_set, counted);
+            DROP INDEX forms_period;
+            CREATE INDEX forms_period ON forms(period, current, unit, submitted, mood);
+            """),
     ]
 
     /// Activities used to be indexed for search on demand; index the ones not indexed yet, then forget the marker.

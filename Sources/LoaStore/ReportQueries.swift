@@ -1,10 +1,16 @@
+import CSQLite
+import Foundation
 import LoaCore
 
 extension StoreReader {
-    /// Reads what a report needs for a range: `unit` limits it to one unit, `scope` to what carries one of a
-    /// phase's themes. Activities come back aggregated (by unit and month, by type, by set of themes), so even
-    /// national data stays small; only counted activities (of current forms, and of tables) are read.
-    public func reportFacts(from: Day, to: Day, unit: UnitCode? = nil, scope: ThemeScope = .all) throws -> ReportFacts {
+    /// Reads the small facts a report needs for a range (publications, deliveries, feedback issues, alerts, sets
+    /// of themes): `unit` limits it to one unit. Forms and activities are streamed by `forEachReportForm` and
+    /// `forEachCountedActivity`.
+    public func reportFacts(from: Day, to: Day, unit: UnitCode? = nil) throws -> ReportFacts {
+        try withSmallCache { try smallReportFacts(from: from, to: to, unit: unit) }
+    }
+
+    func smallReportFacts(from: Day, to: Day, unit: UnitCode?) throws -> ReportFacts {
         var facts = ReportFacts()
         let unitFilter = unit == nil ? "" : " AND unit = ?"
         func args(_ base: [any DatabaseValueConvertible]) -> [any DatabaseValueConvertible] { unit.map { base + [$0] } ?? base }
@@ -27,44 +33,9 @@ extension StoreReader {
             """, args([from, to]))
 
         let months: [any DatabaseValueConvertible] = [from.monthOfYear, to.monthOfYear]
-        facts.forms = try db.rows("""
-            SELECT unit, period, submitted, mood FROM forms WHERE current = 1 AND period BETWEEN ? AND ?\(unitFilter)
-            """, args(months)) { r in
-            ReportFacts.FormRow(unit: try r.id(0), period: try r.month(1), submitted: try r.day(2),
-                                mood: r.isNull(3) ? nil : try r.choice(3, as: Mood.self))
-        }
-
-        // the scope: activities whose set of themes holds one of the scope's themes
-        var scopeFilter = ""
-        var scopeArgs: [any DatabaseValueConvertible] = []
-        if case .themes(let set) = scope {
-            scopeFilter = " AND theme_set IN (SELECT set_id FROM theme_set_members WHERE theme IN (SELECT value FROM json_each(?)))"
-            scopeArgs = [jsonArray(set.map(\.description).sorted())]
-        }
-        let counted = "FROM activities WHERE counted = 1 AND date BETWEEN ? AND ?\(unitFilter)\(scopeFilter)"
-        let countedArgs = args([from, to]) + scopeArgs
-        facts.activities = try db.rows("""
-            SELECT unit, substr(date, 1, 7), count(*), CAST(min(total(participants), 9.0e18) AS INTEGER)
-            \(counted) GROUP BY 1, 2
-            """, countedArgs) { r in
-            ReportFacts.UnitMonth(unit: try r.id(0), month: try r.month(1), count: try r.int(2), participants: try r.int(3))
-        }
-        try db.query("SELECT type, count(*) \(counted) GROUP BY 1", countedArgs) { r in
-            facts.activitiesByType[try r.choice(0, as: ActivityType.self)] = try r.int(1)
-        }
-        // by set of themes (few distinct sets), then spread over their themes and projects
-        let bySet = try db.rows("SELECT theme_set, count(*) \(counted) AND theme_set IS NOT NULL GROUP BY 1", countedArgs) {
-            (try $0.int(0), try $0.int(1))
-        }
-        let members = try themeSetMembers()
-        for (set, count) in bySet {
-            let refs = members[set] ?? []
-            for t in refs { facts.activitiesByTheme.add(count, to: t) }
-            for p in Set(refs.map(\.project)) { facts.activitiesByProject.add(count, to: p) }
-        }
-
+        // issues are far fewer than forms: read them first (CROSS JOIN keeps that order), then their forms
         facts.issues = try db.rows("""
-            SELECT f.unit, f.period, i.topic, i.detail, i.sensitive FROM feedback_issues i JOIN forms f ON f.id = i.form_id
+            SELECT f.unit, f.period, i.topic, i.detail, i.sensitive FROM feedback_issues i CROSS JOIN forms f ON f.id = i.form_id
             WHERE f.current = 1 AND f.period BETWEEN ? AND ?\(unit == nil ? "" : " AND f.unit = ?") ORDER BY f.period, f.unit, i.id
             """, args(months)) { r in
             ReportFacts.IssueRow(unit: try r.id(0), period: try r.month(1), topic: try r.text(2), detail: r.optionalText(3),
@@ -74,7 +45,59 @@ extension StoreReader {
             "SELECT count(*) FROM alerts WHERE resolved_on IS NULL AND period BETWEEN ? AND ?\(unitFilter)", args(months))
         facts.alertsResolved = try db.scalarInt(
             "SELECT count(*) FROM alerts WHERE resolved_on IS NOT NULL AND period BETWEEN ? AND ?\(unitFilter)", args(months))
+        facts.themeSets = try themeSetMembers()
         return facts
+    }
+
+    /// Calls `body` with each current form of the months of the range (`unit`: of that unit only), in no
+    /// particular order: the unit code's UTF-8 bytes (valid during the call only), month, the day it counts as
+    /// submitted, mood.
+    public func forEachReportForm(from: Day, to: Day, unit: UnitCode? = nil,
+                                  _ body: (UnsafeBufferPointer<UInt8>, Month, Day, Mood?) throws -> Void) throws {
+        var args: [any DatabaseValueConvertible] = [from.monthOfYear, to.monthOfYear]
+        if let unit { args.append(unit) }
+        try withSmallCache {
+            try db.query("""
+                SELECT unit, period, submitted, mood FROM forms
+                WHERE period BETWEEN ? AND ? AND current = 1\(unit == nil ? "" : " AND unit = ?")
+                """, args) { r in
+                try body(try r.bytes(0), try r.fastMonth(1), try r.fastDay(2), r.isNull(3) ? nil : try r.mood(3))
+            }
+        }
+    }
+
+    /// Calls `body` with each counted activity (of a current form, or of a table) dated in the range, in no
+    /// particular order: `unit` limits it to one unit, `scope` to activities carrying one of a phase's themes.
+    /// The unit comes as its code's UTF-8 bytes (valid during the call only), the set of themes as its number in
+    /// `ReportFacts.themeSets`.
+    public func forEachCountedActivity(from: Day, to: Day, unit: UnitCode? = nil, scope: ThemeScope = .all,
+                                       _ body: (UnsafeBufferPointer<UInt8>, Month, ActivityType, Int, Int?) throws -> Void)
+        throws {
+        var filter = unit == nil ? "" : " AND unit = ?"
+        var args: [any DatabaseValueConvertible] = [from, to]
+        if let unit { args.append(unit) }
+        if case .themes(let set) = scope {
+            filter += " AND theme_set IN (SELECT set_id FROM theme_set_members WHERE theme IN (SELECT value FROM json_each(?)))"
+            args.append(jsonArray(set.map(\.description).sorted()))
+        }
+        // one pass over the covering index activities(date, unit, type, participants, theme_set, counted)
+        try withSmallCache {
+            try db.query("""
+                SELECT unit, date, type, participants, theme_set FROM activities
+                WHERE date BETWEEN ? AND ? AND counted = 1\(filter)
+                """, args) { r in
+                try body(try r.bytes(0), try r.fastMonth(1), try r.activityType(2), try r.int(3),
+                         r.isNull(4) ? nil : try r.int(4))
+            }
+        }
+    }
+
+    /// Runs a long scan with a small page cache: pages of a scan are read once, so a large cache only costs memory.
+    func withSmallCache<T>(_ body: () throws -> T) throws -> T {
+        let before = try db.scalarInt("PRAGMA cache_size")
+        try db.execute("PRAGMA cache_size = -4096")
+        defer { try? db.execute("PRAGMA cache_size = \(before)") }
+        return try body()
     }
 
     struct PublicationKey: Hashable { let publication: Int; let item: String }
@@ -105,4 +128,65 @@ extension StoreReader {
         "[" + strings.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
             .joined(separator: ",") + "]"
     }
+}
+
+/// Decoding the columns of large scans straight from SQLite's bytes, without building intermediate strings.
+extension Row {
+    func bytes(_ c: Int32) throws(DatabaseError) -> UnsafeBufferPointer<UInt8> {
+        guard let p = sqlite3_column_text(handle, c) else { throw mismatch(c, "text") }
+        return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, c)))
+    }
+
+    /// The month of a `YYYY-MM` or `YYYY-MM-DD` column.
+    func fastMonth(_ c: Int32) throws(DatabaseError) -> Month {
+        let b = try bytes(c)
+        guard b.count == 7 || b.count == 10, b[4] == 45, let y = number(b, 0, 4), let m = number(b, 5, 2),
+              b.count == 7 || b[7] == 45, let month = Month(year: y, month: m) else { throw mismatch(c, "a month") }
+        return month
+    }
+
+    func fastDay(_ c: Int32) throws(DatabaseError) -> Day {
+        let b = try bytes(c)
+        guard b.count == 10, b[4] == 45, b[7] == 45, let y = number(b, 0, 4), let m = number(b, 5, 2),
+              let d = number(b, 8, 2), let day = Day(year: y, month: m, day: d) else { throw mismatch(c, "a date") }
+        return day
+    }
+
+    func activityType(_ c: Int32) throws(DatabaseError) -> ActivityType {
+        let b = try bytes(c)
+        for (type, raw) in ActivityType.utf8 where same(raw, b) {
+            return type
+        }
+        throw mismatch(c, "one of ActivityType")
+    }
+
+    func mood(_ c: Int32) throws(DatabaseError) -> Mood {
+        let b = try bytes(c)
+        for (mood, raw) in Mood.utf8 where same(raw, b) {
+            return mood
+        }
+        throw mismatch(c, "one of Mood")
+    }
+
+    private func same(_ raw: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard raw.count == b.count, let base = b.baseAddress else { return raw.count == b.count }
+        return memcmp(raw, base, b.count) == 0
+    }
+
+    private func number(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for i in start..<start + count {
+            guard b[i] >= 48, b[i] <= 57 else { return nil }
+            value = value * 10 + Int(b[i] - 48)
+        }
+        return value
+    }
+}
+
+extension ActivityType {
+    static let utf8: [(ActivityType, [UInt8])] = allCases.map { ($0, Array($0.rawValue.utf8)) }
+}
+
+extension Mood {
+    static let utf8: [(Mood, [UInt8])] = allCases.map { ($0, Array($0.rawValue.utf8)) }
 }

@@ -46,11 +46,32 @@ public enum Reporting {
             units = [u]
             unit = u.code.value
         }
-        let (facts, first) = try s.read(orEmpty: (ReportFacts(), Month?.none)) { r in
-            (try r.reportFacts(from: request.from, to: request.to, unit: unit, scope: scope), try r.firstReportedPeriod())
+        func tallyRequest(trackingFrom first: Month?) -> ReportRequest {
+            ReportRequest(from: request.from, to: request.to, units: units, scope: scope,
+                          trackingFrom: ws.plan.trackingFrom ?? first)
         }
-        let figures = ReportCalculator.compute(facts: facts, workspace: ws, request: ReportRequest(
-            from: request.from, to: request.to, units: units, scope: scope, trackingFrom: ws.plan.trackingFrom ?? first))
+        let figures: ReportFigures
+        if let store = try s.openReader() {
+            // forms and activities stream into the tally: nothing grows with the number of rows
+            figures = try s.guarded {
+                try store.read { r in
+                    var tally = ReportTally(request: tallyRequest(trackingFrom: try r.firstReportedPeriod()), plan: ws.plan)
+                    try r.forEachReportForm(from: request.from, to: request.to, unit: unit) { unit, period, submitted, mood in
+                        tally.addForm(unitUTF8: unit, period: period, submitted: submitted, mood: mood)
+                    }
+                    try r.forEachCountedActivity(from: request.from, to: request.to, unit: unit,
+                                                 scope: scope) { unit, month, type, participants, themeSet in
+                        tally.addActivity(unitUTF8: unit, month: month, type: type, participants: participants,
+                                          themeSet: themeSet)
+                    }
+                    return tally.figures(facts: try r.reportFacts(from: request.from, to: request.to, unit: unit),
+                                         workspace: ws)
+                }
+            }
+        } else {
+            figures = ReportTally(request: tallyRequest(trackingFrom: nil), plan: ws.plan).figures(facts: ReportFacts(),
+                                                                                             workspace: ws)
+        }
         return ReportPresenter(figures: figures, workspace: ws, subject: request.subject, language: s.language,
                                includeSensitive: includeSensitive, today: s.today)
     }
@@ -58,11 +79,25 @@ public enum Reporting {
     public enum Format: String, Sendable, CaseIterable { case md, html, csv, json }
 
     public static func render(_ p: ReportPresenter, as format: Format) -> String {
+        var text = ""
+        emit(p, as: format) { text += $0 }
+        return text
+    }
+
+    /// The report in `format`, handed to `sink` in chunks as it is written: JSON and CSV are streamed, so a
+    /// national report never exists whole in memory (the documents are built whole).
+    public static func emit(_ p: ReportPresenter, as format: Format, to sink: (String) -> Void) {
         switch format {
-        case .md: return MarkdownRenderer.render(p.document())
-        case .html: return HTMLRenderer.render(p.document())
-        case .csv: return p.csv()
-        case .json: return p.json().text + "\n"
+        case .md: sink(MarkdownRenderer.render(p.document()))
+        case .html: sink(HTMLRenderer.render(p.document()))
+        case .csv: p.writeCSV(to: sink)
+        case .json:
+            withoutActuallyEscaping(sink) { sink in
+                let w = JSONWriter(sink: sink)
+                p.writeJSON(to: w)
+                w.flush()
+            }
+            sink("\n")
         }
     }
 
