@@ -23,8 +23,12 @@ public enum ThemeScope: Sendable {
 public struct ReportFacts: Sendable {
     public struct PublishedItem: Sendable {
         public let channel: ChannelID, date: Day, item: ItemID, themes: [ThemeRef], audiences: [AudienceID]
-        public init(channel: ChannelID, date: Day, item: ItemID, themes: [ThemeRef], audiences: [AudienceID]) {
+        /// How many units it was delivered to (of the report's unit only, in a unit report).
+        public let deliveries: Int
+        public init(channel: ChannelID, date: Day, item: ItemID, themes: [ThemeRef], audiences: [AudienceID],
+                    deliveries: Int = 0) {
             self.channel = channel; self.date = date; self.item = item; self.themes = themes; self.audiences = audiences
+            self.deliveries = deliveries
         }
     }
     public struct IssueRow: Sendable {
@@ -34,7 +38,6 @@ public struct ReportFacts: Sendable {
         }
     }
     public var published: [PublishedItem] = []
-    public var deliveries = 0
     public var issues: [IssueRow] = []
     public var alertsOpen = 0
     public var alertsResolved = 0

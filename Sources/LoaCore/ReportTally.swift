@@ -92,7 +92,8 @@ public struct ReportTally: Sendable {
     public mutating func addActivity(unit: UnitCode, month: Month, type: ActivityType, participants: Int,
                                      themeSet: Int?) {
         var code = unit.rawValue
-        code.withUTF8 { addActivity(unitUTF8: $0, month: month, type: type, participants: participants, themeSet: themeSet) }
+        code.withUTF8 { addActivity(unitUTF8: $0, month: month, type: type, participants: participants,
+            themeSet: themeSet) }
     }
 
     /// `addActivity` with the unit code as UTF-8 bytes, as the store reads them.
@@ -223,7 +224,8 @@ extension ReportTally {
         // content: publications carrying a theme in scope
         let published = facts.published.filter { from <= $0.date && $0.date <= to && request.scope.admits($0.themes) }
         f.publishedItems = published.count
-        f.deliveries = facts.deliveries
+        // deliveries of the items in scope: a phase report counts only its phase's content
+        f.deliveries = published.reduce(0) { $0.saturatingAdding($1.deliveries) }
         for p in published {
             f.byChannel.add(1, to: p.channel)
             for t in p.themes where request.scope.admits(theme: t) {
@@ -245,9 +247,12 @@ extension ReportTally {
         }
         f.activityCount = activityCount.reduce(0) { $0.saturatingAdding($1) }
         f.participants = participantTotal.reduce(0) { $0.saturatingAdding($1) }
-        for (i, m) in months.enumerated() where activitiesByMonth[i] > 0 { f.activitiesByMonth[m] = activitiesByMonth[i] }
+        for (i, m) in months.enumerated() where activitiesByMonth[i] > 0 {
+            f.activitiesByMonth[m] = activitiesByMonth[i]
+        }
         for (type, n) in zip(ActivityType.allCases, byType) where n > 0 { f.activitiesByType[type] = n }
-        let sets = bySet.enumerated().filter { $0.element > 0 }.map { ($0.offset, $0.element) } + byLargeSet.map { ($0, $1) }
+        let sets = bySet.enumerated().filter { $0.element > 0 }.map { ($0.offset, $0.element) }
+            + byLargeSet.map { ($0, $1) }
         for (set, count) in sets {
             let refs = facts.themeSets[set] ?? []
             for t in refs where request.scope.admits(theme: t) { f.activitiesByTheme.add(count, to: t) }
@@ -404,7 +409,8 @@ public enum ReportCalculator {
             let (label, end): (String, Day)
             switch p {
             case .month: (label, end) = (m.iso, m.last)
-            case .quarter: (label, end) = ("\(m.year)-Q\(m.quarter)", Month(year: m.year, month: m.quarter * 3)?.last ?? m.last)
+            case .quarter: (label, end) = ("\(m.year)-Q\(m.quarter)", Month(year: m.year, month: m.quarter * 3)?.last
+                ?? m.last)
             case .year: (label, end) = (String(m.year), Month(year: m.year, month: 12)?.last ?? m.last)
             case .phase: (label, end) = ("", to)
             }

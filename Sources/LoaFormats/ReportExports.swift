@@ -14,16 +14,21 @@ extension ReportPresenter {
                                  ("active_themes", .array(f.activeThemes.map { .string($0.description) }))])),
             ("activities", .object([("count", .int(f.activityCount)), ("participants", .int(f.participants)),
                                     ("by_unit", .counts(f.activitiesByUnit)),
-                                    ("by_type", .counts(Dictionary(uniqueKeysWithValues: f.activitiesByType.map { ($0.key.rawValue, $0.value) }))),
-                                    ("by_project", .counts(f.activitiesByProject)), ("by_theme", .counts(f.activitiesByTheme)),
+                                    ("by_type", .counts(Dictionary(
+                                        uniqueKeysWithValues: f.activitiesByType.map { ($0.key.rawValue, $0.value) }))),
+                                    ("by_project", .counts(f.activitiesByProject)),
+                                        ("by_theme", .counts(f.activitiesByTheme)),
                                     ("reach", .share(f.reach)),
-                                    ("units_without_activity", .array(f.unitsWithoutActivity.map { .string($0.rawValue) }))])),
-            ("reporting", .object([("expected", .int(r.expected)), ("received", .int(r.received)), ("on_time", .int(r.onTime)),
+                                    ("units_without_activity",
+                                        .array(f.unitsWithoutActivity.map { .string($0.rawValue) }))])),
+            ("reporting", .object([("expected", .int(r.expected)), ("received", .int(r.received)),
+                ("on_time", .int(r.onTime)),
                                    ("rate", .share(r.rate)), ("timeliness", .share(r.timeliness)),
                                    ("tracking_from", f.trackingFrom.map { .string($0.iso) } ?? .null),
                                    ("missing", .array(r.missing.map { .object([("unit", .string($0.unit.rawValue)),
                                                                                ("period", .string($0.period.iso))]) })),
-                                   ("missing_by_unit", .counts(Dictionary(grouping: r.missing, by: \.unit).mapValues(\.count))),
+                                   ("missing_by_unit", .counts(Dictionary(grouping: r.missing,
+                                       by: \.unit).mapValues(\.count))),
                                    ("by_month", byMonthJSON)])),
             ("targets", targetsJSON),
             ("feedback", feedbackJSON),
@@ -47,7 +52,8 @@ extension ReportPresenter {
         w.field("participants", .int(f.participants))
         w.key("by_unit")
         w.counts(f.activitiesByUnit)
-        w.field("by_type", .counts(Dictionary(uniqueKeysWithValues: f.activitiesByType.map { ($0.key.rawValue, $0.value) })))
+        w.field("by_type", .counts(Dictionary(uniqueKeysWithValues: f.activitiesByType.map { ($0.key.rawValue,
+            $0.value) })))
         w.field("by_project", .counts(f.activitiesByProject))
         w.field("by_theme", .counts(f.activitiesByTheme))
         w.field("reach", .share(f.reach))
@@ -106,10 +112,14 @@ extension ReportPresenter {
         add("content", "theme_coverage", share(f.themeCoverage))
         add("activities", "count", String(f.activityCount)); add("activities", "participants", String(f.participants))
         add("activities", "reach", share(f.reach))
-        for k in f.activitiesByUnit.keys.sorted() { add("activities.by_unit", k.rawValue, String(f.activitiesByUnit[k] ?? 0)) }
-        for k in ActivityType.allCases { if let n = f.activitiesByType[k] { add("activities.by_type", k.rawValue, String(n)) } }
-        for k in f.activitiesByProject.keys.sorted() { add("activities.by_project", k.rawValue, String(f.activitiesByProject[k] ?? 0)) }
-        for k in f.activitiesByTheme.keys.sorted() { add("activities.by_theme", k.description, String(f.activitiesByTheme[k] ?? 0)) }
+        for k in f.activitiesByUnit.keys.sorted() { add("activities.by_unit", k.rawValue,
+            String(f.activitiesByUnit[k] ?? 0)) }
+        for k in ActivityType.allCases { if let n = f.activitiesByType[k] { add("activities.by_type", k.rawValue,
+            String(n)) } }
+        for k in f.activitiesByProject.keys.sorted() { add("activities.by_project", k.rawValue,
+            String(f.activitiesByProject[k] ?? 0)) }
+        for k in f.activitiesByTheme.keys.sorted() { add("activities.by_theme", k.description,
+            String(f.activitiesByTheme[k] ?? 0)) }
         for u in f.unitsWithoutActivity { add("activities.without_activity", u.rawValue, "") }
         add("reporting", "expected", String(r.expected)); add("reporting", "received", String(r.received))
         add("reporting", "on_time", String(r.onTime)); add("reporting", "rate", share(r.rate))
@@ -119,7 +129,8 @@ extension ReportPresenter {
         for k in Mood.allCases { if let n = f.moods[k] { add("feedback.moods", k.rawValue, String(n)) } }
         add("feedback", "issues", String(f.issues)); add("feedback", "alerts_open", String(f.alertsOpen))
         add("feedback", "alerts_resolved", String(f.alertsResolved))
-        for i in f.issueList where !i.sensitive || includeSensitive { add("feedback.issue", "\(i.unit) \(i.period.iso)", i.topic) }
+        for i in f.issueList where !i.sensitive
+            || includeSensitive { add("feedback.issue", "\(i.unit) \(i.period.iso)", i.topic) }
         sink(out)
     }
 
@@ -134,19 +145,24 @@ extension ReportPresenter {
     var targetsJSON: JSON {
         .array(figures.targets.map { tr in
             .object([("id", .string(tr.target.id.value.rawValue)), ("metric", .string(tr.target.metric.rawValue)),
-                     ("period", .string(tr.target.period.rawValue)), ("value", .share(tr.value)), ("met", .bool(tr.met)),
-                     ("periods", .array(tr.periods.map { .object([("period", .string($0.label)), ("value", .share($0.value))]) }))])
+                     ("period", .string(tr.target.period.rawValue)), ("value", .share(tr.value)),
+                         ("met", .bool(tr.met)),
+                     ("periods", .array(tr.periods.map { .object([("period", .string($0.label)),
+                         ("value", .share($0.value))]) }))])
         })
     }
 
     var feedbackJSON: JSON {
         let f = figures
-        return .object([("moods", .counts(Dictionary(uniqueKeysWithValues: f.moods.map { ($0.key.rawValue, $0.value) }))),
+        return .object([("moods",
+            .counts(Dictionary(uniqueKeysWithValues: f.moods.map { ($0.key.rawValue, $0.value) }))),
                         ("issues", .int(f.issues)), ("alerts_open", .int(f.alertsOpen)),
                         ("alerts_resolved", .int(f.alertsResolved)),
                         ("issue_list", .array(f.issueList.filter { !$0.sensitive || includeSensitive }.map { i in
-                            var fields: [(String, JSON)] = [("unit", .string(i.unit.rawValue)), ("period", .string(i.period.iso)),
-                                                            ("topic", .string(i.topic)), ("sensitive", .bool(i.sensitive))]
+                            var fields: [(String, JSON)] = [("unit", .string(i.unit.rawValue)),
+                                ("period", .string(i.period.iso)),
+                                                            ("topic", .string(i.topic)),
+                                                                ("sensitive", .bool(i.sensitive))]
                             if i.sensitive { fields.append(("detail", i.detail.map(JSON.string) ?? .null)) }
                             return .object(fields)
                         }))])

@@ -13,38 +13,50 @@ extension StoreReader {
     func smallReportFacts(from: Day, to: Day, unit: UnitCode?) throws -> ReportFacts {
         var facts = ReportFacts()
         let unitFilter = unit == nil ? "" : " AND unit = ?"
-        func args(_ base: [any DatabaseValueConvertible]) -> [any DatabaseValueConvertible] { unit.map { base + [$0] } ?? base }
+        func args(_ base: [any DatabaseValueConvertible]) -> [any DatabaseValueConvertible] { unit.map { base + [$0] }
+            ?? base }
 
         let deliveredTo = unit == nil ? ""
             : " AND EXISTS (SELECT 1 FROM deliveries d WHERE d.publication_id = p.id AND d.unit = ?)"
         let themes = try publicationLists("publication_item_themes", "theme", from, to) { try $0.themeRef(0) }
-        let audiences = try publicationLists("publication_item_audiences", "audience", from, to) { try $0.id(0, as: AudienceID.self) }
+        let audiences = try publicationLists("publication_item_audiences", "audience", from,
+            to) { try $0.id(0, as: AudienceID.self) }
+        var delivered: [PublicationKey: Int] = [:]
+        try db.query("""
+            SELECT d.publication_id, d.item, count(*) FROM deliveries d JOIN publications p ON p.id = d.publication_id
+            WHERE p.date BETWEEN ? AND ?\(unit == nil ? "" : " AND d.unit = ?") GROUP BY d.publication_id, d.item
+            """, args([from, to])) { r in
+            delivered[PublicationKey(publication: try r.int(0), item: try r.text(1))] = try r.int(2)
+        }
         facts.published = try db.rows("""
-            SELECT p.id, p.channel, p.date, pi.item FROM publications p JOIN publication_items pi ON pi.publication_id = p.id
+            SELECT p.id, p.channel, p.date, pi.item FROM publications p JOIN publication_items pi ON pi.publication_id =
+              p.id
             WHERE p.date BETWEEN ? AND ?\(deliveredTo) ORDER BY p.date, p.channel, pi.position
             """, args([from, to])) { r in
             let key = PublicationKey(publication: try r.int(0), item: try r.text(3))
             return ReportFacts.PublishedItem(channel: try r.id(1), date: try r.day(2), item: try r.id(3),
-                                             themes: themes[key] ?? [], audiences: audiences[key] ?? [])
+                                             themes: themes[key] ?? [], audiences: audiences[key] ?? [],
+                                             deliveries: delivered[key] ?? 0)
         }
-        facts.deliveries = try db.scalarInt("""
-            SELECT count(*) FROM deliveries d JOIN publications p ON p.id = d.publication_id
-            WHERE p.date BETWEEN ? AND ?\(unit == nil ? "" : " AND d.unit = ?")
-            """, args([from, to]))
 
         let months: [any DatabaseValueConvertible] = [from.monthOfYear, to.monthOfYear]
         // issues are far fewer than forms: read them first (CROSS JOIN keeps that order), then their forms
         facts.issues = try db.rows("""
-            SELECT f.unit, f.period, i.topic, i.detail, i.sensitive FROM feedback_issues i CROSS JOIN forms f ON f.id = i.form_id
-            WHERE f.current = 1 AND f.period BETWEEN ? AND ?\(unit == nil ? "" : " AND f.unit = ?") ORDER BY f.period, f.unit, i.id
+            SELECT f.unit, f.period, i.topic, i.detail, i.sensitive FROM feedback_issues i CROSS JOIN forms f ON f.id =
+              i.form_id
+            WHERE f.current = 1 AND f.period BETWEEN ? AND ?\(unit == nil ? "" : " AND f.unit = ?") ORDER BY f.period,
+              f.unit, i.id
             """, args(months)) { r in
-            ReportFacts.IssueRow(unit: try r.id(0), period: try r.month(1), topic: try r.text(2), detail: r.optionalText(3),
+            ReportFacts.IssueRow(unit: try r.id(0), period: try r.month(1), topic: try r.text(2),
+                detail: r.optionalText(3),
                                  sensitive: try r.bool(4))
         }
         facts.alertsOpen = try db.scalarInt(
-            "SELECT count(*) FROM alerts WHERE resolved_on IS NULL AND period BETWEEN ? AND ?\(unitFilter)", args(months))
+            "SELECT count(*) FROM alerts WHERE resolved_on IS NULL AND period BETWEEN ? AND ?\(unitFilter)",
+                args(months))
         facts.alertsResolved = try db.scalarInt(
-            "SELECT count(*) FROM alerts WHERE resolved_on IS NOT NULL AND period BETWEEN ? AND ?\(unitFilter)", args(months))
+            "SELECT count(*) FROM alerts WHERE resolved_on IS NOT NULL AND period BETWEEN ? AND ?\(unitFilter)",
+                args(months))
         facts.themeSets = try themeSetMembers()
         return facts
     }
@@ -71,13 +83,15 @@ extension StoreReader {
     /// The unit comes as its code's UTF-8 bytes (valid during the call only), the set of themes as its number in
     /// `ReportFacts.themeSets`.
     public func forEachCountedActivity(from: Day, to: Day, unit: UnitCode? = nil, scope: ThemeScope = .all,
-                                       _ body: (UnsafeBufferPointer<UInt8>, Month, ActivityType, Int, Int?) throws -> Void)
+                                       _ body: (UnsafeBufferPointer<UInt8>, Month, ActivityType, Int,
+                                           Int?) throws -> Void)
         throws {
         var filter = unit == nil ? "" : " AND unit = ?"
         var args: [any DatabaseValueConvertible] = [from, to]
         if let unit { args.append(unit) }
         if case .themes(let set) = scope {
-            filter += " AND theme_set IN (SELECT set_id FROM theme_set_members WHERE theme IN (SELECT value FROM json_each(?)))"
+            filter += " AND theme_set IN (SELECT set_id FROM theme_set_members WHERE theme IN (SELECT value FROM "
+                + "json_each(?)))"
             args.append(jsonArray(set.map(\.description).sorted()))
         }
         // one pass over the covering index activities(date, unit, type, participants, theme_set, counted)
@@ -125,7 +139,8 @@ extension StoreReader {
     }
 
     func jsonArray(_ strings: [String]) -> String {
-        "[" + strings.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        "[" + strings.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"",
+            with: "\\\"") + "\"" }
             .joined(separator: ",") + "]"
     }
 }

@@ -28,7 +28,8 @@ public enum Reporting {
     public static func unit(_ unit: UnionUnit, from: Day?, to: Day?, today: Day) -> Request {
         var start = today.monthOfYear
         for _ in 0..<11 { start = start.previous }
-        return Request(subject: .unit(unit), from: from ?? start.first, to: to ?? today, name: "unit-\(unit.code.value)")
+        return Request(subject: .unit(unit), from: from ?? start.first, to: to ?? today,
+            name: "unit-\(unit.code.value)")
     }
 
     /// The report's figures and findings, ready to render in any format.
@@ -41,7 +42,8 @@ public enum Reporting {
         switch request.subject {
         case .month: break
         case .phase(let project, let phase):
-            scope = .themes(Set(phase.themes.map { ThemeRef(project: project.id.value, phase: phase.id.value, theme: $0.id.value) }))
+            scope = .themes(Set(phase.themes.map { ThemeRef(project: project.id.value, phase: phase.id.value,
+                theme: $0.id.value) }))
         case .unit(let u):
             units = [u]
             unit = u.code.value
@@ -55,8 +57,10 @@ public enum Reporting {
             // forms and activities stream into the tally: nothing grows with the number of rows
             figures = try s.guarded {
                 try store.read { r in
-                    var tally = ReportTally(request: tallyRequest(trackingFrom: try r.firstReportedPeriod()), plan: ws.plan)
-                    try r.forEachReportForm(from: request.from, to: request.to, unit: unit) { unit, period, submitted, mood in
+                    var tally = ReportTally(request: tallyRequest(trackingFrom: try r.firstReportedPeriod()),
+                        plan: ws.plan)
+                    try r.forEachReportForm(from: request.from, to: request.to, unit: unit) { unit, period, submitted,
+                        mood in
                         tally.addForm(unitUTF8: unit, period: period, submitted: submitted, mood: mood)
                     }
                     try r.forEachCountedActivity(from: request.from, to: request.to, unit: unit,
@@ -119,7 +123,8 @@ public enum Status {
             var f = StatusFacts()
             f.publishedSlots = try r.publishedSlots(from: month.first, to: month.next.last)
             f.deliveriesThisMonth = try r.deliveryCount(from: month.first, to: month.last)
-            for m in StatusFigures.overdueMonths(today: s.today, plan: ws.plan) { f.reportingUnits[m] = try r.reportingUnits(period: m) }
+            for m in StatusFigures.overdueMonths(today: s.today,
+                plan: ws.plan) { f.reportingUnits[m] = try r.reportingUnits(period: m) }
             f.firstReportedPeriod = try r.firstReportedPeriod()
             f.openAlerts = try r.alerts()
             return f
@@ -133,9 +138,11 @@ public enum Status {
 public enum Searching {
     public static func search(_ query: String, includeSensitive: Bool, workspace ws: Workspace,
                               session s: Session) throws(Failure) -> [SearchHit] {
-        let items = ws.items.map { SearchableItem(id: $0.id.value, title: $0.title, text: [$0.summary ?? "", $0.body].joined(separator: "\n")) }
+        let items = ws.items.map { SearchableItem(id: $0.id.value, title: $0.title,
+            text: [$0.summary ?? "", $0.body].joined(separator: "\n")) }
         if let store = try s.openReader() {
-            return try s.guarded { try store.read { try $0.search(query, items: items, includeSensitive: includeSensitive) } }
+            return try s.guarded { try store.read { try $0.search(query, items: items,
+                includeSensitive: includeSensitive) } }
         }
         // nothing recorded yet: the items alone, in a database that lives for this search
         return try s.guarded {

@@ -87,6 +87,12 @@ private func figures(_ ws: TempWorkspace, _ args: [String], today: String = "202
         #expect(qActs["units_without_activity"] as? [String] == ["u2", "u4"])
         #expect(qActs["reach"] as? Double == 0.2)                         // 14 / 70
 
+        // deliveries too are those of the phase's items: i1 and i2 went to as many units as i3
+        let pDeliveries = pContent["deliveries"] as? Int ?? -1, qDeliveries = qContent["deliveries"] as? Int ?? -1
+        #expect(qDeliveries > 0 && pDeliveries == 2 * qDeliveries, "\(pDeliveries) \(qDeliveries)")
+        let octoberAll = try figures(ws, ["report", "month", "2026-10"])
+        #expect((octoberAll["content"] as? [String: Any])?["deliveries"] as? Int == pDeliveries + qDeliveries)
+
         // reporting and feedback are those of every unit, whatever the phase
         for report in [p, q] {
             let rep = report["reporting"] as? [String: Any] ?? [:]
