@@ -151,18 +151,6 @@ public enum FrontMatterEditor {
         }
     }
 
-    /// A double-quoted YAML scalar: `\` and `"` escaped, line breaks and tabs as `\n` and `\t`.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
-    }
+    /// A double-quoted YAML scalar, written as the report forms write theirs (carriage returns dropped).
+    static func quoted(_ s: String) -> String { FormWriter.quote(s) }
 }

@@ -21,16 +21,7 @@ func runTool(_ arguments: [String], in dir: String? = nil) throws -> RunResult {
     p.standardOutput = out
     p.standardError = err
     p.standardInput = FileHandle.nullDevice
-    try p.run()
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    p.waitUntilExit()
-    return RunResult(code: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
+    return try finish(p, out, err)
 }
 
 /// The JSON object a command printed; a test fails (rather than crashes) when it is anything else.

@@ -44,8 +44,12 @@ func loa(_ args: [String], in dir: String? = nil, env: [String: String] = [:], s
     } else {
         p.standardInput = FileHandle.nullDevice
     }
+    return try finish(p, out, err)
+}
+
+/// Starts `p` and waits for it, reading both pipes concurrently so a large output cannot block the child.
+func finish(_ p: Process, _ out: Pipe, _ err: Pipe) throws -> RunResult {
     try p.run()
-    // read both pipes concurrently so a large output cannot block the child
     nonisolated(unsafe) var errData = Data()
     let group = DispatchGroup()
     group.enter()
