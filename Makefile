@@ -69,6 +69,7 @@ test: test-deps
 bench-deps: test-deps
 	@command -v hugo >/dev/null || { echo "installing hugo"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hugo; }
 	@command -v cmark >/dev/null || { echo "installing cmark"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq cmark; }
+	@command -v gcc >/dev/null || { echo "installing gcc (the libcmark floor)"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gcc; }
 
 bench: bench-deps release
 	python3 bench/run.py --full

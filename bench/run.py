@@ -9,6 +9,7 @@ Data are generated with a fixed seed, so two runs measure the same inputs.
 """
 import argparse
 import datetime
+import math
 import os
 import platform
 import random
@@ -94,6 +95,14 @@ def workspace(name, units, channels=None, items=0, rng=None):
     return w
 
 
+def create_schema(w):
+    """An empty database with Loa's schema: importing an empty folder creates it (readers never write)."""
+    empty = fresh(os.path.join(WORK, "empty"))
+    subprocess.run([LOA, "--workspace", w, "--quiet", "import", empty], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not os.path.exists(os.path.join(w, "loa.sqlite")):
+        sys.exit(f"could not create {w}/loa.sqlite")
+
+
 def bench_import(rows, results):
     rng = random.Random(1)
     units = 10_000
@@ -110,7 +119,7 @@ def bench_import(rows, results):
         for s in ["", "-wal", "-shm"]:
             if os.path.exists(db + s):
                 os.remove(db + s)
-        subprocess.run([LOA, "--workspace", w, "alerts"], stdout=subprocess.DEVNULL, check=True)  # schema only
+        create_schema(w)
     t_loa, m_loa = best_of(2, [LOA, "--workspace", w, "--today", "2026-12-31", "--quiet", "import", csv], before=reset_loa)
 
     plain = os.path.join(WORK, "plain.sqlite")
@@ -127,7 +136,7 @@ def bench_import(rows, results):
         subprocess.run(["sqlite3", plain, schema], check=True)
     t_sql, m_sql = best_of(2, ["sqlite3", plain, "-cmd", ".mode csv", f".import --skip 1 {csv} activities"], before=reset_plain)
     results.append(("Import", f"{rows:,} activity rows (CSV)", "loa import", t_loa, m_loa, "sqlite3 .import (same indexes)", t_sql, m_sql,
-                    f"{LOA} --workspace {w} --today 2026-12-31 import {csv}", "≤ 1.5"))
+                    f"{LOA} --workspace {w} --today 2026-12-31 import {csv}", "≤ 1.15, ≤ 64 MiB"))
 
 
 def bench_forms(n, results):
@@ -149,13 +158,13 @@ def bench_forms(n, results):
             os.remove(db + s)
     t, m = run([LOA, "--workspace", w, "--today", "2026-12-31", "--quiet", "import", inbox])
     results.append(("Forms", f"{n:,} form files", "loa import", t, m, None, None, None,
-                    f"{LOA} --workspace {w} --today 2026-12-31 import {inbox}", f"{n / t:,.0f} files/s"))
+                    f"{LOA} --workspace {w} --today 2026-12-31 import {inbox}", f"{n / t:,.0f} files/s (≥ 6,000)"))
 
 
 def bench_reports(units, results):
     w = workspace("reports", units)
     db = os.path.join(w, "loa.sqlite")
-    subprocess.run([LOA, "--workspace", w, "alerts"], stdout=subprocess.DEVNULL, check=True)
+    create_schema(w)
     # 12 months of forms and two activities per unit-month, written straight into Loa's schema
     gen = f"""
     PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
@@ -167,16 +176,20 @@ def bench_reports(units, results):
     SELECT printf('u%06d', i), printf('2026-%02d', k), date(printf('2026-%02d-01', k), '+1 month', printf('+%d day', (i * 7 + k) % 9)),
            '2027-01-10', '', CASE (i + k) % 3 WHEN 0 THEN 'on-dinh' WHEN 1 THEN 'quan-tam' ELSE 'on-dinh' END, 'x', 'bench', 1, 1
     FROM u, m WHERE (i * 13 + k) % 10 <> 0;
-    INSERT INTO activities (form_id, unit, date, type, title, participants, themes, items, import_id)
+    INSERT INTO theme_sets (id, key) VALUES (1, 'digital/2.1/a'), (2, 'digital/2.1/b museum/1.1/a'), (3, 'ho-tay/3.1/a'),
+                                            (4, 'digital/2.1/c');
+    INSERT INTO theme_set_members (set_id, theme, project) VALUES (1, 'digital/2.1/a', 'digital'), (2, 'digital/2.1/b', 'digital'),
+           (2, 'museum/1.1/a', 'museum'), (3, 'ho-tay/3.1/a', 'ho-tay'), (4, 'digital/2.1/c', 'digital');
+    INSERT INTO activities (form_id, unit, date, type, title, participants, theme_set, items, import_id)
     SELECT id, unit, period || '-1' || (id % 9), CASE id % 4 WHEN 0 THEN 'hoi-nghi' WHEN 1 THEN 'tham-quan' WHEN 2 THEN 'khac' ELSE 'bang-tin' END,
-           'Hoạt động', 10 + id % 50, CASE id % 3 WHEN 0 THEN 'digital/2.1/a' WHEN 1 THEN 'digital/2.1/b museum/1.1/a' ELSE 'ho-tay/3.1/a' END, '', 1
+           'Hoạt động', 10 + id % 50, 1 + id % 3, '', 1
     FROM forms;
-    INSERT INTO activities (form_id, unit, date, type, title, participants, themes, items, import_id)
-    SELECT id, unit, period || '-2' || (id % 7), 'sinh-hoat-chuyen-de', 'Chuyên đề', 5 + id % 30, 'digital/2.1/c', '', 1 FROM forms;
+    INSERT INTO activities (form_id, unit, date, type, title, participants, theme_set, items, import_id)
+    SELECT id, unit, period || '-2' || (id % 7), 'sinh-hoat-chuyen-de', 'Chuyên đề', 5 + id % 30, 4, '', 1 FROM forms;
     COMMIT;
     ANALYZE;
     """
-    subprocess.run(["sqlite3", db], input=gen.encode(), check=True)
+    subprocess.run(["sqlite3", db], input=gen.encode(), stdout=subprocess.DEVNULL, check=True)
     cmd = [LOA, "--workspace", w, "--today", "2027-01-10", "report", "phase", "digital", "2.1", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json"]
     t_loa, m_loa = best_of(2, cmd)
     # the same aggregates as plain SQL: reporting per month, forms, activities by unit and month, by type, by theme set, moods
@@ -184,16 +197,16 @@ def bench_reports(units, results):
     SELECT period, count(*), sum(submitted <= date(period || '-01', '+1 month', '+4 day')) FROM forms WHERE current = 1 AND period BETWEEN '2026-01' AND '2026-12' GROUP BY period;
     SELECT unit, period, submitted FROM forms WHERE current = 1 AND period BETWEEN '2026-01' AND '2026-12';
     SELECT unit, substr(date, 1, 7), count(*), sum(participants) FROM activities
-      WHERE date BETWEEN '2026-01-01' AND '2026-12-31' AND (form_id IS NULL OR form_id IN (SELECT id FROM forms WHERE current = 1)) GROUP BY 1, 2;
+      WHERE date BETWEEN '2026-01-01' AND '2026-12-31' AND counted = 1 GROUP BY 1, 2;
     SELECT type, count(*) FROM activities
-      WHERE date BETWEEN '2026-01-01' AND '2026-12-31' AND (form_id IS NULL OR form_id IN (SELECT id FROM forms WHERE current = 1)) GROUP BY 1;
-    SELECT themes, count(*) FROM activities
-      WHERE date BETWEEN '2026-01-01' AND '2026-12-31' AND (form_id IS NULL OR form_id IN (SELECT id FROM forms WHERE current = 1)) GROUP BY 1;
+      WHERE date BETWEEN '2026-01-01' AND '2026-12-31' AND counted = 1 GROUP BY 1;
+    SELECT theme_set, count(*) FROM activities
+      WHERE date BETWEEN '2026-01-01' AND '2026-12-31' AND counted = 1 GROUP BY 1;
     SELECT mood, count(*) FROM forms WHERE current = 1 AND period BETWEEN '2026-01' AND '2026-12' GROUP BY mood;
     """
     t_sql, m_sql = best_of(2, ["sqlite3", db, sql])
     results.append(("Reports", f"phase report, {units:,} units × 12 months", "loa report phase --format json", t_loa, m_loa,
-                    "the same aggregates as plain SQL (sqlite3)", t_sql, m_sql, " ".join(cmd), "≤ 1.2"))
+                    "the same aggregates as plain SQL (sqlite3)", t_sql, m_sql, " ".join(cmd), "≤ 1.2, ≤ 150 MiB"))
 
 
 def bench_render(items, results):
@@ -216,19 +229,31 @@ def bench_render(items, results):
     if hugo:
         t_hugo, m_hugo = best_of(2, [hugo, "--quiet", "-s", site, "-d", os.path.join(WORK, "hugo-out")])
         results.append(("Rendering", f"{items:,} items to HTML pages", "loa render", t_loa, m_loa, "hugo (minimal layout)", t_hugo, m_hugo,
-                        f"{LOA} --workspace {w} render", "< 1 (faster)"))
+                        f"{LOA} --workspace {w} render", "≤ 0.4"))
     else:
         print("SKIPPED hugo comparison: hugo is not installed (make bench installs it)")
-    # the floor: cmark over the same bodies in one process
-    bodies = os.path.join(WORK, "bodies.md")
-    with open(bodies, "w") as out_f:
+    # the floor, like for like: libcmark over the same files, one page out per file in, from one process
+    floor = cmark_floor()
+    if floor:
+        listing = os.path.join(WORK, "render-files.txt")
         d = os.path.join(w, "content", "items")
-        for name in sorted(os.listdir(d)):
-            text = open(os.path.join(d, name)).read()
-            out_f.write(text.split("\n---\n", 1)[1] + "\n")
-    t_cm, m_cm = best_of(2, ["cmark", bodies])
-    results.append(("Rendering", f"{items:,} item bodies", "loa render", t_loa, m_loa, "cmark over the same bodies (floor)", t_cm, m_cm,
-                    f"{LOA} --workspace {w} render", "≤ 1.3"))
+        with open(listing, "w") as f:
+            f.write("".join(os.path.join(d, name) + "\n" for name in sorted(os.listdir(d))))
+        pages = os.path.join(WORK, "cmark-out")
+        t_cm, m_cm = best_of(2, [floor, listing, pages], before=lambda: fresh(pages))
+        results.append(("Rendering", f"{items:,} item files to {items:,} pages", "loa render", t_loa, m_loa,
+                        "libcmark, one page per file (floor)", t_cm, m_cm, f"{LOA} --workspace {w} render", "≤ 1.5"))
+
+
+def cmark_floor():
+    """Builds bench/cmark_pages.c against the system libcmark (the library Loa renders with); None without gcc."""
+    exe = os.path.join(WORK, "cmark_pages")
+    src = os.path.join(ROOT, "bench", "cmark_pages.c")
+    if not shutil.which("gcc"):
+        print("SKIPPED the libcmark floor: gcc is not installed (make bench installs it)")
+        return None
+    subprocess.run(["gcc", "-O2", "-o", exe, src, "-lcmark"], check=True)
+    return exe
 
 
 def bench_plan(sizes, results):
@@ -243,7 +268,8 @@ def bench_plan(sizes, results):
     for n, t, m in rows:
         results.append(("Planning", f"{n:,} items, 50 channels", "loa plan", t, m, None, None, None,
                         f"{LOA} --workspace {os.path.join(WORK, f'plan-{n}')} --today 2026-11-23 plan 2026-12",
-                        f"{t / base_t:.1f}× time for {n / base_n:.0f}× items"))
+                        f"{t / base_t:.1f}× time for {n / base_n:.0f}× items"
+                        + (" (target ≤ 110× for 100×, ≤ 256 MiB)" if n == sizes[-1] else "")))
 
 
 def machine():
@@ -274,19 +300,25 @@ def main():
         sys.exit(f"{LOA} is missing: run swift build -c release (make bench does)")
     os.makedirs(WORK, exist_ok=True)
     results = []
+    curves = {}  # workload -> [(size, seconds, MiB)], three sizes a factor of ten apart
     started = time.perf_counter()
-    if quick:
-        bench_import(100_000, results)
-        bench_forms(5_000, results)
-        bench_reports(5_000, results)
-        bench_render(1_000, results)
-        bench_plan([1_000, 10_000], results)
-    else:
-        bench_import(1_000_000, results)
-        bench_forms(100_000, results)
-        bench_reports(100_000, results)
-        bench_render(10_000, results)
-        bench_plan([1_000, 10_000, 100_000], results)
+    scale = 1 if args.full else 10
+    workloads = [("Import", "activity rows", bench_import, 1_000_000),
+                 ("Forms", "form files", bench_forms, 100_000),
+                 ("Reports", "units", bench_reports, 100_000),
+                 ("Rendering", "items", bench_render, 10_000)]
+    for what, unit, bench, largest in workloads:
+        for n in [largest // scale // 100, largest // scale // 10, largest // scale]:
+            rows = []
+            bench(n, rows)
+            curves.setdefault((what, unit), []).append((n, rows[0][3], rows[0][4]))
+            if n == largest // scale:
+                results.extend(rows)
+    plan_sizes = [1_000 // scale, 10_000 // scale, 100_000 // scale]
+    rows = []
+    bench_plan(plan_sizes, rows)
+    results.extend(rows)
+    curves[("Planning", "items")] = [(n, r[3], r[4]) for n, r in zip(plan_sizes, rows)]
     total = time.perf_counter() - started
 
     lines = [f"# Benchmark results ({'quick' if quick else 'full'} run)", "",
@@ -302,10 +334,74 @@ def main():
     lines += ["", "Commands to repeat each Loa measurement (after `python3 bench/run.py` has generated the data):", ""]
     for what, data, *_rest in results:
         lines.append(f"- {what}, {data}: `{_rest[6]}`")
+    lines += ["", "## Scaling", "",
+              "Each workload at three sizes a factor of ten apart: Loa's time and peak memory, and how much the time grew "
+              "for a hundred times the data (100 × is linear; less means start-up costs weigh at the small size).", "",
+              "![Time and memory at three sizes](scaling.svg)", "",
+              "| what | ×1 | ×10 | ×100 | time ×100 ÷ ×1 |", "|---|---|---|---|---:|"]
+    for (what, unit), points in curves.items():
+        cells = [f"{n:,} {unit}: {t:.2f} s, {m:.0f} MiB" for n, t, m in points]
+        lines.append(f"| {what} | {' | '.join(cells)} | {points[-1][1] / points[0][1]:.0f} × |")
     text = "\n".join(lines) + "\n"
     print(text)
-    with open(os.path.join(ROOT, "bench", "RESULTS.md"), "w") as f:
+    folder = os.path.join(ROOT, "bench") if args.full else WORK  # a quick run never overwrites the full results
+    with open(os.path.join(folder, "RESULTS.md"), "w") as f:
         f.write(text)
+    with open(os.path.join(folder, "scaling.svg"), "w") as f:
+        f.write(scaling_svg(curves))
+    print(f"wrote {os.path.join(folder, 'RESULTS.md')} and scaling.svg")
+
+
+def scaling_svg(curves):
+    """Two log-log panels: time relative to the smallest size, with the linear line to compare; peak memory in MiB."""
+    colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"]
+    width, height, pad, panel = 900, 420, 60, 360
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+           'font-family="sans-serif" font-size="12">', f'<rect width="{width}" height="{height}" fill="white"/>']
+
+    def axis(x0, title, lo, hi, label):
+        top, bottom = 40, 40 + 300
+        out.append(f'<text x="{x0 + panel / 2}" y="22" text-anchor="middle" font-size="14">{title}</text>')
+        out.append(f'<rect x="{x0}" y="{top}" width="{panel - 40}" height="300" fill="none" stroke="#888"/>')
+        for i, tick in enumerate(["×1", "×10", "×100"]):
+            x = x0 + i * (panel - 40) / 2
+            out.append(f'<text x="{x}" y="{bottom + 16}" text-anchor="middle">{tick}</text>')
+        decade = 1
+        while decade <= hi * 1.0001:
+            if decade >= lo / 1.0001:
+                y = ypos(decade, lo, hi)
+                out.append(f'<line x1="{x0}" x2="{x0 + panel - 40}" y1="{y:.1f}" y2="{y:.1f}" stroke="#eee"/>')
+                out.append(f'<text x="{x0 - 6}" y="{y + 4:.1f}" text-anchor="end">{decade:g}</text>')
+            decade *= 10
+        out.append(f'<text x="{x0 + (panel - 40) / 2}" y="{bottom + 34}" text-anchor="middle">{label}</text>')
+
+    def ypos(v, lo, hi):
+        return 340 - 300 * (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+
+    def line(x0, values, lo, hi, colour, dashed=False):
+        pts = " ".join(f"{x0 + i * (panel - 40) / 2:.1f},{ypos(v, lo, hi):.1f}" for i, v in enumerate(values))
+        dash = ' stroke-dasharray="5,4"' if dashed else ""
+        out.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
+        for i, v in enumerate(values):
+            out.append(f'<circle cx="{x0 + i * (panel - 40) / 2:.1f}" cy="{ypos(v, lo, hi):.1f}" r="3" fill="{colour}"/>')
+
+    left, right = pad, pad + panel + 40
+    growth = max(t / points[0][1] for points in curves.values() for _n, t, _m in points)
+    top = 10 ** max(2, math.ceil(math.log10(growth)))
+    axis(left, "Time, relative to the smallest size", 1, top, "data size (dashed: linear)")
+    line(left, [1, 10, 100], 1, top, "#999", dashed=True)
+    memory = [m for points in curves.values() for _n, _t, m in points]
+    lo, hi = 10 ** int(math.floor(math.log10(min(memory)))), 1000
+    hi = max(hi, 10 ** (int(math.log10(max(memory))) + 1))
+    axis(right, "Peak memory (MiB)", lo, hi, "data size")
+    for k, ((what, _unit), points) in enumerate(curves.items()):
+        colour = colours[k % len(colours)]
+        line(left, [max(1, t / points[0][1]) for _n, t, _m in points], 1, top, colour)
+        line(right, [m for _n, _t, m in points], lo, hi, colour)
+        out.append(f'<rect x="{pad + k * 160}" y="{height - 22}" width="12" height="12" fill="{colour}"/>')
+        out.append(f'<text x="{pad + k * 160 + 18}" y="{height - 12}">{what}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":

@@ -61,6 +61,7 @@ extension Sequence {
     /// A lookup table by `key`; the first element wins where keys repeat (`loa check` reports duplicates).
     public func indexed<Key: Hashable>(by key: (Element) -> Key) -> [Key: Element] {
         var out: [Key: Element] = [:]
+        out.reserveCapacity(underestimatedCount)
         for e in self where out[key(e)] == nil { out[key(e)] = e }
         return out
     }

@@ -283,12 +283,32 @@ public struct Workspace: Sendable {
     }
 }
 
+/// Units by code, as positions in the workspace's list: a national federation's 130,000 units cost a few MiB here
+/// rather than a second copy of every unit.
+public struct UnitLookup: Sendable {
+    private let units: [UnionUnit]
+    private let positions: [UnitCode: Int]
+
+    public init(_ units: [UnionUnit]) {
+        self.units = units
+        var positions: [UnitCode: Int] = [:]
+        positions.reserveCapacity(units.count)
+        for (i, u) in units.enumerated() where positions[u.code.value] == nil { positions[u.code.value] = i }
+        self.positions = positions
+    }
+
+    /// The unit with the code; the first one listed where codes repeat (`loa check` reports duplicates).
+    public subscript(code: UnitCode) -> UnionUnit? { positions[code].map { units[$0] } }
+    /// Every code, in no particular order.
+    public var codes: Dictionary<UnitCode, Int>.Keys { positions.keys }
+}
+
 /// Lookups a workspace needs again and again, built once: by id, theme titles, phases of themes.
 public struct WorkspaceIndex: Sendable {
     public let workspace: Workspace
     public let items: [ItemID: Item]
     public let channels: [ChannelID: Channel]
-    public let units: [UnitCode: UnionUnit]
+    public let units: UnitLookup
     public let themes: [ThemeRef: PlannedTheme]
     public let projects: [ProjectID: Project]
     public let audiences: [AudienceID: Audience]
@@ -299,7 +319,7 @@ public struct WorkspaceIndex: Sendable {
         workspace = w
         items = w.items.indexed { $0.id.value }
         channels = w.channels.indexed { $0.id.value }
-        units = w.units.indexed { $0.code.value }
+        units = UnitLookup(w.units)
         themes = w.plan.allThemes.indexed(by: \.ref)
         projects = w.plan.projects.indexed { $0.id.value }
         audiences = w.plan.audiences.indexed { $0.id.value }

@@ -102,7 +102,7 @@ public enum ReportState: Sendable, Hashable {
 
 /// Checks a form or activity rows against the workspace (units, themes, items, periods, dates).
 public struct ReportValidator: Sendable {
-    let units: [UnitCode: UnionUnit]
+    let units: UnitLookup
     let themes: [ThemeRef: PlannedTheme]
     let items: [ItemID: Item]
     let channels: [ChannelID: Channel]
@@ -186,7 +186,7 @@ public struct ReportValidator: Sendable {
 
     func unit(_ code: Located<UnitCode>, _ out: inout [Diagnostic]) -> UnionUnit? {
         if let u = units[code.value] { return u }
-        out.append(.error(.unknown(code.value, among: units.keys), at: code.location))
+        out.append(.error(.unknown(code.value, among: units.codes), at: code.location))
         return nil
     }
 }
