@@ -109,7 +109,8 @@ public struct Schedule: Sendable {
 /// Proposes a month's schedule holding the rules of SPEC §3.
 ///
 /// Cost: O(S + N log N + N·c·s) for S slots, N items, c channels per item and s slots per channel in the month
-/// (s ≤ 31): sorting dominates, so planning grows linearly with the number of items.
+/// (s ≤ 31): sorting dominates, so planning grows linearly with the number of items. Items are handled by their
+/// position in the workspace, never copied or indexed whole, so memory beyond the workspace stays O(N) small words.
 public enum Planner {
     public static func plan(_ input: PlanningInput) throws(Failure) -> Schedule {
         var state = PlanningState(input)
@@ -171,9 +172,11 @@ struct PlanningState {
         for p in input.published { taken.insert(p.placement) }
         for e in input.confirmedElsewhere where e.date.monthOfYear != month { taken.insert(e.placement) }
         // rule 8: a theme's last coverage is its latest publication before the month
-        let itemThemes = ws.items.indexed { $0.id.value }.mapValues(\.themeRefs)
+        let first = input.month.first
+        let before = input.published.filter { $0.date < first }
+        let itemThemes = Self.themes(of: Set(before.map(\.item)), in: ws.items)
         var last: [ThemeRef: Day] = [:]
-        for p in input.published where p.date < month.first {
+        for p in before {
             for t in itemThemes[p.item] ?? [] where last[t].map({ $0 < p.date }) ?? true { last[t] = p.date }
         }
         lastCoverage = last
@@ -184,8 +187,19 @@ struct PlanningState {
         return Planner.brokenRule(item, channel, date, phases: phases) { taken.contains($0) }
     }
 
+    /// The theme references of the named items (the first item of an id, as `indexed` keeps it).
+    static func themes(of ids: Set<ItemID>, in items: [Item]) -> [ItemID: [ThemeRef]] {
+        var out: [ItemID: [ThemeRef]] = [:]
+        if ids.isEmpty { return out }
+        for item in items where ids.contains(item.id.value) && out[item.id.value] == nil {
+            out[item.id.value] = item.themeRefs
+        }
+        return out
+    }
+
+    /// Room first: once a slot is full, the rules need not be read again for every item that follows.
     func admits(_ item: Item, _ channel: Channel, _ date: Day) -> Bool {
-        brokenRule(item, channel, date) == nil && occupancy.hasRoom(Slot(channel: channel.id.value, date: date))
+        occupancy.hasRoom(Slot(channel: channel.id.value, date: date)) && brokenRule(item, channel, date) == nil
     }
 
     mutating func place(_ item: Item, _ channel: Channel, _ date: Day) {
@@ -196,25 +210,39 @@ struct PlanningState {
         placedItems.insert(e.item)
     }
 
-    /// Rule 8's order within a group: staleness, roundness, older approval, id.
-    func ranked(_ items: [(Item, Int)]) -> [Item] {
+    /// Rule 8's order within a group of items (positions in the workspace, each with its roundness):
+    /// staleness, roundness, older approval, id.
+    func ranked(_ group: [(index: Int, round: Int)]) -> [Int] {
+        let items = input.workspace.items
         func staleness(_ item: Item) -> Int {
-            item.themes.map { lastCoverage[$0.value]?.ordinal ?? Int.min }.min() ?? Int.min
+            var stale: Int?
+            for t in item.themes {
+                let s = lastCoverage[t.value]?.ordinal ?? Int.min
+                if stale.map({ s < $0 }) ?? true { stale = s }
+            }
+            return stale ?? Int.min
         }
-        return items.map { (item: $0.0, round: $0.1, stale: staleness($0.0)) }.sorted { a, b in
+        struct Key { let index: Int, stale: Int, round: Int, approved: Int }
+        let keys = group.map { g in
+            let item = items[g.index]
+            return Key(index: g.index, stale: staleness(item), round: g.round,
+                       approved: item.approved?.value.ordinal ?? Int.max)
+        }
+        return keys.sorted { a, b in
             if a.stale != b.stale { return a.stale < b.stale }
             if a.round != b.round { return a.round > b.round }
-            let x = a.item.approved?.value.ordinal ?? Int.max, y = b.item.approved?.value.ordinal ?? Int.max
-            if x != y { return x < y }
-            return a.item.id.value < b.item.id.value
-        }.map(\.item)
+            if a.approved != b.approved { return a.approved < b.approved }
+            return items[a.index].id.value < items[b.index].id.value
+        }.map(\.index)
     }
 
     /// Rule 7: every pin in the month goes to its date on each of its channels with a slot then, or the plan stops.
     mutating func placePins() throws(Failure) {
-        let pinned = input.workspace.items.filter { $0.pin?.value.monthOfYear == month }
+        let items = input.workspace.items
+        let pinned = items.indices.filter { items[$0].pin?.value.monthOfYear == month }
         var problems: [Diagnostic] = []
-        for item in ranked(pinned.map { ($0, 0) }) {
+        for i in ranked(pinned.map { ($0, 0) }) {
+            let item = items[i]
             guard let pin = item.pin else { continue }
             let date = pin.value
             var anySlot = false
@@ -247,19 +275,21 @@ struct PlanningState {
     /// or waits (when the qualifying slot lies next month, or there is none).
     mutating func placeObservanceItems() -> [WaitingItem] {
         let ws = input.workspace
+        let items = ws.items
         let observances = ws.observances.indexed { $0.uid }
-        var group: [(Item, Int)] = []
+        var group: [(index: Int, round: Int)] = []
         var occurrence: [ItemID: ObservanceDay] = [:]
-        for item in ws.items where item.status == .approved && item.pin == nil {
+        for (i, item) in items.enumerated() where item.status == .approved && item.pin == nil {
             guard let oid = item.observance?.value else { continue }
             if let o = observances[oid],
                let d = o.occurrences(from: month.first, to: month.last.adding(days: 29)).first {
                 occurrence[item.id.value] = ObservanceDay(observance: o, date: d)
             }
-            group.append((item, occurrence[item.id.value]?.roundness ?? 0))
+            group.append((i, occurrence[item.id.value]?.roundness ?? 0))
         }
         var waiting: [WaitingItem] = []
-        for item in ranked(group) {
+        for i in ranked(group) {
+            let item = items[i]
             guard let occ = occurrence[item.id.value] else { continue }  // not this month's business
             let windowStart = occ.date.adding(days: -29)
             var placedAny = false
@@ -284,8 +314,13 @@ struct PlanningState {
 
     /// Everything else, each item into the earliest admitting slot of each of its channels.
     mutating func placeTheRest() {
-        let rest = input.workspace.items.filter { $0.status == .approved && $0.pin == nil && $0.observance == nil }
-        for item in ranked(rest.map { ($0, 0) }) {
+        let items = input.workspace.items
+        var rest: [(index: Int, round: Int)] = []
+        for (i, item) in items.enumerated() where item.status == .approved && item.pin == nil {
+            if item.observance == nil { rest.append((i, 0)) }
+        }
+        for i in ranked(rest) {
+            let item = items[i]
             for ref in item.channels {
                 guard let channel = channels[ref.value] else { continue }
                 if let date = (slotsByChannel[ref.value] ?? []).first(where: { admits(item, channel, $0) }) {
@@ -297,8 +332,8 @@ struct PlanningState {
 
     func schedule(waiting: [WaitingItem]) -> Schedule {
         let ws = input.workspace
-        let items = ws.items.indexed { $0.id.value }
-        let covered = Set(entries.flatMap { items[$0.item]?.themeRefs ?? [] })
+        let items = Self.themes(of: Set(entries.map(\.item)), in: ws.items)
+        let covered = Set(entries.flatMap { items[$0.item] ?? [] })
         return Schedule(month: month, entries: entries.sorted(), slots: allSlots,
                         passedSlots: allSlots.filter { $0.date < input.today }, channels: ws.channels,
                         waiting: waiting, activeThemes: phases.themes(activeBetween: month.first, and: month.last),

@@ -4,8 +4,12 @@ import LoaCore
 /// A content item as a page (`loa render`, the web's preview), and the text of a new item's file.
 public enum ItemPage {
     public static func html(_ item: Item, plan: Plan, language: Language) -> String {
+        html(item, themes: plan.allThemes.indexed(by: \.ref), language: language)
+    }
+
+    /// The same with the plan's themes indexed once by the caller, for many pages (`loa render`).
+    public static func html(_ item: Item, themes: [ThemeRef: PlannedTheme], language: Language) -> String {
         let t = Localizer(language)
-        let themes = plan.allThemes.indexed(by: \.ref)
         var parts: [HTML] = [.el("h1", text: item.title)]
         parts.append(.el("div", [("class", "themes")], item.themeRefs.map { r in
             .el("span", text: themes[r].map { "\($0.project.short): \($0.theme.title)" } ?? r.description)
@@ -39,7 +43,7 @@ public enum ItemPage {
 
     /// Replaces every `<img>` whose source is on the network by its alternative text.
     static func withoutRemoteImages(_ html: String) -> String {
-        guard html.contains("<img ") else { return html }
+        guard mayHoldImage(html) else { return html }
         var out = ""
         var rest = html[...]
         while let open = rest.range(of: "<img ") {
@@ -55,6 +59,21 @@ public enum ItemPage {
             rest = rest[close.upperBound...]
         }
         return out + rest
+    }
+
+    /// Whether the text holds `<img `, found on its bytes (most bodies show no image).
+    static func mayHoldImage(_ html: String) -> Bool {
+        var html = html
+        return html.withUTF8 { bytes in
+            let tag: [UInt8] = Array("<img ".utf8)
+            var i = 0
+            while i + 5 <= bytes.count {
+                if bytes[i] == 60, bytes[i + 1] == tag[1], bytes[i + 2] == tag[2], bytes[i + 3] == tag[3],
+                   bytes[i + 4] == tag[4] { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// An attribute's value as cmark writes it (double quotes, already escaped).

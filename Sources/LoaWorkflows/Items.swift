@@ -57,14 +57,48 @@ public enum Items {
 
     /// Writes every item as an HTML page (`ID.html`) and an index into `dir`, with the images the items show
     /// copied next to them; returns how many. A preview: an image `loa check` refuses is left out, not fatal.
+    /// A page that already holds exactly the new bytes is left alone: rendering again rewrites only what changed,
+    /// and an unchanged page keeps its file (no new inode, no rename over it).
     public static func render(workspace ws: Workspace, into dir: String, session s: Session) throws(Failure) -> Int {
         let items = ws.items.sorted { $0.id.value < $1.id.value }
+        let themes = ws.plan.allThemes.indexed(by: \.ref)
         for item in items {
-            try writeFile(dir + "/\(item.id.value).html", ItemPage.html(item, plan: ws.plan, language: s.language))
-            try Publishing.copy(ItemMedia.files(of: item, paths: s.paths).files, nextTo: dir + "/\(item.id.value)")
+            try writePage(dir + "/\(item.id.value).html", ItemPage.html(item, themes: themes, language: s.language))
+            let media = ItemMedia.files(of: item, paths: s.paths).files
+            if !media.isEmpty { try Publishing.copy(media, nextTo: dir + "/\(item.id.value)") }
         }
-        try writeFile(dir + "/index.html", ItemPage.index(items, plan: ws.plan, language: s.language))
+        try writePage(dir + "/index.html", ItemPage.index(items, plan: ws.plan, language: s.language))
         return items.count
+    }
+
+    /// Writes a page atomically (`writeFile`) unless the file holds these bytes already.
+    static func writePage(_ path: String, _ text: String) throws(Failure) {
+        var text = text
+        let same = text.withUTF8 { holds(path, $0) }
+        if !same { try writeFile(path, text) }
+    }
+
+    /// Whether `path` is a regular file (not a link) holding exactly `bytes`: one open, fstat, read and close.
+    static func holds(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
+            return false
+        }
+        if bytes.isEmpty { return true }
+        guard let base = bytes.baseAddress else { return false }
+        let old = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+        defer { old.deallocate() }
+        var done = 0
+        while done < bytes.count {
+            let n = read(fd, old.baseAddress! + done, bytes.count - done)
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return memcmp(old.baseAddress!, base, bytes.count) == 0
     }
 }
 

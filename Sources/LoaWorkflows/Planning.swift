@@ -31,6 +31,16 @@ public enum Planning {
         public let files: [String]
     }
 
+    /// Loads and validates the workspace as planning reads it: items without their Markdown bodies, which no rule
+    /// and no plan document reads (each file is still read whole and checked, so the same files fail the same way).
+    public static func loadWorkspace(_ s: Session) throws(Failure) -> (workspace: Workspace, warnings: [Diagnostic]) {
+        let diagnostics = Diagnostics()
+        let ws = WorkspaceLoader.load(s.paths, diagnostics: diagnostics, bodies: false)
+        if let ws { diagnostics.add(contentsOf: Validator.validate(ws)) }
+        guard let ws, !diagnostics.hasErrors else { throw Failure(diagnostics.all.filter { $0.severity != .note }) }
+        return (ws, diagnostics.all.filter { $0.severity == .warning })
+    }
+
     /// Proposes the month's schedule (keeping confirmed entries), optionally confirms every entry, and writes
     /// `calendars/YYYY-MM.ics` and `out/plans/YYYY-MM.md` and `.html`.
     public static func plan(_ month: Month, confirm: Bool, workspace ws: Workspace,
@@ -43,14 +53,32 @@ public enum Planning {
         var schedule = try Planner.plan(input)
         if confirm { schedule.entries = schedule.entries.map { var e = $0; e.confirmed = true; return e } }
         let calendar = s.paths.calendar(month)
-        try writeFile(calendar, ScheduleCalendar.write(entries: schedule.entries, month: month, workspace: ws,
-            today: s.today,
-                                                       language: s.language))
-        let doc = PlanDocument.build(schedule, workspace: ws, today: s.today, language: s.language)
+        let view = documentView(ws, schedule)
+        try writeFile(calendar, ScheduleCalendar.write(entries: schedule.entries, month: month, workspace: view,
+                                                       today: s.today, language: s.language))
+        let doc = PlanDocument.build(schedule, workspace: view, today: s.today, language: s.language)
         let base = s.paths.plan(month)
         try writeFile(base + ".md", MarkdownRenderer.render(doc))
         try writeFile(base + ".html", HTMLRenderer.render(doc))
         return Result(schedule: schedule, files: [calendar, base + ".md", base + ".html"])
+    }
+
+    /// The workspace as the calendar and the plan document read it, so that they index a few items rather than
+    /// every item: the items the schedule names (entries, waiting), and enough approved items to carry every theme
+    /// approved content carries (the document's "themes without content"). Items keep their order, so a lookup by id
+    /// finds the same item as in the whole workspace.
+    static func documentView(_ ws: Workspace, _ schedule: Schedule) -> Workspace {
+        let named = Set(schedule.entries.map(\.item)).union(schedule.waiting.map(\.item))
+        var carried = Set<ThemeRef>()
+        var view = ws
+        view.items = ws.items.filter { item in
+            var keep = named.contains(item.id.value)
+            if item.status == .approved {
+                for t in item.themes where carried.insert(t.value).inserted { keep = true }
+            }
+            return keep
+        }
+        return view
     }
 
     /// The plan's JSON (SPEC §8).

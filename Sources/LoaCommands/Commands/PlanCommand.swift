@@ -23,7 +23,9 @@ struct PlanCommand: Command {
     }
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
-        let (s, ws) = try ctx.load()
+        let s = try ctx.session()
+        let (ws, warnings) = try Planning.loadWorkspace(s)
+        ctx.console.report(warnings)
         let result = try Planning.plan(month, confirm: confirmAll, workspace: ws, session: s)
         let schedule = result.schedule
         if output == .json {

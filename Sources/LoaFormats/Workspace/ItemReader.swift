@@ -4,16 +4,28 @@ import LoaCore
 /// Splits `---` front matter from a Markdown body.
 public enum FrontMatter {
     public static func split(_ file: TextFile) throws(Failure) -> (yaml: ArraySlice<Substring>, firstLine: Int,
-        body: String,
-                                                                     bodyLine: Int) {
+                                                                     body: String, bodyLine: Int) {
+        try split(file, body: true)
+    }
+
+    /// The same; with `body` false the body is left out (an empty string), for readers of the front matter only.
+    public static func split(_ file: TextFile, body keepBody: Bool) throws(Failure)
+        -> (yaml: ArraySlice<Substring>, firstLine: Int, body: String, bodyLine: Int) {
         guard let first = file.lines.first, isMarker(first) else {
             throw Failure(.frontMatterMissing, at: SourceLocation(path: file.path, line: 1, column: 1))
         }
         guard let close = file.lines.dropFirst().firstIndex(where: isMarker) else {
             throw Failure(.frontMatterUnterminated, at: SourceLocation(path: file.path, line: 1, column: 1))
         }
-        let body = file.lines[(close + 1)...].joined(separator: "\n")
-        return (file.lines[1..<close], 2, body, close + 2)
+        return (file.lines[1..<close], 2, keepBody ? body(of: file, after: close) : "", close + 2)
+    }
+
+    /// The lines after line index `close` joined by LF: one slice of the text when it holds no CR.
+    static func body(of file: TextFile, after close: Int) -> String {
+        let lines = file.lines[(close + 1)...]
+        guard let head = lines.first, let tail = lines.last else { return "" }
+        if file.text.utf8.contains(13) { return lines.joined(separator: "\n") }
+        return String(file.text[head.startIndex..<tail.endIndex])
     }
 
     /// A `---` line, trailing spaces allowed.
@@ -25,10 +37,10 @@ public enum FrontMatter {
 
     /// The front matter parsed as YAML, and the body; problems go to `diagnostics` and give nil.
     /// An empty front matter is reported as a missing `firstKey`.
-    public static func parse(_ file: TextFile, firstKey: String, diagnostics d: Diagnostics)
+    public static func parse(_ file: TextFile, firstKey: String, diagnostics d: Diagnostics, body keepBody: Bool = true)
         -> (node: YAMLNode, body: String, bodyLine: Int)? {
         do throws(Failure) {
-            let (yaml, firstLine, body, bodyLine) = try split(file)
+            let (yaml, firstLine, body, bodyLine) = try split(file, body: keepBody)
             guard let node = try YAMLParser.parse(lines: yaml, path: file.path, firstLine: firstLine) else {
                 d.add(.error(.missingKey(firstKey), at: SourceLocation(path: file.path, line: 1, column: 1)))
                 return nil
@@ -43,8 +55,9 @@ public enum FrontMatter {
 
 /// Reads content items, `content/items/**/*.md` (SPEC §2.6).
 public enum ItemReader {
-    public static func item(_ file: TextFile, diagnostics d: Diagnostics) -> Item? {
-        guard let (node, body, bodyLine) = FrontMatter.parse(file, firstKey: "title", diagnostics: d)
+    /// The item of a file; with `body` false, without its Markdown body (an empty string).
+    public static func item(_ file: TextFile, diagnostics d: Diagnostics, body keepBody: Bool = true) -> Item? {
+        guard let (node, body, bodyLine) = FrontMatter.parse(file, firstKey: "title", diagnostics: d, body: keepBody)
             else { return nil }
         let r = MappingReader(node, name: "front matter", into: d)
         defer { r.finish() }

@@ -3,7 +3,9 @@ import LoaCore
 
 /// Reads every authored file of a workspace into values, collecting every problem rather than stopping at the first.
 public enum WorkspaceLoader {
-    public static func load(_ paths: WorkspacePaths, diagnostics: Diagnostics) -> Workspace? {
+    /// With `bodies` false, items come without their Markdown bodies (planning reads front matter only); the whole
+    /// file is still read and checked, so the same files fail the same way.
+    public static func load(_ paths: WorkspacePaths, diagnostics: Diagnostics, bodies: Bool = true) -> Workspace? {
         let plan = loadYAML(paths.plan, paths: paths,
             diagnostics: diagnostics).flatMap { PlanReader.plan($0, diagnostics) }
         let channels = loadYAML(paths.channels, paths: paths, diagnostics: diagnostics)
@@ -12,11 +14,13 @@ public enum WorkspaceLoader {
         do throws(Failure) {
             units = try UnitReader.units(bytes: try TextFile.readBytes(paths.units), path: paths.relative(paths.units))
         } catch { diagnostics.add(contentsOf: error.diagnostics) }
+        let files = listFiles(paths.items, extension: "md")
         var items: [Item] = []
-        for file in listFiles(paths.items, extension: "md") {
+        items.reserveCapacity(files.count)
+        for file in files {
             do throws(Failure) {
-                let text = try TextFile.decode(try TextFile.readBytes(file), path: paths.relative(file))
-                if let item = ItemReader.item(text, diagnostics: diagnostics) { items.append(item) }
+                let text = try TextFile.decode(try readWhole(file), path: paths.relative(file))
+                if let item = ItemReader.item(text, diagnostics: diagnostics, body: bodies) { items.append(item) }
             } catch { diagnostics.add(contentsOf: error.diagnostics) }
         }
         var observances: [Observance] = []
@@ -45,13 +49,67 @@ public enum WorkspaceLoader {
         }
     }
 
-    /// Every regular file under `dir` (recursively) with the extension, sorted by path.
+    /// Every entry under `dir` (recursively, not following links to folders) whose name has the extension,
+    /// sorted by path. Read with `opendir`/`readdir`: one pass over each folder, no `stat` per entry.
     public static func listFiles(_ dir: String, extension ext: String) -> [String] {
-        guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
+        let suffix = "." + ext
         var out: [String] = []
-        while let rel = e.nextObject() as? String {
-            if rel.hasSuffix("." + ext) { out.append(dir + "/" + rel) }
+        var folders = [dir]
+        while let folder = folders.popLast() {
+            guard let d = opendir(folder) else { continue }
+            defer { closedir(d) }
+            while let entry = readdir(d) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                let path = folder + "/" + name
+                if name.hasSuffix(suffix) { out.append(path) }
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                }
+                if isFolder { folders.append(path) }
+            }
         }
         return out.sorted()
+    }
+
+    /// A file's bytes as `TextFile.readBytes` reads them (same checks, same errors), into one buffer of the
+    /// file's size instead of 64 KiB pieces: an item file is read with one `read`.
+    static func readWhole(_ path: String, limit: Int = TextFile.maxReadBytes) throws(Failure) -> [UInt8] {
+        let file = try RegularFile(path: path)
+        if file.size > limit {
+            throw Failure(.fileTooLarge(size: file.size, limit: limit),
+                          at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        // one byte more than the size, so that a single read also tells the end of the file
+        var capacity = file.size + 1
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while true {
+            let n = bytes.withUnsafeMutableBytes {
+                Glibc.read(file.descriptor, $0.baseAddress! + count, capacity - count)
+            }
+            if n < 0, errno == EINTR { continue }
+            guard n >= 0 else {
+                let reason = String(cString: strerror(errno))
+                throw Failure(.fileUnreadable(path, reason: reason), exitCode: ExitCode.ioError)
+            }
+            if n == 0 { break }
+            count += n
+            if count > limit {
+                throw Failure(.fileTooLarge(size: nil, limit: limit),
+                              at: SourceLocation(path: path, line: 1, column: 1))
+            }
+            // the file grew (or its size lied, as in /proc): room for more
+            if count == capacity {
+                capacity = min(capacity * 2, limit + 1)
+                bytes += [UInt8](repeating: 0, count: capacity - bytes.count)
+            }
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 }
