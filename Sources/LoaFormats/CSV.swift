@@ -15,6 +15,9 @@ public final class ByteChunks {
     let file: RegularFile?
     var pending: [UInt8]?
     public static let chunkSize = 1 << 20
+    /// How many bytes were handed out so far, and how many there are in all (for a progress bar).
+    public private(set) var consumed = 0
+    public var total: Int { file?.size ?? pending?.count ?? consumed }
 
     public init(bytes: [UInt8]) { file = nil; pending = bytes }
     /// Opens a regular file; a folder, device or pipe is refused before anything is read.
@@ -22,8 +25,10 @@ public final class ByteChunks {
 
     /// The next chunk, or nil at the end.
     func next() throws(Failure) -> [UInt8]? {
-        if let p = pending { pending = nil; return p.isEmpty ? nil : p }
-        return try file?.read(upTo: ByteChunks.chunkSize)
+        if let p = pending { pending = nil; consumed += p.count; return p.isEmpty ? nil : p }
+        let chunk = try file?.read(upTo: ByteChunks.chunkSize)
+        consumed += chunk?.count ?? 0
+        return chunk
     }
 }
 

@@ -93,19 +93,23 @@ public enum FormReader {
         }
         let types = ActivityType.allCases.map(\.rawValue)
         let col = Dictionary(uniqueKeysWithValues: tableColumns.map { ($0, table.columns[$0]) })
+        // columns resolved once, and themes parsed once each: a large table repeats the same few
+        let unitColumn = col["unit"] ?? nil, dateColumn = col["date"] ?? nil, typeColumn = col["type"] ?? nil,
+            titleColumn = col["title"] ?? nil, participantsColumn = col["participants"] ?? nil,
+            themesColumn = col["themes"] ?? nil, itemsColumn = col["items"] ?? nil
+        var knownThemes: [String: ThemeRef] = [:]
         while true {
             let r: CSVRow
             do throws(Failure) { guard let next = try table.next() else { return }; r = next } catch {
                 d.add(contentsOf: error.diagnostics)
                 return
             }
-            func req(_ c: String) -> (String, Int?)? {
-                let n = col[c] ?? nil
+            func req(_ c: String, _ n: Int?) -> (String, Int?)? {
                 guard let t = r.text(at: n) else { d.add(.error(.emptyValue(c), at: r.location(at: n))); return nil }
                 return (t, n)
             }
-            let unit = req("unit"), dateText = req("date"), typeText = req("type"), title = req("title"),
-                pText = req("participants")
+            let unit = req("unit", unitColumn), dateText = req("date", dateColumn), typeText = req("type", typeColumn),
+                title = req("title", titleColumn), pText = req("participants", participantsColumn)
             var date: Day?
             if let (t, n) = dateText { date = Day(iso: t); if date == nil { d.add(.error(.badDate(t),
                 at: r.location(at: n))) } }
@@ -118,21 +122,22 @@ public enum FormReader {
             var participants: Int?
             if let (t, n) = pText { participants = Int(t).flatMap { $0 >= 0
                 ? $0 : nil }; if participants == nil { d.add(.error(.invalidInteger(t), at: r.location(at: n))) } }
-            func list(_ c: String) -> [Located<String>] {
-                let n = col[c] ?? nil
+            func list(_ n: Int?) -> [Located<String>] {
                 guard let t = r.text(at: n) else { return [] }
                 let loc = r.location(at: n)
                 return t.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," }).map { Located(String($0),
                     at: loc) }
             }
-            let themes = list("themes").compactMap { t -> Located<ThemeRef>? in
+            let themes = list(themesColumn).compactMap { t -> Located<ThemeRef>? in
+                if let ref = knownThemes[t.value] { return Located(ref, at: t.location) }
                 guard let ref = ThemeRef(parsing: t.value) else {
                     d.add(.error(.malformedThemeRef(t.value), at: t.location))
                     return nil
                 }
+                if knownThemes.count < 4096 { knownThemes[t.value] = ref }
                 return Located(ref, at: t.location)
             }
-            let items = list("items").map { Located(ItemID($0.value), at: $0.location) }
+            let items = list(itemsColumn).map { Located(ItemID($0.value), at: $0.location) }
             guard let unit, let dateText, let date, let type, let title, let pText, let participants else {
                 // a row that cannot be read whole still has its unit, themes and items checked
                 if let checking {

@@ -116,7 +116,14 @@ public struct YAMLParser {
     /// Where the structure on line `l` starts.
     func content(_ l: Int) -> Int { lines[l].start + lines[l].indent }
 
-    func string(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(text[a..<b])) }
+    /// The text between offsets `a` and `b`, encoded as UTF-8 at once rather than scalar by scalar.
+    func string(_ a: Int, _ b: Int) -> String {
+        guard a < b else { return "" }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(b - a)
+        for k in a..<b { UTF8.encode(text[k]) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Whether offset `p` on line `l` is the end of the line or white space: what must follow `:` or `-`
     /// for them to be YAML syntax.

@@ -90,6 +90,40 @@ final class Statement {
         }
     }
 
+    // Binding one value at a time, without boxing: for statements run once per row of a large import.
+
+    /// Makes the statement ready to bind and run again.
+    func reset() {
+        sqlite3_reset(handle)
+    }
+    func bind(_ n: Int32, _ value: Int) throws(DatabaseError) {
+        let rc = sqlite3_bind_int64(handle, n, Int64(value))
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+    func bind(_ n: Int32, _ value: Int?) throws(DatabaseError) {
+        guard let value else { return try bindNull(n) }
+        try bind(n, value)
+    }
+    func bindNull(_ n: Int32) throws(DatabaseError) {
+        let rc = sqlite3_bind_null(handle, n)
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+    func bind(_ n: Int32, _ value: String) throws(DatabaseError) {
+        var s = value
+        let rc = s.withUTF8 { sqlite3_bind_text(handle, n, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+    /// Binds parameter `n` to column `c` of the current row of `row` (copied, so `row` may step on).
+    func bind(_ n: Int32, column c: Int32, of row: Statement) throws(DatabaseError) {
+        let rc = sqlite3_bind_value(handle, n, sqlite3_column_value(row.handle, c))
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+    /// Runs a statement bound with the methods above that returns no rows, and resets it.
+    func run() throws(DatabaseError) {
+        defer { sqlite3_reset(handle) }
+        while try step() {}
+    }
+
     /// Binds and runs a statement that returns no rows.
     func execute(_ values: [any DatabaseValueConvertible]) throws(DatabaseError) {
         try bind(values)

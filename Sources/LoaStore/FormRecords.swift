@@ -5,11 +5,70 @@ public enum ImportOutcome: String, Sendable {
     case imported, unchanged, corrected, rejected
 }
 
-/// An activity table being recorded row by row.
-public struct TableImport: Sendable {
+/// An activity-table row ready to record: its values as stored and its search entry, prepared away from the
+/// database (on another thread, while the database records earlier rows).
+public struct StagedActivity: Sendable {
+    let unit: String
+    let date: String
+    let type: String
+    let title: String
+    let participants: Int
+    let themes: [ThemeRef]
+    let items: String
+    let ref: String
+    let body: String
+    let folded: String
+}
+
+/// Prepares activity-table rows, remembering the texts that repeat from row to row.
+public struct ActivityStager: Sendable {
+    struct BodyKey: Hashable { let type: ActivityType, themes: String }
+    var themeTexts: [[ThemeRef]: String] = [:]
+    var bodies: [BodyKey: (shown: String, folded: String)] = [:]
+    public init() {}
+
+    /// The row as `StoreWriter.record(row:in:)` records it. The search text is folded in parts: folding goes
+    /// letter by letter (lower case is its only context, and a space ends that), so the parts fold as the whole.
+    public mutating func stage(_ a: Activity) -> StagedActivity {
+        let themes = a.themes.map(\.value)
+        let themesText: String
+        if let known = themeTexts[themes] { themesText = known } else {
+            themesText = themes.map(\.description).joined(separator: ", ")
+            if themeTexts.count < 4096 { themeTexts[themes] = themesText }
+        }
+        let key = BodyKey(type: a.type, themes: themesText)
+        let head: (shown: String, folded: String)
+        if let known = bodies[key] { head = known } else {
+            let shown = "\(a.type.phrase.vi) · \(themesText) · "
+            head = (shown, shown.folded)
+            if bodies.count < 4096 { bodies[key] = head }
+        }
+        let unit = a.unit.value.rawValue, date = a.date.value.iso, participants = String(a.participants.value)
+        return StagedActivity(unit: unit, date: date, type: a.type.rawValue, title: a.title,
+                              participants: a.participants.value, themes: themes,
+                              items: a.items.isEmpty ? "" : a.items.map(\.value.rawValue).joined(separator: " "),
+                              ref: unit + " " + date, body: head.shown + participants,
+                              folded: a.title.folded + " " + head.folded + participants)
+    }
+}
+
+/// An activity table being recorded: rows are staged as they come, then recorded a large chunk at a time in the
+/// order of the table's unique index (so every index of `activities` grows at a few places, not at random
+/// ones), and indexed for search in the order of the file.
+public struct TableImport {
     let id: Int
     let source: String
     public internal(set) var added = 0
+    /// Rows staged and not recorded yet.
+    var staged = 0
+    let stage: Statement
+    /// Sets of themes already looked up, by the themes as a row lists them.
+    var themeSets: [[ThemeRef]: Int?] = [:]
+    let cacheSize: Int
+    /// The page cache while a table is recorded, in KiB: sorted inserts need few pages.
+    static let cacheKiB = 4096
+    /// Rows recorded at a time.
+    static let chunkRows = 200_000
 }
 
 extension StoreWriter {
@@ -22,7 +81,8 @@ extension StoreWriter {
                             [unit, period, form.content]) > 0 {
             return .unchanged
         }
-        let current = try db.rows("SELECT id FROM forms WHERE unit = ? AND period = ? AND current = 1", [unit, period]) {
+        let current = try db.rows("SELECT id FROM forms WHERE unit = ? AND period = ? AND current = 1",
+            [unit, period]) {
             try $0.int(0)
         }.first
         try db.run("INSERT INTO imports (recorded_on, path, kind, result) VALUES (?, ?, 'form', ?)",
@@ -48,7 +108,8 @@ extension StoreWriter {
             try db.run("INSERT INTO feedback_issues (form_id, topic, detail, sensitive) VALUES (?, ?, ?, ?)",
                        [formId, issue.topic, issue.detail, issue.sensitive])
             if issue.sensitive {
-                try index(kind: .issue, ref: ref, formId: formId, sensitive: true, title: issue.topic, body: issue.detail ?? "")
+                try index(kind: .issue, ref: ref, formId: formId, sensitive: true, title: issue.topic,
+                    body: issue.detail ?? "")
             }
         }
         for alert in form.alertsToOpen {
@@ -60,27 +121,111 @@ extension StoreWriter {
                       body: summary)
         }
         try audit(AuditEntry(day: today, actor: actor, command: "import",
-                             action: current == nil ? "form imported" : "form corrected", subject: "\(unit)/\(period.iso)",
-                             detail: current.map { "replaces form \($0) with form \(formId), from \(source)" } ?? source))
+                             action: current == nil ? "form imported" : "form corrected",
+                                 subject: "\(unit)/\(period.iso)",
+                             detail: current.map { "replaces form \($0) with form \(formId), from \(source)" }
+                                 ?? source))
         return current == nil ? .imported : .corrected
     }
 
-    /// Starts recording an activity table; call `record(row:in:)` per row, then `finish`.
+    /// Starts recording an activity table; call `record(row:in:)` per row, then `finish`, and `close` in any case.
     public func beginTable(source: String, today: Day) throws -> TableImport {
         try db.run("INSERT INTO imports (recorded_on, path, kind, result) VALUES (?, ?, 'activities', 'imported')",
                    [today, source])
-        return TableImport(id: db.lastInsertedRowID, source: source)
+        let id = db.lastInsertedRowID
+        // rows are staged in a temporary table (a file, not memory) and sorted by SQLite when recorded; a small
+        // page cache is enough for sorted inserts and keeps memory bounded however large the table
+        let cacheSize = try db.scalarInt("PRAGMA cache_size")
+        try db.execute("""
+            PRAGMA cache_size = -\(TableImport.cacheKiB);
+            CREATE TEMP TABLE IF NOT EXISTS staged_activities (
+              seq INTEGER PRIMARY KEY, unit TEXT, date TEXT, type TEXT, title TEXT, participants INTEGER,
+              theme_set INTEGER, items TEXT, ref TEXT, body TEXT, folded TEXT);
+            DELETE FROM temp.staged_activities;
+            """)
+        let stage = try db.statement("""
+            INSERT INTO temp.staged_activities (seq, unit, date, type, title, participants, theme_set, items, ref,
+                                                body, folded)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        return TableImport(id: id, source: source, stage: stage, cacheSize: cacheSize)
     }
 
-    /// Records one activity-table row; false when the same (unit, date, type, title) is already recorded.
-    public func record(row a: Activity, in table: inout TableImport) throws -> Bool {
-        let added = try insert(a, formId: nil, importId: table.id)
-        if added { table.added += 1 }
-        return added
+    /// Stages one activity-table row; it is recorded (by this call, a chunk at a time, or by `finish`) unless the
+    /// same (unit, date, type, title) is recorded already, or comes earlier in the same table.
+    public func record(row a: StagedActivity, in table: inout TableImport) throws {
+        let themeSet: Int?
+        if let known = table.themeSets[a.themes] { themeSet = known } else {
+            themeSet = try themeSetID(a.themes)
+            table.themeSets[a.themes] = themeSet
+        }
+        let s = table.stage
+        try s.bind(1, table.staged + 1)
+        try s.bind(2, a.unit)
+        try s.bind(3, a.date)
+        try s.bind(4, a.type)
+        try s.bind(5, a.title)
+        try s.bind(6, a.participants)
+        try s.bind(7, themeSet)
+        try s.bind(8, a.items)
+        try s.bind(9, a.ref)
+        try s.bind(10, a.body)
+        try s.bind(11, a.folded)
+        try s.run()
+        table.staged += 1
+        if table.staged >= TableImport.chunkRows { try recordStaged(&table) }
     }
 
-    /// Closes a table import: it counts as imported only when some row was new.
-    public func finish(_ table: TableImport, today: Day, actor: Actor) throws {
+    /// Records the staged rows in the order of activities_table_key (the first of equal rows in the file wins,
+    /// as row by row), then indexes the new ones for search in the order of the file.
+    func recordStaged(_ table: inout TableImport) throws {
+        guard table.staged > 0 else { return }
+        var added = [UInt64](repeating: 0, count: table.staged / 64 + 1)
+        var any = false
+        let insert = try db.statement("""
+            INSERT OR IGNORE INTO activities (form_id, unit, date, type, title, participants, theme_set, items,
+                                              import_id)
+            VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try insert.bind(8, table.id)
+        let sorted = try db.statement("""
+            SELECT seq, unit, date, type, title, participants, theme_set, items FROM temp.staged_activities
+            ORDER BY unit, date, type, title, seq
+            """)
+        do {
+            defer { sorted.reset() }
+            while try sorted.step() {
+                for c in Int32(1)...7 { try insert.bind(c, column: c, of: sorted) }
+                try insert.run()
+                if db.changes > 0 {
+                    let seq = try Row(statement: sorted).int(0)
+                    added[seq >> 6] |= 1 << UInt64(seq & 63)
+                    table.added += 1
+                    any = true
+                }
+            }
+        }
+        if any {
+            let index = try db.statement("""
+                INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded)
+                VALUES ('activity', ?, NULL, 0, ?, ?, ?)
+                """)
+            let rows = try db.statement("SELECT seq, ref, title, body, folded FROM temp.staged_activities ORDER BY seq")
+            defer { rows.reset() }
+            while try rows.step() {
+                let seq = try Row(statement: rows).int(0)
+                guard added[seq >> 6] & (1 << UInt64(seq & 63)) != 0 else { continue }
+                for c in Int32(1)...4 { try index.bind(c, column: c, of: rows) }
+                try index.run()
+            }
+        }
+        try db.execute("DELETE FROM temp.staged_activities")
+        table.staged = 0
+    }
+
+    /// Records the rows still staged and closes a table import: it counts as imported only when some row was new.
+    public func finish(_ table: inout TableImport, today: Day, actor: Actor) throws {
+        try recordStaged(&table)
         if table.added == 0 {
             try db.run("DELETE FROM imports WHERE id = ?", [table.id])
         } else {
@@ -89,12 +234,19 @@ extension StoreWriter {
         }
     }
 
+    /// Empties the staging table and gives the connection its page cache back, whether the table was recorded
+    /// or rejected.
+    public func close(_ table: TableImport) {
+        try? db.execute("DELETE FROM temp.staged_activities; PRAGMA cache_size = \(table.cacheSize)")
+    }
+
     /// Records an activity (a table row already there is skipped by SQLite's partial unique index) and indexes it
     /// for search in the same transaction, so searching never has to write.
     func insert(_ a: Activity, formId: Int?, importId: Int) throws -> Bool {
         let themeSet = try themeSetID(a.themes.map(\.value))
         try db.statement("""
-            INSERT OR IGNORE INTO activities (form_id, unit, date, type, title, participants, theme_set, items, import_id)
+            INSERT OR IGNORE INTO activities (form_id, unit, date, type, title, participants, theme_set, items,
+              import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute([formId, a.unit.value, a.date.value, a.type.rawValue, a.title, a.participants.value, themeSet,
                   a.items.map(\.value.rawValue).joined(separator: " "), importId])
@@ -118,7 +270,8 @@ extension StoreWriter {
     }
 
     func index(kind: SearchHit.Kind, ref: String, formId: Int?, sensitive: Bool, title: String, body: String) throws {
-        try db.run("INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        try db.run("INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded) VALUES (?, ?, ?, ?, "
+            + "?, ?, ?)",
                    [kind.rawValue, ref, formId, sensitive, title, body, (title + " " + body).folded])
     }
 }
@@ -136,13 +289,15 @@ extension StoreReader {
 
     /// The current form of a unit for a month, as its text, with the day it counts as submitted.
     public func currentForm(unit: UnitCode, period: Month) throws -> (content: String, submitted: Day)? {
-        try db.rows("SELECT content, submitted FROM forms WHERE unit = ? AND period = ? AND current = 1", [unit, period]) {
+        try db.rows("SELECT content, submitted FROM forms WHERE unit = ? AND period = ? AND current = 1",
+            [unit, period]) {
             (try $0.text(0), try $0.day(1))
         }.first
     }
 
     /// Every form of a unit for a month, oldest first: the current one last, corrections before it.
-    public func formHistory(unit: UnitCode, period: Month) throws -> [(importedOn: Day, source: String, current: Bool)] {
+    public func formHistory(unit: UnitCode,
+        period: Month) throws -> [(importedOn: Day, source: String, current: Bool)] {
         try db.rows("SELECT imported_on, source_path, current FROM forms WHERE unit = ? AND period = ? ORDER BY id",
                     [unit, period]) { (try $0.day(0), try $0.text(1), try $0.bool(2)) }
     }

@@ -142,7 +142,8 @@ enum Schema {
                 SELECT k1, part, substr(part, 1, instr(part, '/') - 1) FROM split
                 """))
             ALTER TABLE activities ADD COLUMN theme_set INTEGER REFERENCES theme_sets(id);
-            UPDATE activities SET theme_set = (SELECT id FROM theme_sets WHERE key = activities.themes) WHERE themes <> '';
+            UPDATE activities SET theme_set = (SELECT id FROM theme_sets WHERE key = activities.themes) WHERE themes <>
+              '';
             ALTER TABLE activities DROP COLUMN themes;
 
             CREATE TABLE publication_item_themes (
@@ -158,10 +159,12 @@ enum Schema {
               PRIMARY KEY (publication_id, item, audience)
             ) WITHOUT ROWID;
             \(split(source: "SELECT publication_id, item, themes FROM publication_items", keys: 2, into: """
-                INSERT OR IGNORE INTO publication_item_themes (publication_id, item, theme) SELECT k1, k2, part FROM split
+                INSERT OR IGNORE INTO publication_item_themes (publication_id, item, theme) SELECT k1, k2,
+                    part FROM split
                 """))
             \(split(source: "SELECT publication_id, item, audiences FROM publication_items", keys: 2, into: """
-                INSERT OR IGNORE INTO publication_item_audiences (publication_id, item, audience) SELECT k1, k2, part FROM split
+                INSERT OR IGNORE INTO publication_item_audiences (publication_id, item, audience) SELECT k1, k2,
+                    part FROM split
                 """))
             ALTER TABLE publication_items DROP COLUMN themes;
             ALTER TABLE publication_items DROP COLUMN audiences;
@@ -203,6 +206,19 @@ enum Schema {
             DROP INDEX forms_period;
             CREATE INDEX forms_period ON forms(period, current, unit, submitted, mood);
             """),
+        // searches match the folded column only; title and body are kept to be shown. Each row's folded text has
+        // as many tokens as its title and body, so every row's length and the average halve alike and bm25 ranks
+        // stay the same
+        Migration(name: "search index tokenizes the folded text only", sql: """
+            CREATE VIRTUAL TABLE search_index_folded USING fts5(
+              kind UNINDEXED, ref UNINDEXED, form_id UNINDEXED, sensitive UNINDEXED, title UNINDEXED, body UNINDEXED,
+              folded, tokenize = 'unicode61 remove_diacritics 2'
+            );
+            INSERT INTO search_index_folded (rowid, kind, ref, form_id, sensitive, title, body, folded)
+              SELECT rowid, kind, ref, form_id, sensitive, title, body, folded FROM search_index ORDER BY rowid;
+            DROP TABLE search_index;
+            ALTER TABLE search_index_folded RENAME TO search_index;
+            """),
     ]
 
     /// Activities used to be indexed for search on demand; index the ones not indexed yet, then forget the marker.
@@ -214,14 +230,16 @@ enum Schema {
                              WHERE m.set_id = a.theme_set ORDER BY theme)), '')
             FROM activities a WHERE a.id > ? AND a.counted = 1 ORDER BY a.id
             """, [last]) { r in
-            (ref: "\(try r.text(0)) \(try r.text(1))", form: try r.optionalInt(2), type: try r.text(3), title: try r.text(4),
+            (ref: "\(try r.text(0)) \(try r.text(1))", form: try r.optionalInt(2), type: try r.text(3),
+                title: try r.text(4),
              participants: try r.int(5), themes: try r.text(6))
         }
         for a in rows {
             let type = ActivityType(rawValue: a.type)?.phrase.vi ?? a.type
             let body = "\(type) · \(a.themes) · \(a.participants)"
             try db.run("""
-                INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded) VALUES ('activity', ?, ?, 0, ?, ?, ?)
+                INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded) VALUES ('activity', ?, ?,
+                  0, ?, ?, ?)
                 """, [a.ref, a.form, a.title, body, (a.title + " " + body).folded])
         }
         try db.execute("DROP TABLE search_state")

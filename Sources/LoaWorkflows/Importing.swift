@@ -39,19 +39,29 @@ public enum Importing {
         public init(path: String, shown: String) { self.path = path; self.shown = shown }
     }
 
-    /// Imports files in order: each is one transaction (a savepoint of the batch's transaction with `strict`),
-    /// rolled back whole on any error. `progress` is told after each file.
+    /// How many files go into one transaction at most, and for how long it may hold the write lock.
+    static let batchFiles = 1_000
+    static let batchSeconds = 0.25
+    /// How often (in rows) a large table tells its progress.
+    public static let rowsPerProgress = 10_000
+
+    /// Imports files in order: each is all or nothing, a savepoint rolled back whole on any error, inside a
+    /// transaction that holds a batch of files (the whole batch with `strict`, which then keeps nothing if any
+    /// file is rejected). `progress` is told after each file, `rows` every `rowsPerProgress` rows of a table
+    /// (the rows read so far and the fraction of the file read).
     public static func importFiles(_ sources: [Source], options: Options, workspace ws: Workspace, session s: Session,
-                                   progress: (Int) -> Void = { _ in }) throws(Failure) -> [FileResult] {
+                                   progress: (Int) -> Void = { _ in },
+                                   rows: (Int, Double) -> Void = { _, _ in }) throws(Failure) -> [FileResult] {
         let validator = ReportValidator(ws, today: s.today)
         let store = try s.openStore()
         var results: [FileResult] = []
+        results.reserveCapacity(sources.count)
         try s.guarded {
             if options.strict {
                 do {
                     try store.write { _ in
                         for source in sources {
-                            results.append(try importOne(source, store, validator, options, s))
+                            results.append(try importOne(source, store, validator, options, s, rows))
                             progress(results.count)
                         }
                         if results.contains(where: { $0.outcome == .rejected }) { throw Rejected() }
@@ -60,19 +70,40 @@ public enum Importing {
                     results = results.map { var r = $0; r.outcome = .rejected; return r }  // all or nothing: nothing
                 }
             } else {
-                for source in sources {
-                    results.append(try importOne(source, store, validator, options, s))
-                    progress(results.count)
+                // files are committed in batches, so a thousand small forms are not a thousand commits; an error
+                // other than a rejected file keeps the files before it, as one transaction per file would
+                var failure: (any Error)?
+                while results.count < sources.count, failure == nil {
+                    try store.write { _ in
+                        let started = Date()
+                        var inBatch = 0
+                        while results.count < sources.count {
+                            do {
+                                results.append(try importOne(sources[results.count], store, validator, options, s,
+                                                             rows))
+                            } catch {
+                                failure = error
+                                return
+                            }
+                            progress(results.count)
+                            inBatch += 1
+                            if inBatch >= batchFiles || Date().timeIntervalSince(started) > batchSeconds { return }
+                        }
+                    }
                 }
+                if let failure { throw failure }
             }
         }
-        if options.archiveInbox { results = results.map { archive($0, sources, s) } }
+        if options.archiveInbox {
+            let archiver = Archiver(s)
+            for n in results.indices { results[n] = archiver.archive(results[n], sources[n]) }
+        }
         return results
     }
 
     /// Checks and records one file in its own transaction (or savepoint).
     static func importOne(_ source: Source, _ store: Store, _ validator: ReportValidator, _ options: Options,
-                          _ s: Session) throws -> FileResult {
+                          _ s: Session, _ rows: (Int, Double) -> Void) throws -> FileResult {
         var result = FileResult(shown: source.shown)
         do {
             result.outcome = try store.write { w in
@@ -80,7 +111,7 @@ public enum Importing {
                 defer { result.take(d) }
                 let outcome: ImportOutcome
                 if source.path.lowercased().hasSuffix(".csv") {
-                    outcome = try recordTable(source, w, validator, options, s, d)
+                    outcome = try recordTable(source, w, validator, options, s, d, rows)
                 } else {
                     let file = try TextFile.decode(try TextFile.readBytes(source.path), path: source.shown)
                     outcome = try recordForm(file, w, validator, options, s, d, period: &result.period)
@@ -110,22 +141,130 @@ public enum Importing {
         return try w.record(form: form, source: file.path, today: s.today, actor: s.actor)
     }
 
-    /// An activity table, streamed from disk: rows are checked and recorded as they come; after the first error
-    /// nothing more is written (the file will be rolled back) but every row is still checked.
+    /// An activity table, streamed from disk: another thread reads and checks the rows while this one records
+    /// them; after the first error nothing more is recorded (the file will be rolled back) but every row is
+    /// still checked.
     static func recordTable(_ source: Source, _ w: StoreWriter, _ validator: ReportValidator, _ options: Options,
-                            _ s: Session, _ d: Diagnostics) throws -> ImportOutcome {
+                            _ s: Session, _ d: Diagnostics, _ rows: (Int, Double) -> Void) throws -> ImportOutcome {
         var table = try w.beginTable(source: source.shown, today: s.today)
-        try FormReader.activities(source: try ByteChunks(path: source.path), path: source.shown, diagnostics: d,
-                                  checking: validator) { a in
-            d.add(contentsOf: validator.check(activity: a, checkUnitToo: true))
-            if let only = options.onlyUnit, a.unit.value != only {
-                d.add(.error(.unitNotYours(a.unit.value, yours: only), at: a.unit.location))
+        defer { w.close(table) }
+        let reader = TableReader(chunks: try ByteChunks(path: source.path), path: source.shown, diagnostics: d,
+                                 validator: validator, onlyUnit: options.onlyUnit)
+        let thread = Thread { reader.run() }
+        thread.stackSize = 8 << 20
+        thread.start()
+        var failure: (any Error)?
+        var told = 0
+        // take() ends only once the reader is done with `d`
+        while let batch = reader.pipe.take() {
+            if failure == nil {
+                do {
+                    for row in batch.rows { try w.record(row: row, in: &table) }
+                } catch {
+                    failure = error
+                    reader.pipe.cancel()
+                }
             }
-            if !d.hasErrors { _ = try w.record(row: a, in: &table) }
+            if batch.read / rowsPerProgress > told {
+                told = batch.read / rowsPerProgress
+                rows(batch.read, batch.fraction)
+            }
         }
+        if let failure { throw failure }
         if d.hasErrors { return .rejected }
-        try w.finish(table, today: s.today, actor: s.actor)
+        try w.finish(&table, today: s.today, actor: s.actor)
         return table.added > 0 ? .imported : .unchanged
+    }
+
+    /// Reads and checks an activity table on its own thread, handing rows to record over a bounded pipe.
+    final class TableReader: @unchecked Sendable {
+        let chunks: ByteChunks
+        let path: String
+        let d: Diagnostics
+        let validator: ReportValidator
+        let onlyUnit: UnitCode?
+        let pipe = RowPipe()
+        static let batchRows = 2_048
+
+        init(chunks: ByteChunks, path: String, diagnostics: Diagnostics, validator: ReportValidator,
+             onlyUnit: UnitCode?) {
+            self.chunks = chunks; self.path = path; self.d = diagnostics; self.validator = validator
+            self.onlyUnit = onlyUnit
+        }
+
+        func run() {
+            defer { pipe.close() }
+            var stager = ActivityStager()
+            var batch = RowPipe.Batch()
+            do {
+                try FormReader.activities(source: chunks, path: path, diagnostics: d, checking: validator) { a in
+                    d.add(contentsOf: validator.check(activity: a, checkUnitToo: true))
+                    if let onlyUnit, a.unit.value != onlyUnit {
+                        d.add(.error(.unitNotYours(a.unit.value, yours: onlyUnit), at: a.unit.location))
+                    }
+                    if !d.hasErrors { batch.rows.append(stager.stage(a)) }
+                    batch.read += 1
+                    if batch.rows.count >= Self.batchRows || batch.read % rowsPerProgress == 0 {
+                        batch.fraction = Double(chunks.consumed) / Double(max(chunks.total, 1))
+                        guard pipe.put(batch) else { throw RowPipe.Cancelled() }
+                        batch.rows.removeAll(keepingCapacity: true)
+                    }
+                }
+            } catch {
+                return  // cancelled: the recording side failed and reports why
+            }
+            batch.fraction = 1
+            _ = pipe.put(batch)
+        }
+    }
+
+    /// A bounded queue of row batches from one reading thread to one recording thread.
+    final class RowPipe: @unchecked Sendable {
+        struct Batch {
+            var rows: [StagedActivity] = []
+            /// Rows read so far (rejected ones too), and the fraction of the file read.
+            var read = 0
+            var fraction = 0.0
+        }
+        struct Cancelled: Error {}
+        let condition = NSCondition()
+        var queue: [Batch] = []
+        var closed = false
+        var cancelled = false
+        static let depth = 4
+
+        /// Waits for room; false once the recording side gave up.
+        func put(_ b: Batch) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while queue.count >= Self.depth, !cancelled { condition.wait() }
+            if cancelled { return false }
+            queue.append(b)
+            condition.broadcast()
+            return true
+        }
+        /// The next batch, or nil once the reading side is done.
+        func take() -> Batch? {
+            condition.lock()
+            defer { condition.unlock() }
+            while queue.isEmpty, !closed { condition.wait() }
+            guard !queue.isEmpty else { return nil }
+            condition.broadcast()
+            return queue.removeFirst()
+        }
+        func close() {
+            condition.lock()
+            closed = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        func cancel() {
+            condition.lock()
+            cancelled = true
+            queue.removeAll()
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 
     /// Records a report written on the web: the Markdown text goes through exactly what `loa import` does.
@@ -154,34 +293,53 @@ public enum Importing {
         return result
     }
 
-    /// Moves an imported (or already imported) file out of the inbox, to `reports/imported/YYYY-MM/`.
-    static func archive(_ r: FileResult, _ sources: [Source], _ s: Session) -> FileResult {
-        guard r.outcome != .rejected, let source = sources.first(where: { $0.shown == r.shown }),
-              source.path.hasPrefix(s.paths.inbox + "/") else { return r }
-        let month = r.period ?? s.today.monthOfYear
-        let dir = s.paths.imported(month)
-        let name = (source.path as NSString).lastPathComponent
-        var target = dir + "/" + name
-        let fm = FileManager.default
-        var n = 2
-        while fm.fileExists(atPath: target) {
-            target = dir + "/" + (name as NSString).deletingPathExtension + "-\(n)." + (name as NSString).pathExtension
-            n += 1
+    /// Moves imported (or already imported) files out of the inbox, to `reports/imported/YYYY-MM/`; folders
+    /// made once, names taken remembered.
+    final class Archiver {
+        let s: Session
+        var made: Set<String> = []
+        var taken: Set<String> = []
+        init(_ s: Session) { self.s = s }
+
+        func archive(_ r: FileResult, _ source: Source) -> FileResult {
+            guard r.outcome != .rejected, source.path.hasPrefix(s.paths.inbox + "/") else { return r }
+            let month = r.period ?? s.today.monthOfYear
+            let dir = s.paths.imported(month)
+            let name = (source.path as NSString).lastPathComponent
+            var target = dir + "/" + name
+            let fm = FileManager.default
+            var n = 2
+            while taken.contains(target) || fm.fileExists(atPath: target) {
+                target = dir + "/" + (name as NSString).deletingPathExtension + "-\(n)."
+                    + (name as NSString).pathExtension
+                n += 1
+            }
+            var out = r
+            do {
+                if !made.contains(dir) {
+                    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                    made.insert(dir)
+                }
+                guard rename(source.path, target) == 0 else {
+                    // another file system, or an error to report: FileManager says which
+                    try fm.moveItem(atPath: source.path, toPath: target)
+                    taken.insert(target)
+                    out.movedTo = s.paths.relative(target)
+                    return out
+                }
+                taken.insert(target)
+                out.movedTo = s.paths.relative(target)
+            } catch {
+                out.warnings.append(.warning(.fileUnwritable(target, reason: error.localizedDescription),
+                                             at: SourceLocation(path: r.shown, line: 1, column: 1)))
+            }
+            return out
         }
-        var out = r
-        do {
-            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            try fm.moveItem(atPath: source.path, toPath: target)
-            out.movedTo = s.paths.relative(target)
-        } catch {
-            out.warnings.append(.warning(.fileUnwritable(target, reason: error.localizedDescription),
-                                         at: SourceLocation(path: r.shown, line: 1, column: 1)))
-        }
-        return out
     }
 
     /// Files and folders to import, expanded to `.md` and `.csv` files in sorted path order.
-    public static func expand(_ arguments: [String], relativeTo cwd: String, paths: WorkspacePaths) throws(Failure) -> [Source] {
+    public static func expand(_ arguments: [String], relativeTo cwd: String,
+        paths: WorkspacePaths) throws(Failure) -> [Source] {
         var out: [String] = []
         for a in arguments {
             let abs = absolutePath(a, relativeTo: cwd)
@@ -190,7 +348,12 @@ public enum Importing {
                 throw Failure(.fileMissing(a), exitCode: ExitCode.noInput)
             }
             if isDir.boolValue {
-                out += WorkspaceLoader.listFiles(abs, extension: "md") + WorkspaceLoader.listFiles(abs, extension: "csv")
+                // one walk of the folder for both kinds, as WorkspaceLoader.listFiles walks it for one
+                if let e = FileManager.default.enumerator(atPath: abs) {
+                    while let rel = e.nextObject() as? String {
+                        if rel.hasSuffix(".md") || rel.hasSuffix(".csv") { out.append(abs + "/" + rel) }
+                    }
+                }
             } else if isRegularFile(abs) {
                 out.append(abs)
             } else {
@@ -223,9 +386,25 @@ public enum Importing {
 extension Importing.FileResult {
     /// Keeps a file's diagnostics in the order of their positions, as the terminal shows them.
     mutating func take(_ d: Diagnostics) {
-        errors = sortedDiagnostics(errors + d.all.filter { $0.severity == .error })
-        warnings = sortedDiagnostics(warnings + d.all.filter { $0.severity != .error })
+        errors = inPositionOrder(errors + d.all.filter { $0.severity == .error })
+        var found = warnings
+        if found.isEmpty, !d.all.contains(where: { $0.severity == .error }) {
+            found = d.all  // shared, not copied
+        } else {
+            for w in d.all where w.severity != .error { found.append(w) }
+        }
+        warnings = []  // a large table's warnings are many: one copy at a time
+        warnings = inPositionOrder(found)
     }
+}
+
+/// `sortedDiagnostics(ds)` without copying what is in order already, as a table's warnings come.
+func inPositionOrder(_ ds: [Diagnostic]) -> [Diagnostic] {
+    for (a, b) in zip(ds, ds.dropFirst()) where a.location != b.location {
+        guard let la = a.location else { continue }
+        guard let lb = b.location, la < lb else { return sortedDiagnostics(ds) }
+    }
+    return ds
 }
 
 /// Whether `path` names a regular file (following symbolic links).

@@ -78,6 +78,50 @@ final class FixtureWorkspace {
         #expect(try fm.contentsOfDirectory(atPath: w.paths.inbox) == ["bad.md"])
     }
 
+    @Test func aTableRecordsTheFirstOfEqualRowsIndexesItOnceAndTheSameTableAgainIsUnchanged() throws {
+        let w = try FixtureWorkspace()
+        let s = try w.session(today: "2026-11-05")
+        let ws = try s.loadWorkspace().workspace
+        let csv = w.root + "/t.csv"
+        try """
+            unit,date,type,title,themes,participants,items
+            u2,2026-10-03,khac,Đọc báo,p/1/b,7,
+            u1,2026-10-02,hoi-nghi,Hội nghị chuyển đổi số,p/1/a p/1/b,12,
+            u1,2026-10-02,hoi-nghi,Hội nghị chuyển đổi số,p/1/a,9,
+            u1,2026-10-01,hoi-nghi,Hội nghị chuyển đổi số,,5,
+
+            """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let source = Importing.Source(path: csv, shown: "t.csv")
+        let r1 = try Importing.importFiles([source], options: .init(), workspace: ws, session: s)
+        #expect(r1.map(\.outcome) == [.imported])
+        #expect(try figures(s, ws).contains("activities=3 participants=24"))
+        let hits = try Searching.search("hoi nghi chuyen doi", includeSensitive: false, workspace: ws, session: s)
+        #expect(hits.filter { $0.kind == .activity }.map { "\($0.ref) \($0.body)" }.sorted()
+            == ["u1 2026-10-01 Hội nghị ·  · 5", "u1 2026-10-02 Hội nghị · p/1/a, p/1/b · 12"])
+        let r2 = try Importing.importFiles([source], options: .init(), workspace: ws, session: s)
+        #expect(r2.map(\.outcome) == [.unchanged])
+        #expect(try figures(s, ws).contains("activities=3 participants=24"))
+        #expect(try Searching.search("doc bao", includeSensitive: false, workspace: ws, session: s)
+            .filter { $0.kind == .activity }.count == 1)
+    }
+
+    @Test func aTableWithABadRowRecordsNothing() throws {
+        let w = try FixtureWorkspace()
+        let s = try w.session(today: "2026-11-05")
+        let ws = try s.loadWorkspace().workspace
+        let csv = w.root + "/t.csv"
+        var text = "unit,date,type,title,themes,participants,items\n"
+        for n in 0..<5_000 { text += "u1,2026-10-0\(1 + n % 9),khac,Việc \(n),,1,\n" }
+        text += "u1,2026-10-01,khac,Việc cuối,,-1,\n"
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+        let r = try Importing.importFiles([.init(path: csv, shown: "t.csv")], options: .init(), workspace: ws,
+                                          session: s)
+        #expect(r.map(\.outcome) == [.rejected])
+        #expect(r[0].errors.map { $0.location?.line } == [5_002])
+        #expect(try figures(s, ws).contains("activities=0"))
+        #expect(try Searching.search("viec", includeSensitive: false, workspace: ws, session: s).isEmpty)
+    }
+
     /// A few report figures as text, to compare two databases.
     func figures(_ s: Session, _ ws: Workspace) throws -> String {
         let p = try Reporting.presenter(Reporting.month(try #require(Month(iso: "2026-10"))), includeSensitive: true,

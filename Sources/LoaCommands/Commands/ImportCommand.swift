@@ -32,7 +32,7 @@ struct ImportCommand: Command {
         if sources.isEmpty { ctx.console.info(CommandText.nothingToImport) }
         let progress = ProgressBar(total: sources.count, console: ctx.console)
         let results = try Importing.importFiles(sources, options: Importing.Options(strict: strictBatch), workspace: ws,
-                                                session: s, progress: progress.update)
+                                                session: s, progress: progress.update, rows: progress.rows)
         progress.finish()
         let rejected = results.contains { !$0.errors.isEmpty }
         if strictBatch, rejected { ctx.console.info(CommandText.strictNothingImported) }
@@ -40,7 +40,8 @@ struct ImportCommand: Command {
             let shown = Array(r.warnings.prefix(Self.warningsShown))
             ctx.console.report(r.errors + shown)
             if r.warnings.count > shown.count {
-                ctx.console.report([.note(.moreWarnings(r.warnings.count - shown.count), at: SourceLocation(path: r.shown, line: 1, column: 1))])
+                ctx.console.report([.note(.moreWarnings(r.warnings.count - shown.count),
+                    at: SourceLocation(path: r.shown, line: 1, column: 1))])
             }
         }
         if output == .json {
@@ -51,31 +52,53 @@ struct ImportCommand: Command {
                                                    corrected: count(.corrected), rejected: count(.rejected)))
             let moved = results.filter { $0.movedTo != nil }
             if !moved.isEmpty, let first = moved.first?.movedTo {
-                ctx.console.say(CommandText.importMoved(count: moved.count, folder: (first as NSString).deletingLastPathComponent))
+                ctx.console.say(CommandText.importMoved(count: moved.count,
+                    folder: (first as NSString).deletingLastPathComponent))
             }
         }
         return rejected ? ExitCode.dataError : ExitCode.ok
     }
 }
 
-/// A progress bar on stderr, only on a terminal and for a large batch.
+/// A progress bar on stderr, only on a terminal: files for a large batch, rows for a large table.
 final class ProgressBar: @unchecked Sendable {
     let total: Int
     let console: Console
+    let terminal: Bool
     let enabled: Bool
-    var last = -1
+    var shown = false
+    var last = ""
+    var done = 0
+    var lastPercent = -1
     init(total: Int, console: Console) {
         self.total = total
         self.console = console
-        enabled = total >= 200 && isatty(2) == 1 && !console.quiet
+        terminal = isatty(2) == 1 && !console.quiet
+        enabled = total >= 200 && terminal
     }
     func update(_ done: Int) {
+        self.done = done
         guard enabled else { return }
         let pct = done * 100 / max(total, 1)
-        guard pct != last else { return }
-        last = pct
-        let width = 30, filled = pct * width / 100
-        console.err("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)")
+        guard pct != lastPercent else { return }
+        lastPercent = pct
+        draw(pct, "\(done)/\(total)")
     }
-    func finish() { if enabled { console.err("\n") } }
+    /// A table's rows so far, with the fraction of its file read; told only for a large table.
+    func rows(_ rows: Int, _ fraction: Double) {
+        guard terminal else { return }
+        let files = total > 1 ? "\(done)/\(total) · " : ""
+        draw(Int(min(max(fraction, 0), 1) * 100), files + "\(rows) rows")
+    }
+    func draw(_ pct: Int, _ label: String) {
+        let width = 30, filled = pct * width / 100
+        let line = "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] "
+            + label
+        guard line != last else { return }
+        let pad = String(repeating: " ", count: max(0, last.count - line.count))
+        last = line
+        shown = true
+        console.err("\r" + line + pad)
+    }
+    func finish() { if shown { console.err("\n") } }
 }
