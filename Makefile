@@ -62,6 +62,7 @@ demo: build
 	$(LOA) demo
 
 test: test-deps
+	python3 Tests/tools/wrap_lines.py --check Sources
 	swift build $(SWIFT_FLAGS)
 	LOA_TEST_TOOLS=required swift test $(SWIFT_FLAGS) 2>&1 | tee .build/test.log | grep -vE '^(\[[0-9]+/[0-9]+\]|Compiling|Building|Write|Emitting)' ; exit $${PIPESTATUS[0]}
 	@grep -oE 'Test run with [0-9]+ tests' .build/test.log | tail -1 | awk '{print $$4 " passed, 0 failed"}'
