@@ -111,11 +111,14 @@ public enum ExitCode {
     public static let ioError: Int32 = 74
 }
 
-/// The closest candidate by edit distance, when it is close enough to be a likely typo.
+/// The closest candidate by edit distance, when it is close enough to be a likely typo; failing that, the one
+/// candidate that holds the word whole (`so-gddt` for `cdcs-so-gddt`: a code typed without its prefix).
 public func closest(to word: String, in candidates: some Sequence<String>) -> String? {
     let w = Array(word.lowercased().unicodeScalars)
     var best: (String, Int)?
+    var holding: [String] = []
     for c in candidates {
+        if w.count >= 3, holding.count < 2, c.lowercased().contains(word.lowercased()) { holding.append(c) }
         let cs = Array(c.lowercased().unicodeScalars)
         // the distance is at least the difference in length: skip candidates that cannot be close enough,
         // so that a megabyte-long key costs no more than reading it
@@ -124,9 +127,10 @@ public func closest(to word: String, in candidates: some Sequence<String>) -> St
         if let (bestName, bestDistance) = best, d > bestDistance || (d == bestDistance && c >= bestName) { continue }
         best = (c, d)
     }
-    guard let (candidate, distance) = best else { return nil }
-    let limit = max(2, min(w.count, candidate.unicodeScalars.count) / 3)
-    return distance <= limit ? candidate : nil
+    if let (candidate, distance) = best, distance <= max(2, min(w.count, candidate.unicodeScalars.count) / 3) {
+        return candidate
+    }
+    return holding.count == 1 ? holding[0] : nil
 }
 
 /// A byte count as people read it: "900 B", "64 KiB", "1.5 MiB".

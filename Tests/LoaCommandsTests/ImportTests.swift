@@ -65,6 +65,7 @@ func sampleForm(unit: String = "cdcs-so-gddt", period: String = "2026-11", submi
         let ws = try TempWorkspace()
         let cases: [(String, String, String)] = [
             ("unit", sampleForm(unit: "cdcs-so-gdd"), "a.md:3:7: error: không có đơn vị \"cdcs-so-gdd\"; có phải ý bạn là \"cdcs-so-gddt\"?"),
+            ("prefix", sampleForm(unit: "so-gddt"), "a.md:3:7: error: không có đơn vị \"so-gddt\"; có phải ý bạn là \"cdcs-so-gddt\"?"),
             ("item", sampleForm(items: "[bao-tang-vi-sao-can-xa]"), ":14:13: error: không có bài \"bao-tang-vi-sao-can-xa\"; có phải ý bạn là \"bao-tang-vi-sao-can-xay\"?"),
             ("theme", sampleForm(themes: "[museum/1.1/e]"), ":12:14: error: không có nội dung trọng tâm \"museum/1.1/e\""),
             ("type", sampleForm(type: "hoi-ngi"), ":10:11: error: giá trị không hợp lệ \"hoi-ngi\""),
@@ -86,7 +87,7 @@ func sampleForm(unit: String = "cdcs-so-gddt", period: String = "2026-11", submi
         }
         #expect(r.stderr.contains("bad/utf8.md:3:18: error: UTF-8 không hợp lệ (byte thứ 40)"), "\(r.stderr)")
         #expect(r.stderr.contains("good/ok.md:13:19: warning: 300 người tham dự"))
-        #expect(r.stdout.contains("\"imported\": 1, \"unchanged\": 0, \"corrected\": 0, \"rejected\": 11"))
+        #expect(r.stdout.contains("\"imported\": 1, \"unchanged\": 0, \"corrected\": 0, \"rejected\": 12"))
         let db = ws.path("loa.sqlite")
         #expect(try sqlite(db, "SELECT group_concat(unit) FROM forms") == "cdcs-so-yte")
         #expect(try sqlite(db, "SELECT count(*) FROM activities") == "1")
