@@ -121,8 +121,21 @@ public struct YAMLParser {
         guard a < b else { return "" }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(b - a)
-        for k in a..<b { UTF8.encode(text[k]) { bytes.append($0) } }
+        appendUTF8(a, b, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the text between offsets `a` and `b` as UTF-8.
+    func appendUTF8(_ a: Int, _ b: Int, to bytes: inout [UInt8]) {
+        guard a < b else { return }
+        for k in a..<b {
+            let v = text[k].value
+            if v < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: v))
+            } else {
+                UTF8.encode(text[k]) { bytes.append($0) }
+            }
+        }
     }
 
     /// Whether offset `p` on line `l` is the end of the line or white space: what must follow `:` or `-`
@@ -414,9 +427,10 @@ public struct YAMLParser {
 
     /// A plain scalar from line `l`, continued on following lines indented more than `parentIndent`.
     mutating func parsePlain(line l: Int, at p: Int, parentIndent: Int) throws(Failure) -> String {
-        var out = String.UnicodeScalarView()
         let first = try scanPlain(l, from: p)
-        out.append(contentsOf: text[p..<first.end])
+        var out: [UInt8] = []
+        out.reserveCapacity(first.end - p)
+        appendUTF8(p, first.end, to: &out)
         var last = l
         if !first.comment {
             var k = l + 1, empty = 0
@@ -431,8 +445,10 @@ public struct YAMLParser {
                     throw Failure(.yamlBadIndent, at: loc(k, c))
                 }
                 let more = try scanPlain(k, from: c)
-                if empty == 0 { out.append(" ") } else { for _ in 0..<empty { out.append("\n") } }
-                out.append(contentsOf: text[c..<more.end])
+                if empty == 0 { out.append(UInt8(ascii: " ")) } else {
+                    for _ in 0..<empty { out.append(UInt8(ascii: "\n")) }
+                }
+                appendUTF8(c, more.end, to: &out)
                 last = k
                 empty = 0
                 k += 1
@@ -440,7 +456,7 @@ public struct YAMLParser {
             }
         }
         index = last + 1
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The end of plain text on line `l` from `p` (trailing spaces dropped), and whether a comment ends it.

@@ -77,14 +77,12 @@ extension StoreWriter {
     /// every figure while the earlier one stays in the history.
     public func record(form: ReportForm, source: String, today: Day, actor: Actor) throws -> ImportOutcome {
         let unit = form.unit.value, period = form.period.value
-        if try db.scalarInt("SELECT count(*) FROM forms WHERE unit = ? AND period = ? AND content = ?",
-                            [unit, period, form.content]) > 0 {
-            return .unchanged
-        }
-        let current = try db.rows("SELECT id FROM forms WHERE unit = ? AND period = ? AND current = 1",
-            [unit, period]) {
-            try $0.int(0)
-        }.first
+        // the forms of the unit and month, in one query: is this content among them, and which is current
+        let seen = try db.rows("SELECT id, current, content = ? FROM forms WHERE unit = ? AND period = ?",
+                               [form.content, unit, period]) { (id: try $0.int(0), current: try $0.bool(1),
+                                                                same: try $0.bool(2)) }
+        if seen.contains(where: \.same) { return .unchanged }
+        let current = seen.first(where: \.current)?.id
         try db.run("INSERT INTO imports (recorded_on, path, kind, result) VALUES (?, ?, 'form', ?)",
                    [today, source, current == nil ? "imported" : "corrected"])
         let importId = db.lastInsertedRowID
