@@ -306,7 +306,15 @@ public struct YAMLParser {
             if key.unicodeScalars.count > YAMLParser.maxKeyLength {
                 throw Failure(.yamlKeyTooLong(limit: YAMLParser.maxKeyLength), at: keyLoc)
             }
-            if !seen.insert(key).inserted { throw Failure(.yamlDuplicateKey(key), at: keyLoc) }
+            // a few keys are compared one by one, more through a set
+            let duplicate: Bool
+            if entries.count < 16 {
+                duplicate = entries.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(entries.map(\.key)) }
+                duplicate = !seen.insert(key).inserted
+            }
+            if duplicate { throw Failure(.yamlDuplicateKey(key), at: keyLoc) }
             let j = try skipSpaces(l, from: colon + 1)
             let value: YAMLNode
             if j >= line.end || text[j] == "#" {

@@ -91,13 +91,25 @@ extension StoreWriter {
             try db.run("UPDATE activities SET counted = 0 WHERE form_id = ?", [current])
             try db.run("DELETE FROM search_index WHERE form_id = ?", [current])
         }
-        try db.run("""
+        // bound value by value, without boxing: a form's largest statement, run once per form
+        let insertForm = try db.statement("""
             INSERT INTO forms (unit, period, submitted, imported_on, reporter, received, mood, feedback_summary, notes,
                                content, source_path, current, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
-            """, [unit, period, form.submission(recordedOn: today), today, form.reporter,
-                  form.received.map(\.value.description).joined(separator: " "), form.mood?.rawValue,
-                  form.feedbackSummary, form.notes, form.content, source, importId])
+            """)
+        try insertForm.bind(1, unit.rawValue)
+        try insertForm.bind(2, period.iso)
+        try insertForm.bind(3, form.submission(recordedOn: today).iso)
+        try insertForm.bind(4, today.iso)
+        try insertForm.bind(5, text: form.reporter)
+        try insertForm.bind(6, form.received.map(\.value.description).joined(separator: " "))
+        try insertForm.bind(7, text: form.mood?.rawValue)
+        try insertForm.bind(8, text: form.feedbackSummary)
+        try insertForm.bind(9, form.notes)
+        try insertForm.bind(10, form.content)
+        try insertForm.bind(11, source)
+        try insertForm.bind(12, importId)
+        try insertForm.run()
         let formId = db.lastInsertedRowID
         if let current { try db.run("UPDATE forms SET replaced_by = ? WHERE id = ?", [formId, current]) }
         for a in form.activities { _ = try insert(a, formId: formId, importId: importId) }
@@ -271,6 +283,14 @@ extension StoreWriter {
         try db.run("INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded) VALUES (?, ?, ?, ?, "
             + "?, ?, ?)",
                    [kind.rawValue, ref, formId, sensitive, title, body, (title + " " + body).folded])
+    }
+}
+
+extension Statement {
+    /// Binds text, or NULL for nil.
+    func bind(_ n: Int32, text value: String?) throws(DatabaseError) {
+        guard let value else { return try bindNull(n) }
+        try bind(n, value)
     }
 }
 

@@ -305,7 +305,8 @@ public enum Importing {
             guard r.outcome != .rejected, source.path.hasPrefix(s.paths.inbox + "/") else { return r }
             let month = r.period ?? s.today.monthOfYear
             let dir = s.paths.imported(month)
-            let name = (source.path as NSString).lastPathComponent
+            let name = source.path.lastIndex(of: "/").map { String(source.path[source.path.index(after: $0)...]) }
+                ?? source.path
             var target = dir + "/" + name
             var n = 2
             func nextName() {
