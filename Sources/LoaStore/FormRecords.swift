@@ -254,12 +254,21 @@ extension StoreWriter {
     /// for search in the same transaction, so searching never has to write.
     func insert(_ a: Activity, formId: Int?, importId: Int) throws -> Bool {
         let themeSet = try themeSetID(a.themes.map(\.value))
-        try db.statement("""
+        let s = try db.statement("""
             INSERT OR IGNORE INTO activities (form_id, unit, date, type, title, participants, theme_set, items,
               import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute([formId, a.unit.value, a.date.value, a.type.rawValue, a.title, a.participants.value, themeSet,
-                  a.items.map(\.value.rawValue).joined(separator: " "), importId])
+            """)
+        try s.bind(1, formId)
+        try s.bind(2, a.unit.value.rawValue)
+        try s.bind(3, a.date.value.iso)
+        try s.bind(4, a.type.rawValue)
+        try s.bind(5, a.title)
+        try s.bind(6, a.participants.value)
+        try s.bind(7, themeSet)
+        try s.bind(8, a.items.map(\.value.rawValue).joined(separator: " "))
+        try s.bind(9, importId)
+        try s.run()
         guard db.changes > 0 else { return false }
         let themes = a.themes.map(\.value.description).joined(separator: ", ")
         try index(kind: .activity, ref: "\(a.unit.value) \(a.date.value.iso)", formId: formId, sensitive: false,
@@ -280,9 +289,17 @@ extension StoreWriter {
     }
 
     func index(kind: SearchHit.Kind, ref: String, formId: Int?, sensitive: Bool, title: String, body: String) throws {
-        try db.run("INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded) VALUES (?, ?, ?, ?, "
-            + "?, ?, ?)",
-                   [kind.rawValue, ref, formId, sensitive, title, body, (title + " " + body).folded])
+        let s = try db.statement("""
+            INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        try s.bind(1, kind.rawValue)
+        try s.bind(2, ref)
+        try s.bind(3, formId)
+        try s.bind(4, sensitive ? 1 : 0)
+        try s.bind(5, title)
+        try s.bind(6, body)
+        try s.bind(7, (title + " " + body).folded)
+        try s.run()
     }
 }
 
