@@ -77,7 +77,8 @@ public struct YAMLParser {
             let start = text.count
             var indent = 0, leading = true
             for s in line.unicodeScalars {
-                if YAMLParser.isRefused(s) {
+                // printable ASCII, most of a file, is never refused
+                if s.value < 0x20 || s.value >= 0x7F, YAMLParser.isRefused(s) {
                     throw Failure(.controlCharacter(s.value),
                                   at: SourceLocation(path: path, line: number, column: text.count - start + 1))
                 }

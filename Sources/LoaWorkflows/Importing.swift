@@ -384,7 +384,9 @@ public enum Importing {
                 throw Failure(.notRegularFile(a), exitCode: ExitCode.noInput)
             }
         }
-        return Array(Set(out)).sorted().map { abs in
+        // one folder or file lists each path once, in order already
+        let found = arguments.count == 1 ? out : Array(Set(out)).sorted()
+        return found.map { abs in
             let shown = abs.hasPrefix(cwd + "/") ? String(abs.dropFirst(cwd.count + 1)) : paths.relative(abs)
             return Source(path: abs, shown: shown)
         }
