@@ -1,3 +1,4 @@
+import Foundation
 import LoaCore
 
 /// Reads report forms (`.md` with `form: loa-report/1` front matter) and activity tables (`.csv`).
@@ -52,8 +53,30 @@ public enum FormReader {
         return ReportForm(path: file.path, unit: unit, period: period, submitted: submitted, reporter: reporter?.value,
                           received: received, activities: activities, mood: mood, feedbackSummary: summary,
                               issues: issues,
-                          notes: body.trimmingCharacters(in: .whitespacesAndNewlines),
-                              content: file.lines.joined(separator: "\n"))
+                          notes: trimmed(body),
+                              content: content(file))
+    }
+
+    /// The file's lines joined by LF: without a CR, its text less a last LF.
+    static func content(_ file: TextFile) -> String {
+        let utf8 = file.text.utf8
+        guard !utf8.contains(13) else { return file.lines.joined(separator: "\n") }
+        guard utf8.last == 10 else { return file.text }
+        return String(file.text[..<utf8.index(before: utf8.endIndex)])
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, scalar by scalar from each end: ASCII told at once,
+    /// other scalars by the same character set.
+    static func trimmed(_ text: String) -> String {
+        let set = CharacterSet.whitespacesAndNewlines
+        func white(_ u: Unicode.Scalar) -> Bool {
+            u.value < 0x80 ? u == " " || (0x09...0x0D).contains(u.value) : set.contains(u)
+        }
+        let u = text.unicodeScalars
+        var a = u.startIndex, b = u.endIndex
+        while a < b, white(u[a]) { a = u.index(after: a) }
+        while b > a, white(u[u.index(before: b)]) { b = u.index(before: b) }
+        return String(u[a..<b])
     }
 
     static func activity(_ a: MappingReader, unit: Located<UnitCode>, _ d: Diagnostics,

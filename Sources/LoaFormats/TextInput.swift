@@ -62,8 +62,7 @@ public struct TextFile: Sendable {
             throw Failure(.controlCharacter(bad.scalar), at: position(of: bad.offset, in: body, path: path))
         }
         let raw = String(decoding: body, as: UTF8.self)
-        let ascii = body.allSatisfy { $0 < 0x80 }
-        return TextFile(path: path, text: ascii ? raw : raw.nfc)
+        return TextFile(path: path, text: isStableInNFC(body) ? raw : raw.nfc)
     }
 
     /// Reads and decodes a file; errors name it as `shown` (the path as the user wrote it), when given.
@@ -81,17 +80,58 @@ public struct TextFile: Sendable {
             throw Failure(.fileTooLarge(size: file.size, limit: limit),
                           at: SourceLocation(path: shown ?? path, line: 1, column: 1))
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(file.size)
-        // the size can lie (files in /proc say 0, a file can grow): read to the end, never past the limit
-        while let chunk = try file.read(upTo: 1 << 16) {
-            bytes += chunk
-            if bytes.count > limit {
+        // one buffer of the file's size and a byte more, so that a small file takes one `read` and the next
+        // one tells its end; the size can lie (files in /proc say 0, a file can grow): read to the end, never
+        // past the limit
+        var capacity = file.size + 1
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while true {
+            let n = bytes.withUnsafeMutableBytes {
+                Glibc.read(file.descriptor, $0.baseAddress! + count, capacity - count)
+            }
+            if n < 0, errno == EINTR { continue }
+            guard n >= 0 else {
+                let reason = String(cString: strerror(errno))
+                throw Failure(.fileUnreadable(path, reason: reason), exitCode: ExitCode.ioError)
+            }
+            if n == 0 { break }
+            count += n
+            if count > limit {
                 throw Failure(.fileTooLarge(size: nil, limit: limit),
                               at: SourceLocation(path: shown ?? path, line: 1, column: 1))
             }
+            if count == capacity {
+                capacity = min(capacity * 2, limit + 1)
+                bytes += [UInt8](repeating: 0, count: capacity - bytes.count)
+            }
         }
+        bytes.removeLast(bytes.count - count)
         return bytes
+    }
+
+    /// Whether every scalar of valid UTF-8 is `isStableInNFC`, so that `nfc` leaves the text as it is: read from
+    /// the bytes, without decoding scalars.
+    static func isStableInNFC(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            if b >= 0xC2, b <= 0xCB { i += 2; continue }  // U+0080–U+02FF
+            guard i + 2 < end else { return false }
+            let b1 = bytes[i + 1], b2 = bytes[i + 2]
+            switch (b, b1) {
+            case (0xE1, 0xBA): guard b2 >= 0xA0 else { return false }  // U+1EA0–U+1EBF
+            case (0xE1, 0xBB): guard b2 <= 0xB9 else { return false }  // U+1EC0–U+1EF9
+            case (0xE2, 0x80): guard b2 >= 0x82 else { return false }  // U+2002–U+203F
+            case (0xE2, 0x81): guard b2 <= 0xAF else { return false }  // U+2040–U+206F
+            case (0xE2, 0x82): guard b2 == 0xAB else { return false }  // U+20AB
+            default: return false
+            }
+            i += 3
+        }
+        return true
     }
 
     /// The absolute byte offset of the first byte that breaks UTF-8, if any.
@@ -176,8 +216,7 @@ final class RegularFile {
             close(fd)
             throw Failure(.notRegularFile(path), exitCode: ExitCode.noInput)
         }
-        // a regular file ignores O_NONBLOCK, but clear it all the same so reads behave as usual
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        // a regular file ignores O_NONBLOCK: reads behave as usual with it set, and two system calls are saved
         descriptor = fd
         size = Int(info.st_size)
     }

@@ -77,7 +77,8 @@ public struct YAMLParser {
             let start = text.count
             var indent = 0, leading = true
             for s in line.unicodeScalars {
-                if YAMLParser.isRefused(s) {
+                // printable ASCII, most of a file, is never refused
+                if s.value < 0x20 || s.value >= 0x7F, YAMLParser.isRefused(s) {
                     throw Failure(.controlCharacter(s.value),
                                   at: SourceLocation(path: path, line: number, column: text.count - start + 1))
                 }
@@ -121,8 +122,21 @@ public struct YAMLParser {
         guard a < b else { return "" }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(b - a)
-        for k in a..<b { UTF8.encode(text[k]) { bytes.append($0) } }
+        appendUTF8(a, b, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the text between offsets `a` and `b` as UTF-8.
+    func appendUTF8(_ a: Int, _ b: Int, to bytes: inout [UInt8]) {
+        guard a < b else { return }
+        for k in a..<b {
+            let v = text[k].value
+            if v < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: v))
+            } else {
+                UTF8.encode(text[k]) { bytes.append($0) }
+            }
+        }
     }
 
     /// Whether offset `p` on line `l` is the end of the line or white space: what must follow `:` or `-`
@@ -293,7 +307,15 @@ public struct YAMLParser {
             if key.unicodeScalars.count > YAMLParser.maxKeyLength {
                 throw Failure(.yamlKeyTooLong(limit: YAMLParser.maxKeyLength), at: keyLoc)
             }
-            if !seen.insert(key).inserted { throw Failure(.yamlDuplicateKey(key), at: keyLoc) }
+            // a few keys are compared one by one, more through a set
+            let duplicate: Bool
+            if entries.count < 16 {
+                duplicate = entries.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(entries.map(\.key)) }
+                duplicate = !seen.insert(key).inserted
+            }
+            if duplicate { throw Failure(.yamlDuplicateKey(key), at: keyLoc) }
             let j = try skipSpaces(l, from: colon + 1)
             let value: YAMLNode
             if j >= line.end || text[j] == "#" {
@@ -414,9 +436,10 @@ public struct YAMLParser {
 
     /// A plain scalar from line `l`, continued on following lines indented more than `parentIndent`.
     mutating func parsePlain(line l: Int, at p: Int, parentIndent: Int) throws(Failure) -> String {
-        var out = String.UnicodeScalarView()
         let first = try scanPlain(l, from: p)
-        out.append(contentsOf: text[p..<first.end])
+        var out: [UInt8] = []
+        out.reserveCapacity(first.end - p)
+        appendUTF8(p, first.end, to: &out)
         var last = l
         if !first.comment {
             var k = l + 1, empty = 0
@@ -431,8 +454,10 @@ public struct YAMLParser {
                     throw Failure(.yamlBadIndent, at: loc(k, c))
                 }
                 let more = try scanPlain(k, from: c)
-                if empty == 0 { out.append(" ") } else { for _ in 0..<empty { out.append("\n") } }
-                out.append(contentsOf: text[c..<more.end])
+                if empty == 0 { out.append(UInt8(ascii: " ")) } else {
+                    for _ in 0..<empty { out.append(UInt8(ascii: "\n")) }
+                }
+                appendUTF8(c, more.end, to: &out)
                 last = k
                 empty = 0
                 k += 1
@@ -440,7 +465,7 @@ public struct YAMLParser {
             }
         }
         index = last + 1
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The end of plain text on line `l` from `p` (trailing spaces dropped), and whether a comment ends it.

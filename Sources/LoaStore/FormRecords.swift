@@ -77,14 +77,12 @@ extension StoreWriter {
     /// every figure while the earlier one stays in the history.
     public func record(form: ReportForm, source: String, today: Day, actor: Actor) throws -> ImportOutcome {
         let unit = form.unit.value, period = form.period.value
-        if try db.scalarInt("SELECT count(*) FROM forms WHERE unit = ? AND period = ? AND content = ?",
-                            [unit, period, form.content]) > 0 {
-            return .unchanged
-        }
-        let current = try db.rows("SELECT id FROM forms WHERE unit = ? AND period = ? AND current = 1",
-            [unit, period]) {
-            try $0.int(0)
-        }.first
+        // the forms of the unit and month, in one query: is this content among them, and which is current
+        let seen = try db.rows("SELECT id, current, content = ? FROM forms WHERE unit = ? AND period = ?",
+                               [form.content, unit, period]) { (id: try $0.int(0), current: try $0.bool(1),
+                                                                same: try $0.bool(2)) }
+        if seen.contains(where: \.same) { return .unchanged }
+        let current = seen.first(where: \.current)?.id
         try db.run("INSERT INTO imports (recorded_on, path, kind, result) VALUES (?, ?, 'form', ?)",
                    [today, source, current == nil ? "imported" : "corrected"])
         let importId = db.lastInsertedRowID
@@ -93,13 +91,25 @@ extension StoreWriter {
             try db.run("UPDATE activities SET counted = 0 WHERE form_id = ?", [current])
             try db.run("DELETE FROM search_index WHERE form_id = ?", [current])
         }
-        try db.run("""
+        // bound value by value, without boxing: a form's largest statement, run once per form
+        let insertForm = try db.statement("""
             INSERT INTO forms (unit, period, submitted, imported_on, reporter, received, mood, feedback_summary, notes,
                                content, source_path, current, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
-            """, [unit, period, form.submission(recordedOn: today), today, form.reporter,
-                  form.received.map(\.value.description).joined(separator: " "), form.mood?.rawValue,
-                  form.feedbackSummary, form.notes, form.content, source, importId])
+            """)
+        try insertForm.bind(1, unit.rawValue)
+        try insertForm.bind(2, period.iso)
+        try insertForm.bind(3, form.submission(recordedOn: today).iso)
+        try insertForm.bind(4, today.iso)
+        try insertForm.bind(5, text: form.reporter)
+        try insertForm.bind(6, form.received.map(\.value.description).joined(separator: " "))
+        try insertForm.bind(7, text: form.mood?.rawValue)
+        try insertForm.bind(8, text: form.feedbackSummary)
+        try insertForm.bind(9, form.notes)
+        try insertForm.bind(10, form.content)
+        try insertForm.bind(11, source)
+        try insertForm.bind(12, importId)
+        try insertForm.run()
         let formId = db.lastInsertedRowID
         if let current { try db.run("UPDATE forms SET replaced_by = ? WHERE id = ?", [formId, current]) }
         for a in form.activities { _ = try insert(a, formId: formId, importId: importId) }
@@ -244,12 +254,21 @@ extension StoreWriter {
     /// for search in the same transaction, so searching never has to write.
     func insert(_ a: Activity, formId: Int?, importId: Int) throws -> Bool {
         let themeSet = try themeSetID(a.themes.map(\.value))
-        try db.statement("""
+        let s = try db.statement("""
             INSERT OR IGNORE INTO activities (form_id, unit, date, type, title, participants, theme_set, items,
               import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute([formId, a.unit.value, a.date.value, a.type.rawValue, a.title, a.participants.value, themeSet,
-                  a.items.map(\.value.rawValue).joined(separator: " "), importId])
+            """)
+        try s.bind(1, formId)
+        try s.bind(2, a.unit.value.rawValue)
+        try s.bind(3, a.date.value.iso)
+        try s.bind(4, a.type.rawValue)
+        try s.bind(5, a.title)
+        try s.bind(6, a.participants.value)
+        try s.bind(7, themeSet)
+        try s.bind(8, a.items.map(\.value.rawValue).joined(separator: " "))
+        try s.bind(9, importId)
+        try s.run()
         guard db.changes > 0 else { return false }
         let themes = a.themes.map(\.value.description).joined(separator: ", ")
         try index(kind: .activity, ref: "\(a.unit.value) \(a.date.value.iso)", formId: formId, sensitive: false,
@@ -270,9 +289,25 @@ extension StoreWriter {
     }
 
     func index(kind: SearchHit.Kind, ref: String, formId: Int?, sensitive: Bool, title: String, body: String) throws {
-        try db.run("INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded) VALUES (?, ?, ?, ?, "
-            + "?, ?, ?)",
-                   [kind.rawValue, ref, formId, sensitive, title, body, (title + " " + body).folded])
+        let s = try db.statement("""
+            INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        try s.bind(1, kind.rawValue)
+        try s.bind(2, ref)
+        try s.bind(3, formId)
+        try s.bind(4, sensitive ? 1 : 0)
+        try s.bind(5, title)
+        try s.bind(6, body)
+        try s.bind(7, (title + " " + body).folded)
+        try s.run()
+    }
+}
+
+extension Statement {
+    /// Binds text, or NULL for nil.
+    func bind(_ n: Int32, text value: String?) throws(DatabaseError) {
+        guard let value else { return try bindNull(n) }
+        try bind(n, value)
     }
 }
 

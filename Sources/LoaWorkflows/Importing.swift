@@ -305,24 +305,51 @@ public enum Importing {
             guard r.outcome != .rejected, source.path.hasPrefix(s.paths.inbox + "/") else { return r }
             let month = r.period ?? s.today.monthOfYear
             let dir = s.paths.imported(month)
-            let name = (source.path as NSString).lastPathComponent
+            let name = source.path.lastIndex(of: "/").map { String(source.path[source.path.index(after: $0)...]) }
+                ?? source.path
             var target = dir + "/" + name
-            let fm = FileManager.default
             var n = 2
-            while taken.contains(target) || fm.fileExists(atPath: target) {
+            func nextName() {
                 target = dir + "/" + (name as NSString).deletingPathExtension + "-\(n)."
                     + (name as NSString).pathExtension
                 n += 1
             }
+            let fm = FileManager.default
             var out = r
             do {
                 if !made.contains(dir) {
                     try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
                     made.insert(dir)
                 }
-                guard rename(source.path, target) == 0 else {
+                while taken.contains(target) { nextName() }
+                // moved without replacing a file already there, and without looking it up first
+                if let renameNoReplace {
+                    while renameNoReplace(AT_FDCWD, source.path, AT_FDCWD, target, 1 /* RENAME_NOREPLACE */) != 0 {
+                        guard errno == EEXIST else { return move(source.path, &target, nextName, out) }
+                        repeat { nextName() } while taken.contains(target)
+                    }
+                    taken.insert(target)
+                    out.movedTo = s.paths.relative(target)
+                    return out
+                }
+                return move(source.path, &target, nextName, out)
+            } catch {
+                out.warnings.append(.warning(.fileUnwritable(target, reason: error.localizedDescription),
+                                             at: SourceLocation(path: r.shown, line: 1, column: 1)))
+            }
+            return out
+        }
+
+        /// Moves a file to the first free name from `target` on, looked up before, as where `renameat2` is
+        /// missing or refused.
+        func move(_ path: String, _ target: inout String, _ nextName: () -> Void, _ r: FileResult) -> FileResult {
+            let fm = FileManager.default
+            while taken.contains(target) || fm.fileExists(atPath: target) { nextName() }
+            var out = r
+            do {
+                guard rename(path, target) == 0 else {
                     // another file system, or an error to report: FileManager says which
-                    try fm.moveItem(atPath: source.path, toPath: target)
+                    try fm.moveItem(atPath: path, toPath: target)
                     taken.insert(target)
                     out.movedTo = s.paths.relative(target)
                     return out
@@ -348,12 +375,8 @@ public enum Importing {
                 throw Failure(.fileMissing(a), exitCode: ExitCode.noInput)
             }
             if isDir.boolValue {
-                // one walk of the folder for both kinds, as WorkspaceLoader.listFiles walks it for one
-                if let e = FileManager.default.enumerator(atPath: abs) {
-                    while let rel = e.nextObject() as? String {
-                        if rel.hasSuffix(".md") || rel.hasSuffix(".csv") { out.append(abs + "/" + rel) }
-                    }
-                }
+                // one walk of the folder for both kinds
+                out += WorkspaceLoader.listFiles(abs, extensions: ["md", "csv"])
             } else if isRegularFile(abs) {
                 out.append(abs)
             } else {
@@ -361,7 +384,9 @@ public enum Importing {
                 throw Failure(.notRegularFile(a), exitCode: ExitCode.noInput)
             }
         }
-        return Array(Set(out)).sorted().map { abs in
+        // one folder or file lists each path once, in order already
+        let found = arguments.count == 1 ? out : Array(Set(out)).sorted()
+        return found.map { abs in
             let shown = abs.hasPrefix(cwd + "/") ? String(abs.dropFirst(cwd.count + 1)) : paths.relative(abs)
             return Source(path: abs, shown: shown)
         }
@@ -405,6 +430,13 @@ func inPositionOrder(_ ds: [Diagnostic]) -> [Diagnostic] {
         guard let lb = b.location, la < lb else { return sortedDiagnostics(ds) }
     }
     return ds
+}
+
+/// glibc's `renameat2` (2.28 and later), which Swift's Glibc module does not declare.
+private let renameNoReplace: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>,
+                                              UInt32) -> Int32)? = dlsym(nil, "renameat2").map {
+    unsafeBitCast($0, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>,
+                                           UInt32) -> Int32).self)
 }
 
 /// Whether `path` names a regular file (following symbolic links).

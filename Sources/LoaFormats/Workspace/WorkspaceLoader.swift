@@ -52,7 +52,12 @@ public enum WorkspaceLoader {
     /// Every entry under `dir` (recursively, not following links to folders) whose name has the extension,
     /// sorted by path. Read with `opendir`/`readdir`: one pass over each folder, no `stat` per entry.
     public static func listFiles(_ dir: String, extension ext: String) -> [String] {
-        let suffix = "." + ext
+        listFiles(dir, extensions: [ext])
+    }
+
+    /// Every entry under `dir` whose name has one of the extensions, sorted by path, as `listFiles` finds them.
+    public static func listFiles(_ dir: String, extensions: [String]) -> [String] {
+        let suffixes = extensions.map { "." + $0 }
         var out: [String] = []
         var folders = [dir]
         while let folder = folders.popLast() {
@@ -64,7 +69,7 @@ public enum WorkspaceLoader {
                 }
                 if name == "." || name == ".." { continue }
                 let path = folder + "/" + name
-                if name.hasSuffix(suffix) { out.append(path) }
+                if suffixes.contains(where: { name.hasSuffix($0) }) { out.append(path) }
                 var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
                 if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
                     var info = stat()
@@ -77,39 +82,8 @@ public enum WorkspaceLoader {
     }
 
     /// A file's bytes as `TextFile.readBytes` reads them (same checks, same errors), into one buffer of the
-    /// file's size instead of 64 KiB pieces: an item file is read with one `read`.
+    /// file's size: an item file is read with one `read`.
     static func readWhole(_ path: String, limit: Int = TextFile.maxReadBytes) throws(Failure) -> [UInt8] {
-        let file = try RegularFile(path: path)
-        if file.size > limit {
-            throw Failure(.fileTooLarge(size: file.size, limit: limit),
-                          at: SourceLocation(path: path, line: 1, column: 1))
-        }
-        // one byte more than the size, so that a single read also tells the end of the file
-        var capacity = file.size + 1
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var count = 0
-        while true {
-            let n = bytes.withUnsafeMutableBytes {
-                Glibc.read(file.descriptor, $0.baseAddress! + count, capacity - count)
-            }
-            if n < 0, errno == EINTR { continue }
-            guard n >= 0 else {
-                let reason = String(cString: strerror(errno))
-                throw Failure(.fileUnreadable(path, reason: reason), exitCode: ExitCode.ioError)
-            }
-            if n == 0 { break }
-            count += n
-            if count > limit {
-                throw Failure(.fileTooLarge(size: nil, limit: limit),
-                              at: SourceLocation(path: path, line: 1, column: 1))
-            }
-            // the file grew (or its size lied, as in /proc): room for more
-            if count == capacity {
-                capacity = min(capacity * 2, limit + 1)
-                bytes += [UInt8](repeating: 0, count: capacity - bytes.count)
-            }
-        }
-        bytes.removeLast(bytes.count - count)
-        return bytes
+        try TextFile.readBytes(path, limit: limit)
     }
 }
