@@ -75,17 +75,22 @@ extension Unicode.Scalar {
     }
 }
 
-/// Diagnostics in a stable order: by file, line, column, then severity.
+/// Diagnostics in a stable order: those without a position first, then by file, line and column; equal positions
+/// keep the order they came in. A list already in order (a large table's warnings come so) is returned as it is,
+/// without a copy.
 public func sortedDiagnostics(_ ds: [Diagnostic]) -> [Diagnostic] {
-    ds.enumerated().sorted { a, b in
+    if !zip(ds, ds.dropFirst()).contains(where: { comesBefore($1.location, $0.location) }) { return ds }
+    return ds.enumerated().sorted { a, b in
         let la = a.element.location, lb = b.element.location
-        if la != lb {
-            guard let la else { return true }
-            guard let lb else { return false }
-            return la < lb
-        }
-        return a.offset < b.offset
+        return la != lb ? comesBefore(la, lb) : a.offset < b.offset
     }.map(\.element)
+}
+
+/// Whether a diagnostic at `a` goes strictly before one at `b`: no position first, then by file, line, column.
+private func comesBefore(_ a: SourceLocation?, _ b: SourceLocation?) -> Bool {
+    guard a != b, let b else { return false }
+    guard let a else { return true }
+    return a < b
 }
 
 /// Thrown when a command cannot go on; carries the diagnostics that explain why.

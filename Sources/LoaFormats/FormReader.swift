@@ -54,15 +54,7 @@ public enum FormReader {
                           received: received, activities: activities, mood: mood, feedbackSummary: summary,
                               issues: issues,
                           notes: trimmed(body),
-                              content: content(file))
-    }
-
-    /// The file's lines joined by LF: without a CR, its text less a last LF.
-    static func content(_ file: TextFile) -> String {
-        let utf8 = file.text.utf8
-        guard !utf8.contains(13) else { return file.lines.joined(separator: "\n") }
-        guard utf8.last == 10 else { return file.text }
-        return String(file.text[..<utf8.index(before: utf8.endIndex)])
+                              content: file.joinedLines(file.lines.indices))
     }
 
     /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, scalar by scalar from each end: ASCII told at once,

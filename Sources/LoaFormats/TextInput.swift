@@ -41,6 +41,14 @@ public struct TextFile: Sendable {
         self.lines = lines
     }
 
+    /// The lines in `range` joined by LF: one slice of the text when it holds no CR (no line then lost one).
+    public func joinedLines(_ range: Range<Int>) -> String {
+        let chosen = lines[range]
+        guard let head = chosen.first, let tail = chosen.last else { return "" }
+        if text.utf8.contains(13) { return chosen.joined(separator: "\n") }
+        return String(text[head.startIndex..<tail.endIndex])
+    }
+
     /// Decodes bytes: more than `limit` bytes is an error, invalid UTF-8 is
     /// `path:line:col: invalid UTF-8 (byte offset N)` (column in bytes), and a control character other than
     /// TAB, LF and CR (C0, DEL, C1) is `path:line:col: control character U+001B` (column in characters).

@@ -113,6 +113,11 @@ final class Statement {
         let rc = s.withUTF8 { sqlite3_bind_text(handle, n, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
         guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }
+    /// Binds text, or NULL for nil.
+    func bind(_ n: Int32, text value: String?) throws(DatabaseError) {
+        guard let value else { return try bindNull(n) }
+        try bind(n, value)
+    }
     /// Binds parameter `n` to column `c` of the current row of `row` (copied, so `row` may step on).
     func bind(_ n: Int32, column c: Int32, of row: Statement) throws(DatabaseError) {
         let rc = sqlite3_bind_value(handle, n, sqlite3_column_value(row.handle, c))

@@ -33,23 +33,32 @@ public struct ActivityStager: Sendable {
         let themes = a.themes.map(\.value)
         let themesText: String
         if let known = themeTexts[themes] { themesText = known } else {
-            themesText = themes.map(\.description).joined(separator: ", ")
+            themesText = ActivitySearch.themes(themes)
             if themeTexts.count < 4096 { themeTexts[themes] = themesText }
         }
         let key = BodyKey(type: a.type, themes: themesText)
         let head: (shown: String, folded: String)
         if let known = bodies[key] { head = known } else {
-            let shown = "\(a.type.phrase.vi) · \(themesText) · "
+            let shown = ActivitySearch.head(a.type, themes: themesText)
             head = (shown, shown.folded)
             if bodies.count < 4096 { bodies[key] = head }
         }
-        let unit = a.unit.value.rawValue, date = a.date.value.iso, participants = String(a.participants.value)
-        return StagedActivity(unit: unit, date: date, type: a.type.rawValue, title: a.title,
-                              participants: a.participants.value, themes: themes,
+        let participants = String(a.participants.value)
+        return StagedActivity(unit: a.unit.value.rawValue, date: a.date.value.iso, type: a.type.rawValue,
+                              title: a.title, participants: a.participants.value, themes: themes,
                               items: a.items.isEmpty ? "" : a.items.map(\.value.rawValue).joined(separator: " "),
-                              ref: unit + " " + date, body: head.shown + participants,
+                              ref: ActivitySearch.ref(a), body: head.shown + participants,
                               folded: a.title.folded + " " + head.folded + participants)
     }
+}
+
+/// How an activity is shown in search results, whether it came in a form or a table: "unit date" over
+/// "type · themes · participants".
+enum ActivitySearch {
+    static func ref(_ a: Activity) -> String { "\(a.unit.value) \(a.date.value.iso)" }
+    /// The body up to the participants, which follow it.
+    static func head(_ type: ActivityType, themes: String) -> String { "\(type.phrase.vi) · \(themes) · " }
+    static func themes(_ themes: [ThemeRef]) -> String { themes.map(\.description).joined(separator: ", ") }
 }
 
 /// An activity table being recorded: rows are staged as they come, then recorded a large chunk at a time in the
@@ -132,7 +141,7 @@ extension StoreWriter {
         }
         try audit(AuditEntry(day: today, actor: actor, command: "import",
                              action: current == nil ? "form imported" : "form corrected",
-                                 subject: "\(unit)/\(period.iso)",
+                             subject: "\(unit)/\(period.iso)",
                              detail: current.map { "replaces form \($0) with form \(formId), from \(source)" }
                                  ?? source))
         return current == nil ? .imported : .corrected
@@ -256,7 +265,7 @@ extension StoreWriter {
         let themeSet = try themeSetID(a.themes.map(\.value))
         let s = try db.statement("""
             INSERT OR IGNORE INTO activities (form_id, unit, date, type, title, participants, theme_set, items,
-              import_id)
+                                              import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try s.bind(1, formId)
@@ -270,9 +279,9 @@ extension StoreWriter {
         try s.bind(9, importId)
         try s.run()
         guard db.changes > 0 else { return false }
-        let themes = a.themes.map(\.value.description).joined(separator: ", ")
-        try index(kind: .activity, ref: "\(a.unit.value) \(a.date.value.iso)", formId: formId, sensitive: false,
-                  title: a.title, body: "\(a.type.phrase.vi) · \(themes) · \(a.participants.value)")
+        try index(kind: .activity, ref: ActivitySearch.ref(a), formId: formId, sensitive: false, title: a.title,
+                  body: ActivitySearch.head(a.type, themes: ActivitySearch.themes(a.themes.map(\.value)))
+                      + String(a.participants.value))
         return true
     }
 
@@ -303,14 +312,6 @@ extension StoreWriter {
     }
 }
 
-extension Statement {
-    /// Binds text, or NULL for nil.
-    func bind(_ n: Int32, text value: String?) throws(DatabaseError) {
-        guard let value else { return try bindNull(n) }
-        try bind(n, value)
-    }
-}
-
 extension StoreReader {
     /// Units with a current form for the month.
     public func reportingUnits(period: Month) throws -> Set<UnitCode> {
@@ -331,8 +332,8 @@ extension StoreReader {
     }
 
     /// Every form of a unit for a month, oldest first: the current one last, corrections before it.
-    public func formHistory(unit: UnitCode,
-        period: Month) throws -> [(importedOn: Day, source: String, current: Bool)] {
+    public func formHistory(unit: UnitCode, period: Month)
+        throws -> [(importedOn: Day, source: String, current: Bool)] {
         try db.rows("SELECT imported_on, source_path, current FROM forms WHERE unit = ? AND period = ? ORDER BY id",
                     [unit, period]) { (try $0.day(0), try $0.text(1), try $0.bool(2)) }
     }

@@ -142,8 +142,8 @@ enum Schema {
                 SELECT k1, part, substr(part, 1, instr(part, '/') - 1) FROM split
                 """))
             ALTER TABLE activities ADD COLUMN theme_set INTEGER REFERENCES theme_sets(id);
-            UPDATE activities SET theme_set = (SELECT id FROM theme_sets WHERE key = activities.themes) WHERE themes <>
-              '';
+            UPDATE activities SET theme_set = (SELECT id FROM theme_sets WHERE key = activities.themes)
+              WHERE themes <> '';
             ALTER TABLE activities DROP COLUMN themes;
 
             CREATE TABLE publication_item_themes (
@@ -159,12 +159,12 @@ enum Schema {
               PRIMARY KEY (publication_id, item, audience)
             ) WITHOUT ROWID;
             \(split(source: "SELECT publication_id, item, themes FROM publication_items", keys: 2, into: """
-                INSERT OR IGNORE INTO publication_item_themes (publication_id, item, theme) SELECT k1, k2,
-                    part FROM split
+                INSERT OR IGNORE INTO publication_item_themes (publication_id, item, theme)
+                  SELECT k1, k2, part FROM split
                 """))
             \(split(source: "SELECT publication_id, item, audiences FROM publication_items", keys: 2, into: """
-                INSERT OR IGNORE INTO publication_item_audiences (publication_id, item, audience) SELECT k1, k2,
-                    part FROM split
+                INSERT OR IGNORE INTO publication_item_audiences (publication_id, item, audience)
+                  SELECT k1, k2, part FROM split
                 """))
             ALTER TABLE publication_items DROP COLUMN themes;
             ALTER TABLE publication_items DROP COLUMN audiences;
@@ -231,15 +231,14 @@ enum Schema {
             FROM activities a WHERE a.id > ? AND a.counted = 1 ORDER BY a.id
             """, [last]) { r in
             (ref: "\(try r.text(0)) \(try r.text(1))", form: try r.optionalInt(2), type: try r.text(3),
-                title: try r.text(4),
-             participants: try r.int(5), themes: try r.text(6))
+             title: try r.text(4), participants: try r.int(5), themes: try r.text(6))
         }
         for a in rows {
             let type = ActivityType(rawValue: a.type)?.phrase.vi ?? a.type
             let body = "\(type) · \(a.themes) · \(a.participants)"
             try db.run("""
-                INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded) VALUES ('activity', ?, ?,
-                  0, ?, ?, ?)
+                INSERT INTO search_index (kind, ref, form_id, sensitive, title, body, folded)
+                  VALUES ('activity', ?, ?, 0, ?, ?, ?)
                 """, [a.ref, a.form, a.title, body, (a.title + " " + body).folded])
         }
         try db.execute("DROP TABLE search_state")

@@ -301,58 +301,24 @@ public enum Importing {
         var taken: Set<String> = []
         init(_ s: Session) { self.s = s }
 
+        /// Moves the file under its own name, or the first of `NAME-2.EXT`, `NAME-3.EXT` … that is free.
         func archive(_ r: FileResult, _ source: Source) -> FileResult {
             guard r.outcome != .rejected, source.path.hasPrefix(s.paths.inbox + "/") else { return r }
-            let month = r.period ?? s.today.monthOfYear
-            let dir = s.paths.imported(month)
+            let dir = s.paths.imported(r.period ?? s.today.monthOfYear)
             let name = source.path.lastIndex(of: "/").map { String(source.path[source.path.index(after: $0)...]) }
                 ?? source.path
+            var n = 1
             var target = dir + "/" + name
-            var n = 2
-            func nextName() {
-                target = dir + "/" + (name as NSString).deletingPathExtension + "-\(n)."
-                    + (name as NSString).pathExtension
-                n += 1
-            }
-            let fm = FileManager.default
             var out = r
             do {
                 if !made.contains(dir) {
-                    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                     made.insert(dir)
                 }
-                while taken.contains(target) { nextName() }
-                // moved without replacing a file already there, and without looking it up first
-                if let renameNoReplace {
-                    while renameNoReplace(AT_FDCWD, source.path, AT_FDCWD, target, 1 /* RENAME_NOREPLACE */) != 0 {
-                        guard errno == EEXIST else { return move(source.path, &target, nextName, out) }
-                        repeat { nextName() } while taken.contains(target)
-                    }
-                    taken.insert(target)
-                    out.movedTo = s.paths.relative(target)
-                    return out
-                }
-                return move(source.path, &target, nextName, out)
-            } catch {
-                out.warnings.append(.warning(.fileUnwritable(target, reason: error.localizedDescription),
-                                             at: SourceLocation(path: r.shown, line: 1, column: 1)))
-            }
-            return out
-        }
-
-        /// Moves a file to the first free name from `target` on, looked up before, as where `renameat2` is
-        /// missing or refused.
-        func move(_ path: String, _ target: inout String, _ nextName: () -> Void, _ r: FileResult) -> FileResult {
-            let fm = FileManager.default
-            while taken.contains(target) || fm.fileExists(atPath: target) { nextName() }
-            var out = r
-            do {
-                guard rename(path, target) == 0 else {
-                    // another file system, or an error to report: FileManager says which
-                    try fm.moveItem(atPath: path, toPath: target)
-                    taken.insert(target)
-                    out.movedTo = s.paths.relative(target)
-                    return out
+                while try taken.contains(target) || !moveWithoutReplacing(source.path, to: target) {
+                    n += 1
+                    target = dir + "/" + (name as NSString).deletingPathExtension + "-\(n)."
+                        + (name as NSString).pathExtension
                 }
                 taken.insert(target)
                 out.movedTo = s.paths.relative(target)
@@ -362,11 +328,24 @@ public enum Importing {
             }
             return out
         }
+
+        /// Moves `path` to `target` unless something is there already (false then): `renameat2` with
+        /// RENAME_NOREPLACE, without looking the name up first; where that is missing or refused, a look-up, then
+        /// `rename`, or FileManager across file systems (which also says what went wrong).
+        func moveWithoutReplacing(_ path: String, to target: String) throws -> Bool {
+            if let renameNoReplace {
+                if renameNoReplace(AT_FDCWD, path, AT_FDCWD, target, 1 /* RENAME_NOREPLACE */) == 0 { return true }
+                if errno == EEXIST { return false }
+            }
+            if FileManager.default.fileExists(atPath: target) { return false }
+            if rename(path, target) != 0 { try FileManager.default.moveItem(atPath: path, toPath: target) }
+            return true
+        }
     }
 
     /// Files and folders to import, expanded to `.md` and `.csv` files in sorted path order.
-    public static func expand(_ arguments: [String], relativeTo cwd: String,
-        paths: WorkspacePaths) throws(Failure) -> [Source] {
+    public static func expand(_ arguments: [String], relativeTo cwd: String, paths: WorkspacePaths)
+        throws(Failure) -> [Source] {
         var out: [String] = []
         for a in arguments {
             let abs = absolutePath(a, relativeTo: cwd)
@@ -411,7 +390,7 @@ public enum Importing {
 extension Importing.FileResult {
     /// Keeps a file's diagnostics in the order of their positions, as the terminal shows them.
     mutating func take(_ d: Diagnostics) {
-        errors = inPositionOrder(errors + d.all.filter { $0.severity == .error })
+        errors = sortedDiagnostics(errors + d.all.filter { $0.severity == .error })
         var found = warnings
         if found.isEmpty, !d.all.contains(where: { $0.severity == .error }) {
             found = d.all  // shared, not copied
@@ -419,17 +398,8 @@ extension Importing.FileResult {
             for w in d.all where w.severity != .error { found.append(w) }
         }
         warnings = []  // a large table's warnings are many: one copy at a time
-        warnings = inPositionOrder(found)
+        warnings = sortedDiagnostics(found)
     }
-}
-
-/// `sortedDiagnostics(ds)` without copying what is in order already, as a table's warnings come.
-func inPositionOrder(_ ds: [Diagnostic]) -> [Diagnostic] {
-    for (a, b) in zip(ds, ds.dropFirst()) where a.location != b.location {
-        guard let la = a.location else { continue }
-        guard let lb = b.location, la < lb else { return sortedDiagnostics(ds) }
-    }
-    return ds
 }
 
 /// glibc's `renameat2` (2.28 and later), which Swift's Glibc module does not declare.

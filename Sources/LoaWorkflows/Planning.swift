@@ -31,16 +31,6 @@ public enum Planning {
         public let files: [String]
     }
 
-    /// Loads and validates the workspace as planning reads it: items without their Markdown bodies, which no rule
-    /// and no plan document reads (each file is still read whole and checked, so the same files fail the same way).
-    public static func loadWorkspace(_ s: Session) throws(Failure) -> (workspace: Workspace, warnings: [Diagnostic]) {
-        let diagnostics = Diagnostics()
-        let ws = WorkspaceLoader.load(s.paths, diagnostics: diagnostics, bodies: false)
-        if let ws { diagnostics.add(contentsOf: Validator.validate(ws)) }
-        guard let ws, !diagnostics.hasErrors else { throw Failure(diagnostics.all.filter { $0.severity != .note }) }
-        return (ws, diagnostics.all.filter { $0.severity == .warning })
-    }
-
     /// Proposes the month's schedule (keeping confirmed entries), optionally confirms every entry, and writes
     /// `calendars/YYYY-MM.ics` and `out/plans/YYYY-MM.md` and `.html`.
     public static func plan(_ month: Month, confirm: Bool, workspace ws: Workspace,

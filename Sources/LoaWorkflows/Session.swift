@@ -34,10 +34,12 @@ public struct Session: Sendable {
 
     public var databaseExists: Bool { FileManager.default.fileExists(atPath: databasePath) }
 
-    /// Loads and validates the workspace; errors stop the use case, warnings come back to be shown.
-    public func loadWorkspace() throws(Failure) -> (workspace: Workspace, warnings: [Diagnostic]) {
+    /// Loads and validates the workspace; errors stop the use case, warnings come back to be shown. With `bodies`
+    /// false, items come without their Markdown bodies, which planning never reads (each file is still read whole
+    /// and checked, so the same files fail the same way).
+    public func loadWorkspace(bodies: Bool = true) throws(Failure) -> (workspace: Workspace, warnings: [Diagnostic]) {
         let diagnostics = Diagnostics()
-        let ws = WorkspaceLoader.load(paths, diagnostics: diagnostics)
+        let ws = WorkspaceLoader.load(paths, diagnostics: diagnostics, bodies: bodies)
         if let ws { diagnostics.add(contentsOf: Validator.validate(ws)) }
         guard let ws, !diagnostics.hasErrors else { throw Failure(diagnostics.all.filter { $0.severity != .note }) }
         return (ws, diagnostics.all.filter { $0.severity == .warning })

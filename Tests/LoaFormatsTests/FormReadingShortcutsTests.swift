@@ -41,7 +41,11 @@ import LoaCore
         let cases = ["", "\n", "a", "a\n", "a\n\n", "a\nb", "a\r\nb\r\n", "a\rb\n", "\r\n", "x\n\r\ny\n"]
         for text in cases {
             let file = TextFile(path: "f.md", text: text)
-            #expect(FormReader.content(file) == file.lines.joined(separator: "\n"))
+            // every tail of the lines (a body after its front matter), the whole file among them
+            for start in 0...file.lines.count {
+                let range = start..<file.lines.count
+                #expect(file.joinedLines(range) == file.lines[range].joined(separator: "\n"), "\(text.debugDescription)")
+            }
         }
     }
 

@@ -76,6 +76,19 @@ final class FixtureWorkspace {
         #expect(results[1].movedTo == "reports/imported/2026-10/u1.md")
         #expect(fm.fileExists(atPath: w.root + "/reports/imported/2026-10/u1.md"))
         #expect(try fm.contentsOfDirectory(atPath: w.paths.inbox) == ["bad.md"])
+
+        // the same name sent again (already imported: unchanged) goes beside the first, which is kept as it was
+        try fm.copyItem(atPath: w.root + "/forms/1-u1-2026-10.md", toPath: w.paths.inbox + "/u1.md")
+        try fm.createDirectory(atPath: w.root + "/reports/imported/2026-10/u1-2.md", withIntermediateDirectories: true)
+        let first = try Data(contentsOf: URL(fileURLWithPath: w.root + "/reports/imported/2026-10/u1.md"))
+        let again = try Importing.importFiles(try Importing.expand([w.paths.inbox + "/u1.md"], relativeTo: w.root,
+                                                                   paths: w.paths),
+                                              options: .init(), workspace: ws, session: s)
+        #expect(again.map(\.outcome) == [.unchanged])
+        #expect(again[0].movedTo == "reports/imported/2026-10/u1-3.md")  // u1-2.md is taken (a folder)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: w.root + "/reports/imported/2026-10/u1.md")) == first)
+        #expect(fm.fileExists(atPath: w.root + "/reports/imported/2026-10/u1-3.md"))
+        #expect(try fm.contentsOfDirectory(atPath: w.paths.inbox) == ["bad.md"])
     }
 
     @Test func aTableRecordsTheFirstOfEqualRowsIndexesItOnceAndTheSameTableAgainIsUnchanged() throws {

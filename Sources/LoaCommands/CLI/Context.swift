@@ -85,9 +85,9 @@ struct Context: Sendable {
     }
 
     /// The session and the loaded, valid workspace; warnings are printed.
-    func load() throws(Failure) -> (Session, Workspace) {
+    func load(bodies: Bool = true) throws(Failure) -> (Session, Workspace) {
         let s = try session()
-        let (ws, warnings) = try s.loadWorkspace()
+        let (ws, warnings) = try s.loadWorkspace(bodies: bodies)
         console.report(warnings)
         return (s, ws)
     }

@@ -23,9 +23,7 @@ struct PlanCommand: Command {
     }
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
-        let s = try ctx.session()
-        let (ws, warnings) = try Planning.loadWorkspace(s)
-        ctx.console.report(warnings)
+        let (s, ws) = try ctx.load(bodies: false)  // planning reads no item body
         let result = try Planning.plan(month, confirm: confirmAll, workspace: ws, session: s)
         let schedule = result.schedule
         if output == .json {

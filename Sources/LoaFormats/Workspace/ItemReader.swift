@@ -17,15 +17,8 @@ public enum FrontMatter {
         guard let close = file.lines.dropFirst().firstIndex(where: isMarker) else {
             throw Failure(.frontMatterUnterminated, at: SourceLocation(path: file.path, line: 1, column: 1))
         }
-        return (file.lines[1..<close], 2, keepBody ? body(of: file, after: close) : "", close + 2)
-    }
-
-    /// The lines after line index `close` joined by LF: one slice of the text when it holds no CR.
-    static func body(of file: TextFile, after close: Int) -> String {
-        let lines = file.lines[(close + 1)...]
-        guard let head = lines.first, let tail = lines.last else { return "" }
-        if file.text.utf8.contains(13) { return lines.joined(separator: "\n") }
-        return String(file.text[head.startIndex..<tail.endIndex])
+        return (file.lines[1..<close], 2, keepBody ? file.joinedLines((close + 1)..<file.lines.count) : "",
+                close + 2)
     }
 
     /// A `---` line, trailing spaces allowed.

@@ -19,7 +19,7 @@ public enum WorkspaceLoader {
         items.reserveCapacity(files.count)
         for file in files {
             do throws(Failure) {
-                let text = try TextFile.decode(try readWhole(file), path: paths.relative(file))
+                let text = try TextFile.decode(try TextFile.readBytes(file), path: paths.relative(file))
                 if let item = ItemReader.item(text, diagnostics: diagnostics, body: bodies) { items.append(item) }
             } catch { diagnostics.add(contentsOf: error.diagnostics) }
         }
@@ -79,11 +79,5 @@ public enum WorkspaceLoader {
             }
         }
         return out.sorted()
-    }
-
-    /// A file's bytes as `TextFile.readBytes` reads them (same checks, same errors), into one buffer of the
-    /// file's size: an item file is read with one `read`.
-    static func readWhole(_ path: String, limit: Int = TextFile.maxReadBytes) throws(Failure) -> [UInt8] {
-        try TextFile.readBytes(path, limit: limit)
     }
 }
