@@ -22,7 +22,8 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
-        .target(name: "LoaCore"),
+        // the common passwords Loa refuses, compiled into the binary (see Tests/tools/common_passwords.py)
+        .target(name: "LoaCore", resources: [.embedInCode("Resources/common-passwords.txt")]),
         .target(name: "LoaFormats", dependencies: ["LoaCore", "CCmark"]),
         .target(name: "LoaStore", dependencies: ["LoaCore", "CSQLite"]),
         .target(name: "LoaWorkflows", dependencies: ["LoaCore", "LoaFormats", "LoaStore"]),

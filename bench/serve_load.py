@@ -209,8 +209,8 @@ def floor_run(template_db, count):
         imp = db.execute("INSERT INTO imports (recorded_on, path, kind, result) VALUES (?, ?, 'form', 'imported')",
                          (TODAY, "web")).lastrowid
         form = db.execute("""INSERT INTO forms (unit, period, submitted, imported_on, reporter, received, mood,
-                             feedback_summary, notes, content, source_path, current, import_id)
-                             VALUES (?, ?, ?, ?, ?, '', 'on-dinh', ?, '', ?, 'web', 1, ?)""",
+                             feedback_summary, content, source_path, current, import_id)
+                             VALUES (?, ?, ?, ?, ?, '', 'on-dinh', ?, ?, 'web', 1, ?)""",
                           (unit, PERIOD, TODAY, TODAY, f"Người báo cáo {i}", "Đoàn viên đồng tình", content, imp)).lastrowid
         for n, theme in enumerate([THEMES[i % 5], THEMES[(i + 1) % 5]]):
             row = db.execute("SELECT id FROM theme_sets WHERE key = ?", (theme,)).fetchone()

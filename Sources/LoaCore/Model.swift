@@ -98,6 +98,8 @@ public struct Plan: Sendable, Hashable {
     public var reportDueDays: Int
     /// The first month reports are expected for (`tracking_from`); months before it are never counted missing.
     public var trackingFrom: Month?
+    /// The most a unit may store on the web in one day, in MiB (`unit_quota_mib`, default 20).
+    public var unitQuotaMiB: Int = 20
     public var signature: Signature?
     public var recipients: Recipients
     public var audiences: [Audience]

@@ -21,7 +21,7 @@ extension StoreWriter {
         try db.run("UPDATE alerts SET resolved_on = ?, resolved_by = ?, note = ? WHERE id = ? AND resolved_on IS NULL",
                    [today, actor.name, note, id])
         guard db.changes > 0 else { return false }
-        try audit(AuditEntry(day: today, actor: actor, command: "alerts resolve", action: "alert resolved",
+        try audit(AuditEntry(day: today, actor: actor, command: "alerts resolve", action: .alertResolved,
                              subject: "alert \(id)", detail: note))
         return true
     }

@@ -382,6 +382,8 @@ final class Database {
 
     var lastInsertedRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
     var changes: Int { Int(sqlite3_changes(handle)) }
+    /// Rows changed by every statement of this connection since it opened.
+    var totalChanges: Int { Int(sqlite3_total_changes(handle)) }
 
     /// Runs `body` in a transaction: `BEGIN IMMEDIATE … COMMIT` when `writing` (the write lock is taken up
     /// front, so a second writer waits on the busy timeout instead of failing half-way), `BEGIN … COMMIT` for a

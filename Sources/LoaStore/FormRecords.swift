@@ -102,9 +102,9 @@ extension StoreWriter {
         }
         // bound value by value, without boxing: a form's largest statement, run once per form
         let insertForm = try db.statement("""
-            INSERT INTO forms (unit, period, submitted, imported_on, reporter, received, mood, feedback_summary, notes,
+            INSERT INTO forms (unit, period, submitted, imported_on, reporter, received, mood, feedback_summary,
                                content, source_path, current, import_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
             """)
         try insertForm.bind(1, unit.rawValue)
         try insertForm.bind(2, period.iso)
@@ -114,10 +114,10 @@ extension StoreWriter {
         try insertForm.bind(6, form.received.map(\.value.description).joined(separator: " "))
         try insertForm.bind(7, text: form.mood?.rawValue)
         try insertForm.bind(8, text: form.feedbackSummary)
-        try insertForm.bind(9, form.notes)
-        try insertForm.bind(10, form.content)
-        try insertForm.bind(11, source)
-        try insertForm.bind(12, importId)
+        // the notes live in the content only: a form's text is stored once
+        try insertForm.bind(9, form.content)
+        try insertForm.bind(10, source)
+        try insertForm.bind(11, importId)
         try insertForm.run()
         let formId = db.lastInsertedRowID
         if let current { try db.run("UPDATE forms SET replaced_by = ? WHERE id = ?", [formId, current]) }
@@ -140,7 +140,7 @@ extension StoreWriter {
                       body: summary)
         }
         try audit(AuditEntry(day: today, actor: actor, command: "import",
-                             action: current == nil ? "form imported" : "form corrected",
+                             action: current == nil ? .formImported : .formCorrected,
                              subject: "\(unit)/\(period.iso)",
                              detail: current.map { "replaces form \($0) with form \(formId), from \(source)" }
                                  ?? source))
@@ -248,7 +248,7 @@ extension StoreWriter {
         if table.added == 0 {
             try db.run("DELETE FROM imports WHERE id = ?", [table.id])
         } else {
-            try audit(AuditEntry(day: today, actor: actor, command: "import", action: "activities imported",
+            try audit(AuditEntry(day: today, actor: actor, command: "import", action: .activitiesImported,
                                  subject: table.source, detail: "\(table.added) rows"))
         }
     }

@@ -219,6 +219,31 @@ enum Schema {
             DROP TABLE search_index;
             ALTER TABLE search_index_folded RENAME TO search_index;
             """),
+        // the web hardened for the Internet (SPEC §9.5, §9.6): administrators, failed logins kept per user (so no
+        // flood of other names can erase them), the one-time keys of recording forms with the answer they got,
+        // each unit's bytes stored per day, and a form's notes kept once (in its content)
+        Migration(name: "web: admins, login failures, one-time form keys, unit quotas", sql: """
+            ALTER TABLE users ADD COLUMN admin INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE users ADD COLUMN last_failed_login REAL;
+            CREATE TABLE form_keys (
+              actor TEXT NOT NULL,
+              key TEXT NOT NULL,
+              digest TEXT NOT NULL,
+              status INTEGER NOT NULL,
+              location TEXT,
+              recorded_on TEXT NOT NULL,
+              PRIMARY KEY (actor, key)
+            ) WITHOUT ROWID;
+            CREATE INDEX form_keys_recorded ON form_keys(recorded_on);
+            CREATE TABLE unit_usage (
+              unit TEXT NOT NULL,
+              day TEXT NOT NULL,
+              bytes INTEGER NOT NULL CHECK (bytes >= 0),
+              PRIMARY KEY (unit, day)
+            ) WITHOUT ROWID;
+            ALTER TABLE forms DROP COLUMN notes;
+            """),
     ]
 
     /// Activities used to be indexed for search on demand; index the ones not indexed yet, then forget the marker.

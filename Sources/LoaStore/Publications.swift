@@ -73,7 +73,7 @@ extension StoreWriter {
             }
             for u in units { try delivery.execute([pid, u, item.id]) }
         }
-        try audit(AuditEntry(day: today, actor: actor, command: "publish", action: "publication",
+        try audit(AuditEntry(day: today, actor: actor, command: "publish", action: .publication,
             subject: slot.description,
                              detail: "\(items.count) items × \(units.count) units"))
         return true

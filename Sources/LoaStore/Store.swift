@@ -93,7 +93,7 @@ public struct StoreWriter {
     /// Records who did what: every change, from the command line or the web, lands in the one audit history.
     public func audit(_ entry: AuditEntry) throws {
         try db.run("INSERT INTO audit (recorded_on, command, action, subject, detail, actor) VALUES (?, ?, ?, ?, ?, ?)",
-                   [entry.day, entry.command, entry.action, entry.subject, entry.detail, entry.actor.description])
+                   [entry.day, entry.command, entry.action.rawValue, entry.subject, entry.detail, entry.actor.description])
     }
 }
 
@@ -116,10 +116,10 @@ public struct AuditEntry: Sendable {
     public let day: Day
     public let actor: Actor
     public let command: String
-    public let action: String
+    public let action: AuditAction
     public let subject: String
     public let detail: String?
-    public init(day: Day, actor: Actor, command: String, action: String, subject: String, detail: String?) {
+    public init(day: Day, actor: Actor, command: String, action: AuditAction, subject: String, detail: String?) {
         self.day = day; self.actor = actor; self.command = command; self.action = action; self.subject = subject
         self.detail = detail
     }
@@ -136,7 +136,7 @@ extension StoreReader {
             let who: Actor = actor.hasPrefix("user:") ? .user(String(actor.dropFirst(5)))
                 : actor.hasPrefix("unit:") ? .unit(UnitCode(String(actor.dropFirst(5))))
                 : .commandLine(user: actor.hasPrefix("cli:") ? String(actor.dropFirst(4)) : actor)
-            return AuditEntry(day: try r.day(0), actor: who, command: try r.text(2), action: try r.text(3),
+            return AuditEntry(day: try r.day(0), actor: who, command: try r.text(2), action: try r.choice(3),
                               subject: try r.text(4), detail: r.optionalText(5))
         }
     }

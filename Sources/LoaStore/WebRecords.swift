@@ -5,14 +5,35 @@ public enum Role: String, Sendable, CaseIterable {
     case officer, leader
 }
 
-/// A web user as recorded: the password only as its Argon2id hash.
+/// A web user as recorded: the password only as its Argon2id hash; `admin` manages users and links on the web.
 public struct UserRecord: Sendable, Hashable {
     public let name: String
     public let role: Role
     public let sensitive: Bool
+    public let admin: Bool
     public let passwordHash: String
-    public init(name: String, role: Role, sensitive: Bool, passwordHash: String) {
-        self.name = name; self.role = role; self.sensitive = sensitive; self.passwordHash = passwordHash
+    public init(name: String, role: Role, sensitive: Bool, admin: Bool = false, passwordHash: String) {
+        self.name = name; self.role = role; self.sensitive = sensitive; self.admin = admin
+        self.passwordHash = passwordHash
+    }
+}
+
+/// A user's failed logins since the last success: how many, and when the last one was (seconds since 1970).
+public struct LoginFailures: Sendable, Hashable {
+    public let count: Int
+    public let last: Double?
+    public init(count: Int, last: Double?) { self.count = count; self.last = last }
+}
+
+/// The one-time key of a recording form, as recorded with the first request that carried it.
+public struct FormKeyRecord: Sendable, Hashable {
+    /// A digest of what the form held: the same key with other content is another request.
+    public let digest: String
+    /// The first answer's status and `Location`, given again to every repeat.
+    public let status: Int
+    public let location: String?
+    public init(digest: String, status: Int, location: String?) {
+        self.digest = digest; self.status = status; self.location = location
     }
 }
 
@@ -36,17 +57,38 @@ extension StoreReader {
     }
 
     public func user(named name: String) throws -> UserRecord? {
-        try db.rows("SELECT name, role, sensitive, password_hash FROM users WHERE name = ?", [name]) { r in
-            UserRecord(name: try r.text(0), role: try r.choice(1), sensitive: try r.bool(2),
-                passwordHash: try r.text(3))
-        }.first
+        try db.rows("SELECT name, role, sensitive, admin, password_hash FROM users WHERE name = ?", [name],
+                    StoreReader.userRecord).first
     }
 
     public func users() throws -> [UserRecord] {
-        try db.rows("SELECT name, role, sensitive, password_hash FROM users ORDER BY name") { r in
-            UserRecord(name: try r.text(0), role: try r.choice(1), sensitive: try r.bool(2),
-                passwordHash: try r.text(3))
-        }
+        try db.rows("SELECT name, role, sensitive, admin, password_hash FROM users ORDER BY name", [],
+                    StoreReader.userRecord)
+    }
+
+    private static func userRecord(_ r: Row) throws -> UserRecord {
+        UserRecord(name: try r.text(0), role: try r.choice(1), sensitive: try r.bool(2), admin: try r.bool(3),
+                   passwordHash: try r.text(4))
+    }
+
+    /// A user's failed logins, or nil when there is no such user (names that do not exist are never counted).
+    public func loginFailures(of name: String) throws -> LoginFailures? {
+        try db.rows("SELECT failed_logins, last_failed_login FROM users WHERE name = ?", [name]) { r in
+            LoginFailures(count: try r.int(0), last: r.isNull(1) ? nil : r.double(1))
+        }.first
+    }
+
+    /// The one-time key `key` of `actor`'s forms, if a request carrying it recorded something.
+    public func formKey(_ key: String, actor: Actor) throws -> FormKeyRecord? {
+        try db.rows("SELECT digest, status, location FROM form_keys WHERE actor = ? AND key = ?",
+                    [actor.description, key]) { r in
+            FormKeyRecord(digest: try r.text(0), status: try r.int(1), location: r.optionalText(2))
+        }.first
+    }
+
+    /// The bytes a unit has stored on the web on a day.
+    public func usage(of unit: UnitCode, on day: Day) throws -> Int {
+        try db.scalarInt("SELECT bytes FROM unit_usage WHERE unit = ? AND day = ?", [unit, day])
     }
 
     /// A unit's saved draft of a month's report (it counts nowhere until sent).
@@ -65,28 +107,71 @@ extension StoreWriter {
             INSERT INTO unit_links (unit, version, rotated_on) VALUES (?, ?, ?)
             ON CONFLICT (unit) DO UPDATE SET version = excluded.version, rotated_on = excluded.rotated_on
             """, [unit, current + 1, today])
-        try audit(AuditEntry(day: today, actor: actor, command: "links", action: "link rotated", subject: unit.rawValue,
+        try audit(AuditEntry(day: today, actor: actor, command: "links", action: .linkRotated, subject: unit.rawValue,
                              detail: "version \(current + 1)"))
         return current + 1
     }
 
-    /// Adds a user, or replaces an existing one's role, permission and password.
+    /// Adds a user, or replaces an existing one's role, permissions and password (which clears its failed logins).
     public func save(user: UserRecord, today: Day, actor: Actor) throws {
         let existed = try reader.user(named: user.name) != nil
         try db.run("""
-            INSERT INTO users (name, role, sensitive, password_hash, created_on) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO users (name, role, sensitive, admin, password_hash, created_on) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (name) DO UPDATE SET role = excluded.role, sensitive = excluded.sensitive,
-              password_hash = excluded.password_hash
-            """, [user.name, user.role.rawValue, user.sensitive, user.passwordHash, today])
-        try audit(AuditEntry(day: today, actor: actor, command: "user", action: existed ? "user changed" : "user added",
-                             subject: user.name, detail: "\(user.role.rawValue)\(user.sensitive ? ", sensitive" : "")"))
+              admin = excluded.admin, password_hash = excluded.password_hash, failed_logins = 0,
+              last_failed_login = NULL
+            """, [user.name, user.role.rawValue, user.sensitive, user.admin, user.passwordHash, today])
+        let flags = (user.sensitive ? ", sensitive" : "") + (user.admin ? ", admin" : "")
+        try audit(AuditEntry(day: today, actor: actor, command: "user", action: existed ? .userChanged : .userAdded,
+                             subject: user.name, detail: user.role.rawValue + flags))
     }
+
+    /// Counts a failed login of an existing user at `time` (seconds since 1970); failures older than `forgetAfter`
+    /// seconds are forgotten first. Returns the user's failures now (nil: no such user, nothing recorded).
+    public func recordLoginFailure(of name: String, at time: Double, forgetAfter: Double) throws -> LoginFailures? {
+        try db.run("""
+            UPDATE users SET failed_logins = CASE WHEN last_failed_login IS NULL OR ? - last_failed_login >= ?
+                                                  THEN 1 ELSE failed_logins + 1 END,
+                             last_failed_login = ?
+            WHERE name = ?
+            """, [time, forgetAfter, time, name])
+        guard db.changes > 0 else { return nil }
+        return try reader.loginFailures(of: name)
+    }
+
+    /// A successful login clears the user's failures.
+    public func clearLoginFailures(of name: String) throws {
+        try db.run("UPDATE users SET failed_logins = 0, last_failed_login = NULL WHERE name = ? AND failed_logins > 0",
+                   [name])
+    }
+
+    /// Records a recording form's one-time key with the answer it got (keys older than `keepDays` are forgotten).
+    public func recordFormKey(_ key: String, actor: Actor, record: FormKeyRecord, today: Day, keepDays: Int = 90)
+        throws {
+        try db.run("DELETE FROM form_keys WHERE recorded_on < ?", [today.adding(days: -keepDays)])
+        try db.run("""
+            INSERT INTO form_keys (actor, key, digest, status, location, recorded_on) VALUES (?, ?, ?, ?, ?, ?)
+            """, [actor.description, key, record.digest, record.status, record.location, today])
+    }
+
+    /// Adds to the bytes a unit stored on the web today.
+    public func addUsage(of unit: UnitCode, on day: Day, bytes: Int) throws {
+        try db.run("""
+            INSERT INTO unit_usage (unit, day, bytes) VALUES (?, ?, ?)
+            ON CONFLICT (unit, day) DO UPDATE SET bytes = bytes + excluded.bytes
+            """, [unit, day, bytes])
+        try db.run("DELETE FROM unit_usage WHERE day < ?", [day.adding(days: -7)])
+    }
+
+    /// How many rows this connection has changed so far: compared before and after some work, it tells whether
+    /// the work recorded anything.
+    public var changeCount: Int { db.totalChanges }
 
     /// Removes a user; false when there was none.
     public func removeUser(named name: String, today: Day, actor: Actor) throws -> Bool {
         try db.run("DELETE FROM users WHERE name = ?", [name])
         guard db.changes > 0 else { return false }
-        try audit(AuditEntry(day: today, actor: actor, command: "user", action: "user removed", subject: name,
+        try audit(AuditEntry(day: today, actor: actor, command: "user", action: .userRemoved, subject: name,
             detail: nil))
         return true
     }

@@ -17,7 +17,7 @@ public enum Editorial {
     /// Approves an item: `status: approved`, `approved` today, `approved_by` the approver.
     public static func approve(_ id: ItemID, by approver: String, workspace ws: Workspace,
                                session s: Session) throws(Failure) -> Outcome {
-        try edit(id, ws, s, command: "item approve", action: "item approved",
+        try edit(id, ws, s, command: "item approve", action: .itemApproved,
                  detail: approver) { item throws(Failure) in
             try ItemReview.approval(of: item, by: approver, on: s.today)
         }
@@ -26,7 +26,7 @@ public enum Editorial {
     /// Sends an item back to its author: `status: draft`, the reason in `review_note`.
     public static func sendBack(_ id: ItemID, reason: String, workspace ws: Workspace,
                                 session s: Session) throws(Failure) -> Outcome {
-        try edit(id, ws, s, command: "item send-back", action: "item sent back",
+        try edit(id, ws, s, command: "item send-back", action: .itemSentBack,
                  detail: reason) { item throws(Failure) in
             try ItemReview.sendingBack(item, reason: reason)
         }
@@ -35,8 +35,8 @@ public enum Editorial {
     /// Pins an item to a slot day of its channels, or unpins it (`date` nil).
     public static func pin(_ id: ItemID, on date: Day?, workspace ws: Workspace,
                            session s: Session) throws(Failure) -> Outcome {
-        try edit(id, ws, s, command: date == nil ? "item unpin" : "item pin", action: date == nil ? "item unpinned"
-                    : "item pinned", detail: date?.iso) { item throws(Failure) in
+        try edit(id, ws, s, command: date == nil ? "item unpin" : "item pin", action: date == nil ? .itemUnpinned
+                    : .itemPinned, detail: date?.iso) { item throws(Failure) in
             try ItemReview.pinning(item, to: date, channels: ws.channels)
         }
     }
@@ -47,7 +47,7 @@ public enum Editorial {
         let result = try Planning.plan(month, confirm: confirm, workspace: ws, session: s)
         let entries = result.schedule.entries
         try audit(s, AuditEntry(day: s.today, actor: s.actor, command: confirm ? "plan --confirm" : "plan",
-                                action: confirm ? "month confirmed" : "month proposed",
+                                action: confirm ? .monthConfirmed : .monthProposed,
                                 subject: "calendar \(month.iso)",
                                 detail: "\(entries.count) entries, \(entries.filter(\.confirmed).count) confirmed"))
         return result
@@ -57,7 +57,7 @@ public enum Editorial {
     public static func create(_ new: NewItem, workspace ws: Workspace, session s: Session) throws(Failure) -> String {
         let file = try Items.create(new, workspace: ws, session: s)
         let id = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        try audit(s, AuditEntry(day: s.today, actor: s.actor, command: "new item", action: "item created",
+        try audit(s, AuditEntry(day: s.today, actor: s.actor, command: "new item", action: .itemCreated,
                                 subject: "item \(id)", detail: s.paths.relative(file)))
         return file
     }
@@ -65,7 +65,7 @@ public enum Editorial {
     /// The audit subject of an item's changes.
     public static func subject(_ id: ItemID) -> String { "item \(id)" }
 
-    static func edit(_ id: ItemID, _ ws: Workspace, _ s: Session, command: String, action: String, detail: String?,
+    static func edit(_ id: ItemID, _ ws: Workspace, _ s: Session, command: String, action: AuditAction, detail: String?,
                      _ rule: (Item) throws(Failure) -> ItemEdit?) throws(Failure) -> Outcome {
         guard let listed = ws.items.first(where: { $0.id.value == id }) else {
             throw Failure(.unknown(id, among: ws.items.map(\.id.value)), exitCode: ExitCode.dataError)

@@ -208,8 +208,11 @@ struct NginxInFrontOfLoaTests {
         #expect(form.contains("status=200"))
         let token = try #require(form.range(of: #"name="csrf" value="[^"]+""#, options: .regularExpression)
             .map { String(form[$0]).components(separatedBy: "value=\"").last?.dropLast() }).map(String.init)
+        let key = try #require(form.range(of: #"name="key" value="[^"]+""#, options: .regularExpression)
+            .map { String(form[$0]).components(separatedBy: "value=\"").last?.dropLast() }).map(String.init)
         var fields = novemberReport()
         fields.append(("csrf", try #require(token)))
+        fields.append(("key", try #require(key)))
         let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
             .joined(separator: "&")
         let sent = try proxy.curl(curl, ["-b", jar, "-H", "Origin: \(base)", "--data", body, base + "/unit/report/2026-11"])

@@ -1,4 +1,5 @@
 import LoaWeb
+import Synchronization
 import Testing
 
 @Suite("Router")
@@ -7,18 +8,19 @@ struct RouterTests {
         var user: String
     }
 
-    func router() -> Router<Context> {
+    func router(admitting: Bool = true) -> Router<Context> {
         var router = Router<Context>()
-        router.get("/") { _, _, _ in .text("home") }
-        router.get("/unit/report/new") { _, _, _ in .text("new report") }
-        router.get("/unit/report/:month") { _, parameters, context in
+        router.get("/", .anyone) { _, _, _ in .text("home") }
+        router.get("/unit/report/new", .unit) { _, _, _ in .text("new report") }
+        router.get("/unit/report/:month", .unit) { _, parameters, context in
             .text("\(context.user) \(parameters["month"] ?? "?")")
         }
-        router.post("/unit/report/:month") { request, parameters, _ in
+        router.post("/unit/report/:month", .unit, records: true) { request, parameters, _ in
             .text("saved \(parameters["month"] ?? "?") \(request.formValue("mood") ?? "")")
         }
-        router.post("/forbidden") { _, _, _ in throw HTTPError(403, "Không được phép sửa báo cáo này.") }
-        router.get("/broken") { _, _, _ in throw CancellationErrorLike() }
+        router.post("/forbidden", .officer) { _, _, _ in throw HTTPError(403, "Không được phép sửa báo cáo này.") }
+        router.get("/broken", .anyone) { _, _, _ in throw CancellationErrorLike() }
+        if admitting { router.admit = { _, _, _, _ in nil } }
         return router
     }
 
@@ -67,6 +69,55 @@ struct RouterTests {
         #expect(forbidden.status == 403)
         #expect(text(forbidden) == "Không được phép sửa báo cáo này.\n")
         #expect(answer("GET", "/broken").status == 500)
+    }
+
+    @Test func untilAGateIsSetEveryRouteIsRefusedAndNoHandlerRuns() {
+        let ran = Mutex(false)
+        var router = Router<Context>()
+        router.get("/", .anyone) { _, _, _ in
+            ran.withLock { $0 = true }
+            return .text("home")
+        }
+        let response = router.response(to: HTTPRequest(method: "GET", path: "/"), context: Context(user: ""))
+        #expect(response.status == 403)
+        #expect(!ran.withLock { $0 })
+    }
+
+    @Test func theGateSeesEachRoutesDeclarationAndItsAnswerReplacesTheHandler() {
+        let ran = Mutex<[String]>([])
+        var router = Router<Context>()
+        router.get("/unit/report/:month", .unit) { _, p, _ in
+            ran.withLock { $0.append(p["month"] ?? "") }
+            return .text("page")
+        }
+        router.post("/items/:id/approve", .officer.with(.admin), records: true) { _, _, _ in
+            ran.withLock { $0.append("approve") }
+            return .text("done")
+        }
+        let seen = Mutex<[String]>([])
+        router.admit = { route, request, parameters, context in
+            seen.withLock { $0.append("\(route.method) \(route.pattern) \(route.access) \(route.records)") }
+            return route.access.who.rawValue == context.user ? nil : .text("no", status: 403)
+        }
+        let unit = Context(user: "unit")
+        #expect(router.response(to: HTTPRequest(method: "GET", path: "/unit/report/2026-11"), context: unit).status
+            == 200)
+        let refused = router.response(to: HTTPRequest(method: "POST", path: "/items/x/approve"), context: unit)
+        #expect(refused.status == 403)
+        #expect(ran.withLock { $0 } == ["2026-11"])
+        #expect(seen.withLock { $0 } == ["GET /unit/report/:month unit false",
+                                         "POST /items/:id/approve officer+admin true"])
+        #expect(router.routes.map(\.access.description) == ["unit", "officer+admin"])
+        #expect(router.match("HEAD", "/unit/report/2026-12")?.parameters["month"] == "2026-12")
+        #expect(router.match("POST", "/unit/report/2026-12") == nil)
+    }
+
+    @Test func accessReadsAndPrintsTheFormOfTheRouteTable() {
+        #expect(Access(parsing: "officer+admin") == Access.officer.with(.admin))
+        #expect(Access(parsing: "user+sensitive")?.description == "user+sensitive")
+        #expect(Access.user.with(.sensitive).with(.admin).description == "user+admin+sensitive")
+        #expect(Access(parsing: "root") == nil)
+        #expect(Access(parsing: "user+everything") == nil)
     }
 
     @Test func errorPagesCanBeReplaced() {

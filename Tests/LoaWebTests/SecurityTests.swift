@@ -1,5 +1,6 @@
 import Foundation
 import LoaCore
+import LoaStore
 import LoaWeb
 import Synchronization
 import Testing
@@ -43,11 +44,13 @@ struct SecretsTests {
     @Test func aNewKeyFileIsCreatedReadableByItsOwnerOnlyAndReadBackTheSame() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/loa.key"
-        let created = try ServerKey.loadOrCreate(at: path)
+        let (created, made) = try ServerKey.loadOrCreate(at: path)
+        #expect(made)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         #expect((attributes[.size] as? Int) == 32)
-        let loaded = try ServerKey.loadOrCreate(at: path)
+        let (loaded, madeAgain) = try ServerKey.loadOrCreate(at: path)
+        #expect(!madeAgain)
         #expect(LinkToken.token(key: created, unitCode: "cdcs-a", version: 1)
             == LinkToken.token(key: loaded, unitCode: "cdcs-a", version: 1))
     }
@@ -211,44 +214,51 @@ struct SessionTests {
                            session: session, expectedOrigin: origin) != nil)
     }
 
-    @Test func loginFailuresSlowDownThenLock() {
+    @Test func aNamesFailuresSlowDownThenLockAndAreForgottenAfterQuiet() {
         let clock = TestClock()
         var policy = LoginThrottle.Policy()
-        policy.lockAfter = 5
-        policy.lockDuration = 900
+        policy.freeFailures = 3
+        policy.lockAfter = 6
+        policy.lockSeconds = 900
         let throttle = LoginThrottle(policy: policy) { clock.now }
-        #expect(throttle.check(name: "lan", ip: "10.0.0.1") == .allowed)
-        throttle.recordFailure(name: "lan", ip: "10.0.0.1")
-        #expect(throttle.check(name: "lan", ip: "10.0.0.1") == .allowed)
-        throttle.recordFailure(name: "lan", ip: "10.0.0.1")
-        #expect(throttle.check(name: "Lan", ip: "10.0.0.2") == .wait(seconds: 1))
-        clock.advance(1)
-        #expect(throttle.check(name: "lan", ip: "10.0.0.1") == .allowed)
-        throttle.recordFailure(name: "lan", ip: "10.0.0.1")
-        #expect(throttle.check(name: "lan", ip: "10.0.0.1") == .wait(seconds: 2))
-        throttle.recordFailure(name: "lan", ip: "10.0.0.1")
-        #expect(throttle.check(name: "lan", ip: "10.0.0.1") == .wait(seconds: 4))
-        throttle.recordFailure(name: "lan", ip: "10.0.0.1")
-        let lockedAt = clock.now
-        #expect(throttle.check(name: "lan", ip: "10.0.0.9") == .locked(until: lockedAt + 900))
-        #expect(throttle.check(name: "hoa", ip: "10.0.0.9") == .allowed)
-        clock.advance(899)
-        #expect(throttle.check(name: "lan", ip: "10.0.0.9") == .locked(until: lockedAt + 900))
-        clock.advance(1)
-        #expect(throttle.check(name: "lan", ip: "10.0.0.9") == .allowed)
+        func failures(_ n: Int, secondsAgo: Double) -> LoginFailures {
+            LoginFailures(count: n, last: throttle.time - secondsAgo)
+        }
+        #expect(throttle.nameAllows(nil))
+        #expect(throttle.nameAllows(failures(2, secondsAgo: 0)))
+        // from the third failure on, each attempt waits 1, 2, 4 … seconds
+        #expect(!throttle.nameAllows(failures(3, secondsAgo: 0.5)))
+        #expect(throttle.nameAllows(failures(3, secondsAgo: 1)))
+        #expect(!throttle.nameAllows(failures(5, secondsAgo: 3)))
+        #expect(throttle.nameAllows(failures(5, secondsAgo: 4)))
+        // locked, then forgotten after a quarter of an hour of quiet
+        #expect(!throttle.nameAllows(failures(6, secondsAgo: 899)))
+        #expect(throttle.nameAllows(failures(6, secondsAgo: 900)))
     }
 
-    @Test func aSuccessfulLoginClearsTheNameButNotTheAddress() {
+    @Test func anAddressIsLimitedPerWindowAndIPv6CountsBy64() {
         let clock = TestClock()
         var policy = LoginThrottle.Policy()
-        policy.lockAfterPerIP = 3
+        policy.addressFailures = 3
+        policy.addressWindowSeconds = 600
         let throttle = LoginThrottle(policy: policy) { clock.now }
-        for name in ["a", "b", "c"] { throttle.recordFailure(name: name, ip: "10.0.0.1") }
-        throttle.recordSuccess(name: "a", ip: "10.0.0.1")
-        guard case .locked = throttle.check(name: "d", ip: "10.0.0.1") else {
-            Issue.record("the address should be locked")
-            return
-        }
-        #expect(throttle.check(name: "a", ip: "10.0.0.2") == .allowed)
+        for _ in 0..<3 { throttle.recordAddressFailure("2001:db8:1:2::1") }
+        // another address of the same /64 is the same client; another /64 is not
+        #expect(!throttle.addressAllows("2001:db8:1:2:ffff::9"))
+        #expect(throttle.addressAllows("2001:db8:1:3::1"))
+        #expect(throttle.addressAllows("10.0.0.1"))
+        #expect(LoginThrottle.addressKey("2001:db8:1:2:ffff::9") == "2001:0db8:0001:0002::/64")
+        #expect(LoginThrottle.addressKey("10.0.0.1") == "10.0.0.1")
+        clock.advance(600)
+        #expect(throttle.addressAllows("2001:db8:1:2::1"))
+    }
+
+    @Test func theAddressTableStaysBoundedWhateverTheFlood() {
+        let clock = TestClock()
+        var policy = LoginThrottle.Policy()
+        policy.capacity = 1000
+        let throttle = LoginThrottle(policy: policy) { clock.now }
+        for n in 0..<5000 { throttle.recordAddressFailure("10.\(n >> 16).\((n >> 8) & 255).\(n & 255)") }
+        #expect(throttle.addressCount <= 1000)
     }
 }

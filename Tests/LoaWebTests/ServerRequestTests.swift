@@ -211,7 +211,8 @@ struct ServerRequestTests {
 
     @Test func headIsAnsweredByTheGetRouteWithoutABody() throws {
         var router = Router<Void>()
-        router.get("/page") { _, _, _ in .html("<p>hello</p>") }
+        router.get("/page", .anyone) { _, _, _ in .html("<p>hello</p>") }
+        router.admit = { _, _, _, _ in nil }
         let (server, _) = try startServer { _ in } handler: { [router] request in
             router.response(to: request, context: ())
         }

@@ -134,7 +134,9 @@ func parseResponse(_ bytes: [UInt8], closed: Bool) -> WireResponse? {
         guard let colon = line.firstIndex(of: ":") else { continue }
         let name = line[..<colon].lowercased()
         let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        headers[name] = headers[name].map { $0 + ", " + value } ?? value
+        // cookies are kept one a line: a cookie's own attributes hold commas
+        let separator = name == "set-cookie" ? "\n" : ", "
+        headers[name] = headers[name].map { $0 + separator + value } ?? value
     }
     return WireResponse(status: status, headers: headers, body: Array(bytes[(end + 4)...]), closed: closed)
 }

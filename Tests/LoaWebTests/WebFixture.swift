@@ -37,7 +37,7 @@ final class WebFixture {
         for slot in Set(plan.schedule.entries.map(\.slot)).sorted() {
             _ = try Publishing.publish(slot, workspace: ws, session: officer.with(today: slot.date))
         }
-        key = try ServerKey.loadOrCreate(at: paths.serverKey)
+        key = try ServerKey.loadOrCreate(at: paths.serverKey).key
         app = WebApp(configuration: WebConfiguration(paths: paths, fixedToday: self.today), key: key)
         var config = Server.Configuration(address: ListenAddress(host: "127.0.0.1", port: 0))
         config.threads = 2
@@ -99,14 +99,20 @@ final class Browser {
         try send("GET", target, headers: headers, body: [])
     }
 
-    /// Posts form fields (urlencoded), with the page's CSRF token unless `csrf` says otherwise.
+    /// Posts form fields (urlencoded), with the page's CSRF token unless `csrf` says otherwise, and the one-time
+    /// key of the page's form for `target` (a new one when the page has no such form) unless `key` says otherwise.
     @discardableResult
-    func post(_ target: String, _ fields: [(String, String)], csrf: String?? = .none, headers: [(String, String)] = [])
-        throws -> Page {
+    func post(_ target: String, _ fields: [(String, String)], csrf: String?? = .none, key: String?? = .none,
+              headers: [(String, String)] = []) throws -> Page {
         var all = fields
         switch csrf {
         case .none: if let token = csrfToken { all.append(("csrf", token)) }
         case .some(.some(let token)): all.append(("csrf", token))
+        case .some(.none): break
+        }
+        switch key {
+        case .none: all.append(("key", formKey(for: target) ?? Browser.newKey()))
+        case .some(.some(let value)): all.append(("key", value))
         case .some(.none): break
         }
         let body = all.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
@@ -114,17 +120,31 @@ final class Browser {
                                                   ("Sec-Fetch-Site", "same-origin")] + headers, body: Array(body.utf8))
     }
 
-    /// Posts a file as `multipart/form-data`, with the CSRF token.
+    /// Posts a file as `multipart/form-data`, with the CSRF token and the form's one-time key.
     @discardableResult
-    func upload(_ target: String, fileName: String, bytes: [UInt8]) throws -> Page {
+    func upload(_ target: String, fileName: String, bytes: [UInt8], key: String? = nil) throws -> Page {
         let boundary = "loa-test-boundary-7d3"
         var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrfToken ?? "")\r\n"
+        let key = key ?? formKey(for: target) ?? Browser.newKey()
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\n\(key)\r\n"
         body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n"
         body += "Content-Type: application/octet-stream\r\n\r\n"
         let bytes = Array(body.utf8) + bytes + Array("\r\n--\(boundary)--\r\n".utf8)
         return try send("POST", target, headers: [("Content-Type", "multipart/form-data; boundary=\(boundary)"),
                                                   ("Sec-Fetch-Site", "same-origin")], body: bytes)
     }
+
+    /// The one-time key of the last page's form that posts to `target`, as a browser would send it.
+    func formKey(for target: String) -> String? {
+        let path = target.split(separator: "?").first.map(String.init) ?? target
+        guard let start = lastPage.range(of: "action=\"\(path)\""),
+              let end = lastPage.range(of: "</form>", range: start.upperBound..<lastPage.endIndex) else { return nil }
+        let form = lastPage[start.upperBound..<end.lowerBound]
+        guard let r = form.range(of: #"name="key" value="([^"]+)""#, options: .regularExpression) else { return nil }
+        return String(form[r]).components(separatedBy: "value=\"").last?.dropLast().description
+    }
+
+    static func newKey() -> String { "test-" + UUID().uuidString }
 
     var csrfToken: String? {
         guard let r = lastPage.range(of: #"name="csrf" value="([^"]+)""#, options: .regularExpression) else { return nil }

@@ -33,7 +33,8 @@ struct LinksCommand: Command {
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
         let (s, ws) = try ctx.load()
-        let key = try WebKeys.key(s, ctx)
+        // the first `loa links` of a workspace makes its key (and says so); later ones print with it
+        let key = try WebKeys.key(s, ctx, create: true)
         // units that exist today or will later; a unit that has left gets no link
         let units = ws.units.filter { $0.left.map { $0 >= s.today } ?? true }
         if let rotating, !units.contains(where: { $0.code.value == rotating }) {
@@ -51,7 +52,8 @@ struct LinksCommand: Command {
         if rotatingAll || rotating != nil { ctx.console.info(CommandText.linksRotated(rotatingAll ? units.count : 1)) }
         let sorted = VietnameseOrder.sorted(units) { $0.name }
         let links = sorted.map { u in
-            (unit: u, url: UnitLink.url(key: key, unit: u.code.value, version: versions[u.code.value] ?? 1, base: base))
+            (unit: u, url: UnitLink.url(key: key, unit: u.code.value, version: versions[u.code.value] ?? 1,
+                                          base: base))
         }
         switch output {
         case .csv:

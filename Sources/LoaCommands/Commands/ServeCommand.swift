@@ -12,10 +12,12 @@ struct ServeCommand: Command {
     static let listen = Option<String>.text("--listen", "HOST:PORT", help: .optListen)
     static let baseURL = Option<String>.text("--base-url", "URL", help: .optBaseURL)
     static let behindProxy = Option<Bool>.flag("--behind-proxy", help: .optBehindProxy)
-    static let options = [listen.spec, baseURL.spec, behindProxy.spec]
+    static let newKey = Option<Bool>.flag("--new-key", help: .optNewKey)
+    static let options = [listen.spec, baseURL.spec, behindProxy.spec, newKey.spec]
     let address: ListenAddress
     let base: String?
     let proxied: Bool
+    let makesKey: Bool
 
     init(parsing args: ParsedArguments) throws(Failure) {
         let text = try args.value(Self.listen) ?? "127.0.0.1:8080"
@@ -25,12 +27,16 @@ struct ServeCommand: Command {
         address = a
         base = try args.value(Self.baseURL)
         proxied = args.has(Self.behindProxy)
+        makesKey = args.has(Self.newKey)
     }
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
         let (s, _) = try ctx.load()
+        // the key first: without it no printed link opens, and a new one is made only when asked for
+        let key = try WebKeys.key(s, ctx, create: makesKey)
         _ = try s.openStore()   // create or migrate the database before the first request
-        let key = try WebKeys.key(s, ctx)
+        // a database made before Loa kept its files to their owner is closed to others now
+        for suffix in ["", "-wal", "-shm"] { chmod(s.databasePath + suffix, 0o600) }
         let app = WebApp(configuration: WebConfiguration(paths: s.paths,
             databasePath: ctx.databaseOption.map(ctx.absolute),
                                                          fixedToday: ctx.fixedToday, language: ctx.language,
@@ -51,8 +57,18 @@ struct ServeCommand: Command {
 
 /// The server key every link and session is derived from, kept in `loa.key` beside the workspace.
 enum WebKeys {
-    static func key(_ s: Session, _ ctx: Context) throws(Failure) -> ServerKey {
-        do { return try ServerKey.loadOrCreate(at: s.paths.serverKey) } catch {
+    /// The key; a missing one is made only with `create` (which says that every printed link then dies),
+    /// otherwise it stops the command (exit 66).
+    static func key(_ s: Session, _ ctx: Context, create: Bool) throws(Failure) -> ServerKey {
+        let path = s.paths.serverKey
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw Failure(.serverKeyMissing(path), exitCode: ExitCode.noInput)
+        }
+        do {
+            let (key, made) = try ServerKey.loadOrCreate(at: path)
+            if made { ctx.console.info(CommandText.newKeyMade(path)) }
+            return key
+        } catch {
             throw Failure(.verbatim(error.message(ctx.language)), exitCode: ExitCode.ioError)
         }
     }

@@ -4,7 +4,7 @@ import LoaStore
 import LoaWeb
 import LoaWorkflows
 
-/// `loa user add NAME --role officer|leader [--sensitive]`.
+/// `loa user add NAME --role officer|leader [--sensitive] [--admin]`.
 struct UserAddCommand: Command {
     static let path = ["user", "add"]
     static let usage = "NAME --role officer|leader"
@@ -12,11 +12,13 @@ struct UserAddCommand: Command {
     static let details: CommandText? = .passwordDetails
     static let role = Option<Role>.choice("--role", help: .optRole)
     static let sensitive = Option<Bool>.flag("--sensitive", help: .optSensitive)
-    static let options = [role.spec, sensitive.spec]
+    static let admin = Option<Bool>.flag("--admin", help: .optAdmin)
+    static let options = [role.spec, sensitive.spec, admin.spec]
     static let arity = 1...1
     let name: String
     let userRole: Role
     let seesSensitive: Bool
+    let isAdmin: Bool
 
     init(parsing args: ParsedArguments) throws(Failure) {
         name = try UserNames.check(args.positional[0])
@@ -24,6 +26,7 @@ struct UserAddCommand: Command {
             else { throw Failure(.missingArgument("--role officer|leader"), exitCode: ExitCode.usage) }
         userRole = r
         seesSensitive = args.has(Self.sensitive)
+        isAdmin = args.has(Self.admin)
     }
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
@@ -35,8 +38,8 @@ struct UserAddCommand: Command {
         let hash = try Passwords.read(ctx)
         try s.guarded {
             try store.write {
-                try $0.save(user: UserRecord(name: name, role: userRole, sensitive: seesSensitive, passwordHash: hash),
-                            today: s.today, actor: s.actor)
+                try $0.save(user: UserRecord(name: name, role: userRole, sensitive: seesSensitive, admin: isAdmin,
+                                             passwordHash: hash), today: s.today, actor: s.actor)
             }
         }
         ctx.console.say(CommandText.userAdded(name))
@@ -86,8 +89,7 @@ struct UserPasswdCommand: Command {
         try s.guarded {
             try store.write {
                 try $0.save(user: UserRecord(name: user.name, role: user.role, sensitive: user.sensitive,
-                    passwordHash: hash),
-                            today: s.today, actor: s.actor)
+                                             admin: user.admin, passwordHash: hash), today: s.today, actor: s.actor)
             }
         }
         ctx.console.say(CommandText.passwordChanged(name))
@@ -106,10 +108,9 @@ enum UserNames {
     }
 }
 
-/// Reads a new password from the terminal (twice, not echoed) or from the first line of stdin, and hashes it.
+/// Reads a new password from the terminal (twice, not echoed) or from the first line of stdin, checks it
+/// (`PasswordPolicy`), and hashes it.
 enum Passwords {
-    static let minimumLength = 10
-
     static func read(_ ctx: Context) throws(Failure) -> String {
         let password: String
         if isatty(0) == 1 {
@@ -120,8 +121,7 @@ enum Passwords {
         } else {
             password = readLine(strippingNewline: true) ?? ""
         }
-        guard password.count >= minimumLength
-            else { throw Failure(.passwordTooShort(minimumLength), exitCode: ExitCode.dataError) }
+        if let problem = PasswordPolicy.problem(password) { throw Failure(problem, exitCode: ExitCode.dataError) }
         do { return try PasswordHash.hash(password) } catch {
             throw Failure(.verbatim("\(error)"), exitCode: ExitCode.software)
         }

@@ -35,6 +35,7 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case demoServe(workspace: String, unit: String, link: String)
     // the web front
     case serveSummary, serveDetails, optListen, optBaseURL, optBehindProxy, serving(url: String, base: String)
+    case optNewKey, newKeyMade(String), optAdmin
     case serverStopped
     case linksSummary, linksDetails, optRotate, optLinksFormat, linksRotated(Int), linkCardHint, linkSheetTitle
     case userGroupSummary, userAddSummary, userRemoveSummary, userPasswdSummary, passwordDetails, optRole, optSensitive
@@ -331,14 +332,23 @@ public enum CommandText: Sendable, Hashable, Localizable {
             en: "Set a new password; old sessions end.")
         case .passwordDetails:
             Phrase(vi: "Mật khẩu được hỏi hai lần, không hiện trên màn hình (hoặc đọc từ dòng đầu của stdin), dài ít "
-                + "nhất 10 ký tự, "
-                       + "và chỉ được lưu dưới dạng băm Argon2id.",
-                   en: "The password is asked twice without echo (or read from the first line of stdin), at least 10 "
-                       + "characters "
-                       + "long, and stored only as an Argon2id hash.")
+                + "nhất 12 ký tự, không chỉ lặp lại một ký tự, không phải mật khẩu phổ biến, và chỉ được lưu dưới "
+                + "dạng băm Argon2id.",
+                   en: "The password is asked twice without echo (or read from the first line of stdin), at least 12 "
+                + "characters long, not one character repeated, not a common password, and stored only as an "
+                + "Argon2id hash.")
         case .optRole: Phrase(vi: "officer hoặc leader", en: "officer or leader")
         case .optSensitive: Phrase(vi: "được xem nội dung các vấn đề nhạy cảm",
             en: "may see sensitive topics and details")
+        case .optAdmin: Phrase(vi: "được quản lý người dùng và đường dẫn của đơn vị trên web",
+                               en: "may manage users and units' links on the web")
+        case .optNewKey: Phrase(vi: "tạo khóa máy chủ mới khi chưa có (mọi đường dẫn đã in sẽ không dùng được nữa)",
+                                en: "make a new server key when there is none (every printed link stops working)")
+        case .newKeyMade(let path):
+            Phrase(vi: "Đã tạo khóa máy chủ mới \(path). Mọi đường dẫn và mã QR của đơn vị in trước đây không còn "
+                + "dùng được; hãy in lại bằng loa links và gửi lại cho các đơn vị.",
+                   en: "Made a new server key \(path). Every unit link and QR card printed before no longer works; "
+                + "print them again with loa links and send them to the units.")
         case .userAdded(let n): Phrase(vi: "Đã thêm người dùng \(n).", en: "User \(n) added.")
         case .userRemoved(let n): Phrase(vi: "Đã xóa người dùng \(n).", en: "User \(n) removed.")
         case .passwordChanged(let n): Phrase(vi: "Đã đổi mật khẩu của \(n).", en: "Password of \(n) changed.")

@@ -131,6 +131,10 @@ public enum Message: Sendable, Hashable, Localizable {
     case noSuchUser(String)
     case passwordsDiffer
     case passwordTooShort(Int)
+    case passwordOneCharacter
+    case passwordCommon
+    case notPositive(String)
+    case serverKeyMissing(String)
     // strict input: characters, sizes, YAML and CSV syntax (issues 13 and 17)
     case controlCharacter(UInt32)
     case fileTooLarge(size: Int?, limit: Int)
@@ -409,6 +413,19 @@ public enum Message: Sendable, Hashable, Localizable {
         case .passwordsDiffer: Phrase(vi: "hai lần nhập mật khẩu không khớp", en: "the two passwords differ")
         case .passwordTooShort(let n): Phrase(vi: "mật khẩu phải dài ít nhất \(n) ký tự",
             en: "the password must be at least \(n) characters")
+        case .passwordOneCharacter: Phrase(vi: "mật khẩu không được chỉ lặp lại một ký tự",
+                                           en: "the password must not be one character repeated")
+        case .passwordCommon: Phrase(vi: "mật khẩu này quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác",
+                                     en: "this password is too common and easily guessed; choose another")
+        case .notPositive(let key): Phrase(vi: "\(key) phải là số nguyên lớn hơn 0",
+                                           en: "\(key) must be a whole number above 0")
+        case .serverKeyMissing(let path):
+            Phrase(vi: "\(path): không có khóa máy chủ, nên không mở được đường dẫn nào đã in. Hãy khôi phục tệp "
+                + "khóa từ bản sao lưu; hoặc chạy lại với --new-key để tạo khóa mới (mọi đường dẫn và mã QR đã in "
+                + "sẽ không dùng được nữa, phải in lại bằng loa links)",
+                   en: "\(path): the server key is missing, so no printed link can open. Restore the key file from "
+                + "a backup, or run again with --new-key to make a new one (every printed link and QR card then "
+                + "stops working and must be printed again with loa links)")
         case .verbatim(let t): Phrase(both: t)
         case .officer(let o): o.phrase
         }

@@ -20,7 +20,7 @@ public enum OfficerText: Sendable, Hashable, Localizable {
     case readIssue, passedSlot, previewAndPublish, pinsTitle, noPins, unpin, pinItem, pinDate, pin, pinHint
     // items
     case itemsTitle, newItem, itemCount(Int, of: Int), title, status, channels, author, approvedOn, pinnedTo, all
-    case project, filter, clearFilters, sentBackBecause, file, window, observance, preview, history, auditAction(String)
+    case project, filter, clearFilters, sentBackBecause, file, window, observance, preview, history, auditAction(AuditAction)
     case decide, approve, reason, reasonHint, sendBack, newItemIncomplete, itemID, itemIDHint, folder, createItem
     // issues
     case downloadHTML, downloadMarkdown, notPublishedYet(confirmed: Int, proposed: Int), publish
@@ -132,12 +132,12 @@ public enum OfficerText: Sendable, Hashable, Localizable {
         case .history: Phrase(vi: "Lịch sử thay đổi", en: "History")
         case .auditAction(let a):
             switch a {
-            case "item approved": Phrase(vi: "duyệt bài", en: "approved")
-            case "item sent back": Phrase(vi: "trả lại bài", en: "sent back")
-            case "item pinned": Phrase(vi: "ghim bài", en: "pinned")
-            case "item unpinned": Phrase(vi: "bỏ ghim", en: "unpinned")
-            case "item created": Phrase(vi: "tạo bài", en: "created")
-            default: Phrase(both: a)
+            case .itemApproved: Phrase(vi: "duyệt bài", en: "approved")
+            case .itemSentBack: Phrase(vi: "trả lại bài", en: "sent back")
+            case .itemPinned: Phrase(vi: "ghim bài", en: "pinned")
+            case .itemUnpinned: Phrase(vi: "bỏ ghim", en: "unpinned")
+            case .itemCreated: Phrase(vi: "tạo bài", en: "created")
+            default: Phrase(both: a.rawValue)
             }
         case .decide: Phrase(vi: "Duyệt bài", en: "Decide")
         case .approve: Phrase(vi: "Duyệt bài", en: "Approve")

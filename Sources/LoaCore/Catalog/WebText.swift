@@ -25,8 +25,13 @@ public enum WebText: Sendable, Hashable, Localizable {
     // issue
     case issueOf(channel: String, date: String), backHome
     // login
-    case loginTitle, userName, password, signIn, loginFailed, loginWait(Int), loginLocked(String)
+    case loginTitle, userName, password, signIn, loginFailed, loginBusyAddress
     case officerHome, signedInAs(String)
+    // forms that come back instead of being recorded, once-only forms, quotas
+    case sessionEndedTitle, sessionEndedHelp, resumedTitle, resumedHelp, keyReusedTitle, keyReusedHelp
+    case typedValues, sendAgain, sendNow, formOutOfDate, alreadyRecorded, quotaExceeded(Int)
+    // a unit's link opened in a browser signed in as someone else
+    case unitLinkAskTitle, unitLinkAsk(String), unitLinkOpen, unitLinkStay
 
     public var phrase: Phrase {
         switch self {
@@ -167,14 +172,53 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .userName: Phrase(vi: "Tên đăng nhập", en: "User name")
         case .password: Phrase(vi: "Mật khẩu", en: "Password")
         case .signIn: Phrase(vi: "Đăng nhập", en: "Sign in")
-        case .loginFailed: Phrase(vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong user name or password.")
-        case .loginWait(let s): Phrase(vi: "Đăng nhập sai nhiều lần; hãy chờ \(s) giây rồi thử lại.",
-                                       en: "Too many failed sign-ins; wait \(s) seconds and try again.")
-        case .loginLocked(let until): Phrase(vi: "Tài khoản tạm khóa do đăng nhập sai nhiều lần, đến \(until).",
-                                             en: "The account is locked after repeated failed sign-ins, until "
-                                                 + "\(until).")
+        case .loginFailed:
+            Phrase(vi: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm dừng sau nhiều lần đăng nhập "
+                + "sai. Hãy kiểm tra lại, hoặc thử lại sau ít phút.",
+                   en: "Wrong user name or password, or the account is paused after repeated failed sign-ins. Check "
+                + "them, or try again in a few minutes.")
+        case .loginBusyAddress:
+            Phrase(vi: "Có quá nhiều lần đăng nhập sai từ mạng của bạn; hãy thử lại sau 15 phút.",
+                   en: "Too many failed sign-ins from your network; try again in 15 minutes.")
         case .officerHome: Phrase(vi: "Bảng điều khiển", en: "Dashboard")
         case .signedInAs(let n): Phrase(vi: "Đăng nhập với tên \(n)", en: "Signed in as \(n)")
+        case .sessionEndedTitle: Phrase(vi: "Phiên làm việc đã kết thúc", en: "Your session has ended")
+        case .sessionEndedHelp:
+            Phrase(vi: "Những gì bạn đã nhập vẫn còn ở đây và chưa được ghi nhận. Hãy mở lại đường dẫn của đơn vị "
+                + "(trong tin nhắn hoặc mã QR đã nhận), rồi quay lại trang này và bấm “Gửi lại”.",
+                   en: "What you typed is still here and has not been recorded. Open your unit's link again (from "
+                + "the message or the QR card you received), then come back to this page and press Send again.")
+        case .resumedTitle: Phrase(vi: "Đường dẫn đã được mở lại", en: "Your link is open again")
+        case .resumedHelp:
+            Phrase(vi: "Những gì bạn đã nhập ở dưới đây và chưa được ghi nhận. Bấm “Gửi” để ghi nhận.",
+                   en: "What you typed is below and has not been recorded yet. Press Send to record it.")
+        case .keyReusedTitle: Phrase(vi: "Biểu mẫu này đã được gửi với nội dung khác",
+                                     en: "This form was already sent with other content")
+        case .keyReusedHelp:
+            Phrase(vi: "Lần gửi trước đã được ghi nhận. Những gì bạn vừa nhập ở dưới đây và chưa được ghi nhận; bấm "
+                + "“Gửi” để ghi nhận thành một lần gửi mới.",
+                   en: "The earlier one was recorded. What you have just typed is below and has not been recorded; "
+                + "press Send to record it as a new one.")
+        case .typedValues: Phrase(vi: "Những gì bạn đã nhập", en: "What you typed")
+        case .sendAgain: Phrase(vi: "Gửi lại", en: "Send again")
+        case .sendNow: Phrase(vi: "Gửi", en: "Send")
+        case .formOutOfDate: Phrase(vi: "Biểu mẫu này đã cũ; hãy tải lại trang rồi nhập lại.",
+                                    en: "This form is out of date; reload the page and fill it in again.")
+        case .alreadyRecorded: Phrase(vi: "Biểu mẫu này đã được ghi nhận trước đó.",
+                                      en: "This form was recorded already.")
+        case .quotaExceeded(let mib):
+            Phrase(vi: "Hôm nay đơn vị đã gửi hơn \(mib) MB, mức tối đa cho một ngày; hãy gửi tiếp vào ngày mai hoặc "
+                + "liên hệ Công đoàn.",
+                   en: "Your unit has sent more than \(mib) MB today, the most for one day; send the rest tomorrow "
+                + "or contact the union.")
+        case .unitLinkAskTitle: Phrase(vi: "Mở trang của đơn vị?", en: "Open the unit's page?")
+        case .unitLinkAsk(let who):
+            Phrase(vi: "Trình duyệt này đang đăng nhập với tên \(who). Mở trang của đơn vị theo đường dẫn này sẽ "
+                + "kết thúc phiên đó.",
+                   en: "This browser is signed in as \(who). Opening the unit's page from this link ends that "
+                + "session.")
+        case .unitLinkOpen: Phrase(vi: "Mở trang của đơn vị", en: "Open the unit's page")
+        case .unitLinkStay: Phrase(vi: "Ở lại phiên hiện tại", en: "Stay in the current session")
         }
     }
 }

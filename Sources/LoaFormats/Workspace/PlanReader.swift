@@ -12,6 +12,8 @@ enum PlanReader {
         let place = m.string("place", required: true)
         let code = m.string("issuer_code")
         let due = m.integer("report_due_days")
+        let quota = m.integer("unit_quota_mib")
+        if let quota, quota.value < 1 { d.add(.error(.notPositive("unit_quota_mib"), at: quota.location)) }
         var tracking: Month?
         if let t = m.string("tracking_from") {
             tracking = Month(iso: t.value)
@@ -53,11 +55,13 @@ enum PlanReader {
                           share: share?.value ?? 1)
         }
         guard let id, let title, let issuer, let place else { return nil }
-        return Plan(id: id.value, title: title.value, issuer: issuer.value, parentIssuer: parent?.value,
+        var plan = Plan(id: id.value, title: title.value, issuer: issuer.value, parentIssuer: parent?.value,
             place: place.value,
                     issuerCode: code?.value, reportDueDays: due?.value ?? 5, trackingFrom: tracking,
                         signature: signature,
                     recipients: recipients, audiences: audiences, projects: projects, targets: targets)
+        if let quota, quota.value >= 1 { plan.unitQuotaMiB = quota.value }
+        return plan
     }
 
     static func project(_ r: MappingReader) -> Project? {

@@ -6,9 +6,9 @@ public enum Principal: Sendable, Hashable {
     case anonymous
     /// A unit, with the link version it came in with: a rotated link ends the session.
     case unit(UnitCode, linkVersion: Int)
-    /// A user, with a stamp of the credentials they signed in with: a changed password, role or permission,
-    /// or a removed user, ends the session at its next request.
-    case user(name: String, role: Role, sensitive: Bool, stamp: String)
+    /// A user, with the permissions they hold and a stamp of the credentials they signed in with: a changed
+    /// password, role or permission, or a removed user, ends the session at its next request.
+    case user(name: String, role: Role, permissions: Set<Access.Permission>, stamp: String)
 
     /// Who is recorded in the audit history for changes made in this session.
     public var actor: Actor? {
@@ -24,6 +24,12 @@ public enum Principal: Sendable, Hashable {
         return nil
     }
 
+    /// The signed-in user's name.
+    public var userName: String? {
+        if case .user(let name, _, _, _) = self { return name }
+        return nil
+    }
+
     /// Officers change things; leaders read.
     public var isOfficer: Bool {
         if case .user(_, .officer, _, _) = self { return true }
@@ -35,14 +41,36 @@ public enum Principal: Sendable, Hashable {
         return false
     }
 
-    /// Only users given the permission see sensitive topics and details.
-    public var seesSensitive: Bool {
-        if case .user(_, _, true, _) = self { return true }
+    /// Whether a user holds the permission (units and nobody hold none).
+    public func holds(_ permission: Access.Permission) -> Bool {
+        if case .user(_, _, let permissions, _) = self { return permissions.contains(permission) }
         return false
+    }
+
+    /// Only users given the permission see sensitive topics and details.
+    public var seesSensitive: Bool { holds(.sensitive) }
+
+    /// Whether this principal passes `access`'s `who` and permissions.
+    func passes(_ access: Access) -> Bool {
+        let who: Bool = switch access.who {
+        case .anyone: true
+        case .unit: unit != nil
+        case .user: isUser
+        case .officer: isOfficer
+        }
+        return who && access.permissions.allSatisfy(holds)
     }
 }
 
 extension UserRecord {
     /// What a session remembers of the user's credentials.
-    var stamp: String { "\(role.rawValue)|\(sensitive)|\(passwordHash)" }
+    var stamp: String { "\(role.rawValue)|\(sensitive)|\(admin)|\(passwordHash)" }
+
+    /// The session's principal for this user.
+    var principal: Principal {
+        var permissions: Set<Access.Permission> = []
+        if sensitive { permissions.insert(.sensitive) }
+        if admin { permissions.insert(.admin) }
+        return .user(name: name, role: role, permissions: permissions, stamp: stamp)
+    }
 }

@@ -21,7 +21,9 @@ struct RequestContext: Sendable {
         self.request = request
         let session = request.cookies[WebApp.sessionCookie].flatMap { app.sessions.lookup($0) }
         sessionID = session?.id
+        // before a sign-in there is no session: the login form's token comes from its own signed cookie
         csrfToken = session?.csrfToken
+            ?? request.cookies[LoginForm.cookie].flatMap { LoginForm.token(forNonce: $0, key: app.key) }
         principal = session?.payload ?? .anonymous
         language = request.cookies[WebApp.languageCookie].flatMap(Language.init(rawValue:))
             ?? app.configuration.language
@@ -97,22 +99,18 @@ struct RequestContext: Sendable {
         try read(orEmpty: 1) { try $0.linkVersion(of: unit) }
     }
 
-    // access
+    // who: the router has let only the right principal in, so these read what it checked
 
-    /// The unit of this session, or 403.
-    func requireUnit() throws -> UnitCode {
-        guard let unit = principal.unit else { throw HTTPError(403, t(WebText.openYourLink)) }
+    /// The unit of this session (a `.unit` route is never reached without one).
+    func signedInUnit() throws -> UnitCode {
+        guard let unit = principal.unit else { throw HTTPError(500, t(WebText.serverError)) }
         return unit
     }
 
-    /// This session's user, or a redirect to the login page.
-    func requireUser() throws {
-        guard principal.isUser else { throw Redirect(to: "/login") }
-    }
-
-    func requireOfficer() throws {
-        try requireUser()
-        guard principal.isOfficer else { throw HTTPError(403, t(WebText.officersOnly)) }
+    /// The signed-in user's name (a `.user` or `.officer` route is never reached without one).
+    func signedInUser() throws -> String {
+        guard let name = principal.userName else { throw HTTPError(500, t(WebText.serverError)) }
+        return name
     }
 
     /// The site's own origin, which forms must come from.
@@ -121,16 +119,18 @@ struct RequestContext: Sendable {
         return (request.isSecure ? "https://" : "http://") + (request.header("Host") ?? "localhost")
     }
 
-    /// Refuses (403) a changing request without this session's CSRF token or sent from another site.
-    func checkCSRF() throws {
-        guard let token = csrfToken, CSRF.check(request, token: token, expectedOrigin: origin) == nil else {
-            throw HTTPError(403, t(WebText.csrfRefused))
+    /// Why this request may not change anything (no token of this session or of the login form, a wrong one, or
+    /// sent from another site), or nil.
+    func csrfRefusal() -> CSRF.Refusal? {
+        guard let token = csrfToken else {
+            return CSRF.crossSite(request, expectedOrigin: origin) ?? .missingToken
         }
+        return CSRF.check(request, token: token, expectedOrigin: origin)
     }
 }
 
-/// A handler's way to answer "go there" from deep inside (e.g. sign in first).
+/// A handler's way to answer "go there" from deep inside.
 struct Redirect: Error {
-    let location: String
-    init(to location: String) { self.location = location }
+    let route: Route
+    init(to route: Route) { self.route = route }
 }

@@ -4,48 +4,108 @@ import LoaFormats
 import LoaStore
 import LoaWorkflows
 
-/// The routing table of the web front: every page, in one place.
+/// The routing table of the web front: every page, who may use it, and whether its form records something, in
+/// one place. `Tests/LoaWebTests/routes.csv` holds the same table as checked in; a test compares the two, so a
+/// route's access cannot be loosened without a test saying so.
 enum Routes {
-    static let uploadPaths: Set<String> = ["/unit/upload"]
     static let assets = StaticAssets(["loa.css": .css(Style.css)])
+    /// The table, built once.
+    static let table: RouteTable = {
+        var t = RouteTable()
+        register(&t)
+        return t
+    }()
+    /// The paths that take file uploads (their bodies may be up to 8 MiB).
+    static let uploadPaths: Set<String> = [Route.unitUpload.path]
 
-    static func register(_ r: inout Router<RequestContext>) {
-        r.get("/", handled { _, c in
+    static func register(_ t: inout RouteTable) {
+        t.get(.root, .anyone) { c in
             switch c.principal {
-            case .unit: return .redirect(to: "/unit")
-            case .user: return .redirect(to: "/dashboard")
-            case .anonymous: return .redirect(to: "/login")
+            case .unit: return .redirect(to: .unitHome)
+            case .user: return .redirect(to: .dashboard)
+            case .anonymous: return .redirect(to: .login)
             }
-        })
-        r.get("/assets/:name", handled { p, c in
-            guard let name = p["name"], let response = assets.response(named: name)
-                else { throw HTTPError(404, c.t(WebText.notFound)) }
+        }
+        t.get("/assets/:name", Route.asset, .anyone) { (name: String, c) in
+            guard let response = assets.response(named: name) else { throw HTTPError(404, c.t(WebText.notFound)) }
             return response
-        })
+        }
         // a unit's link: the token becomes a session cookie, and the address bar forgets the token
-        r.get("/u/:token", handled { p, c in
-            let app = try c.appOrFail()
-            let (index, generation) = try c.indexAndGeneration()
-            let stamp = try c.read(orEmpty: 0) { try $0.linksStamp() }
-            guard let token = p["token"],
-                  let (unit, version) = try app.links.unit(
-                    for: token, workspace: generation, links: stamp, units: { index.workspace.units.map(\.code.value) },
-                    versions: { try c.read(orEmpty: [:]) { try $0.linkVersions() } })
-            else { throw HTTPError(404, c.t(WebText.linkInvalid)) }
-            return app.signIn(.unit(unit, linkVersion: version), request: c.request, then: "/unit")
-        })
-        r.get("/unit", handled { _, c in try UnitHomePage.render(c) })
-        r.get("/unit/report/:month", handled { p, c in try UnitReportPage.get(p, c) })
-        r.post("/unit/report/:month", handled { p, c in try UnitReportPage.post(p, c) })
-        r.get("/unit/activity", handled { _, c in try UnitActivityPage.get(c) })
-        r.post("/unit/activity", handled { _, c in try UnitActivityPage.post(c) })
-        r.get("/unit/upload", handled { _, c in try UnitUploadPage.get(c) })
-        r.post("/unit/upload", handled { _, c in try UnitUploadPage.post(c) })
-        r.get("/unit/issues/:channel/:date", handled { p, c in try UnitIssuePage.render(p, c) })
-        r.get("/login", handled { _, c in try LoginPage.get(c) })
-        r.post("/login", handled { _, c in try LoginPage.post(c) })
-        r.post("/logout", handled { _, c in try LoginPage.logout(c) })
-        OfficerRoutes.register(&r)
+        t.get("/u/:token", Route.unitLink, .anyone) { (token: String, c) in try UnitLinkPage.open(token, c) }
+        t.post("/u/:token", Route.unitLink, .anyone, records: false) { (token: String, c) in
+            try UnitLinkPage.confirm(token, c)
+        }
+
+        // units (SPEC §9.3)
+        t.get(.unitHome, .unit) { c in try UnitHomePage.render(c) }
+        t.get("/unit/report/:month", Route.unitReport, .unit) { (m: Month, c) in try UnitReportPage.get(m, c) }
+        t.post("/unit/report/:month", Route.unitReport, .unit, records: true) { (m: Month, c) in
+            try UnitReportPage.post(m, c)
+        }
+        t.get(.unitActivity, .unit) { c in try UnitActivityPage.get(c) }
+        t.post(.unitActivity, .unit, records: true) { c in try UnitActivityPage.post(c) }
+        t.get(.unitUpload, .unit) { c in try UnitUploadPage.get(c) }
+        t.post(.unitUpload, .unit, records: true) { c in try UnitUploadPage.post(c) }
+        t.get("/unit/issues/:channel/:date", { Route.unitIssue(Slot(channel: $0, date: $1)) }, .unit) {
+            (channel: ChannelID, date: Day, c) in try UnitIssuePage.render(Slot(channel: channel, date: date), c)
+        }
+
+        // signing in and out
+        t.get(.login, .anyone) { c in try LoginPage.get(c) }
+        t.post(.login, .anyone, records: false) { c in try LoginPage.post(c) }
+        t.post(.logout, .anyone, records: false) { c in try LoginPage.logout(c) }
+
+        // officers and leaders read (SPEC §9.4); officers change
+        t.get(.dashboard, .user) { c in try DashboardPage.render(c) }
+        t.get(.calendarNow, .user) { c in .redirect(to: .calendar(c.today.monthOfYear)) }
+        t.get("/calendar/:month", Route.calendar, .user) { (m: Month, c) in try CalendarPage.render(m, c) }
+        t.post("/calendar/:month/propose", Route.calendarPropose, .officer, records: true) { (m: Month, c) in
+            try CalendarPage.plan(m, c, confirm: false)
+        }
+        t.post("/calendar/:month/confirm", Route.calendarConfirm, .officer, records: true) { (m: Month, c) in
+            try CalendarPage.plan(m, c, confirm: true)
+        }
+        t.post("/calendar/:month/pin", Route.calendarPin, .officer, records: true) { (m: Month, c) in
+            try CalendarPage.pin(m, c, unpin: false)
+        }
+        t.post("/calendar/:month/unpin", Route.calendarUnpin, .officer, records: true) { (m: Month, c) in
+            try CalendarPage.pin(m, c, unpin: true)
+        }
+        t.get(.items, .user) { c in try ItemsPage.render(c) }
+        t.get(.newItem, .officer) { c in try NewItemPage.render(c, problems: nil, status: 200) }
+        t.post(.newItem, .officer, records: true) { c in try NewItemPage.post(c) }
+        t.get("/items/:id", Route.item, .user) { (id: ItemID, c) in try ItemPage.render(id, c, problems: nil) }
+        for (pattern, make, action) in [("/items/:id/approve", Route.itemApprove, ItemPage.Action.approve),
+                                        ("/items/:id/send-back", Route.itemSendBack, .sendBack),
+                                        ("/items/:id/pin", Route.itemPin, .pin),
+                                        ("/items/:id/unpin", Route.itemUnpin, .unpin)] {
+            t.post(pattern, make, .officer, records: true) { (id: ItemID, c) in try ItemPage.post(id, c, action) }
+        }
+        t.get("/issues/:channel/:date", { Route.issue(Slot(channel: $0, date: $1)) }, .user) {
+            (channel: ChannelID, date: Day, c) in try IssuePage.render(Slot(channel: channel, date: date), c)
+        }
+        t.get("/issues/:channel/:date/download", { Route.issueDownload(Slot(channel: $0, date: $1)) }, .user) {
+            (channel: ChannelID, date: Day, c) in try IssuePage.download(Slot(channel: channel, date: date), c)
+        }
+        t.post("/issues/:channel/:date/publish", { Route.issuePublish(Slot(channel: $0, date: $1)) }, .officer,
+               records: true) { (channel: ChannelID, date: Day, c) in
+            try IssuePage.publish(Slot(channel: channel, date: date), c)
+        }
+        t.get(.completeness, .user) { c in try CompletenessPage.render(c) }
+        t.get(.reminders, .user) { c in try CompletenessPage.csv(c) }
+        t.get(.alerts, .user) { c in try AlertsPage.render(c) }
+        t.post("/alerts/:id/resolve", Route.alertResolve, .officer, records: true) { (id: Int, c) in
+            try AlertsPage.resolve(id, c)
+        }
+        t.get(.reports, .user) { c in try ReportsPage.index(c) }
+        t.get(.reportMonthChooser, .user) { c in try ReportsPage.chooseMonth(c) }
+        t.get(.reportUnitChooser, .user) { c in try ReportsPage.chooseUnit(c) }
+        t.get("/reports/month/:month", Route.reportMonth, .user) { (m: Month, c) in try ReportsPage.month(m, c) }
+        t.get("/reports/phase/:project/:phase", Route.reportPhase, .user) { (project: ProjectID, phase: PhaseID, c) in
+            try ReportsPage.phase(project, phase, c)
+        }
+        t.get("/reports/unit/:unit", Route.reportUnit, .user) { (unit: UnitCode, c) in try ReportsPage.unit(unit, c) }
+        t.get(.search, .user) { c in try SearchPage.render(c) }
     }
 
     /// A handler whose `Redirect` becomes a 303 and whose `HTTPError` becomes a page in the user's language.
@@ -55,7 +115,7 @@ enum Routes {
             do {
                 return try body(parameters, context)
             } catch let redirect as Redirect {
-                return .redirect(to: redirect.location)
+                return .redirect(to: redirect.route)
             } catch let error as HTTPError {
                 return Pages.error(status: error.status, message: error.message, context: context)
             }

@@ -46,6 +46,6 @@ final class UnitLinkIndex: Sendable {
 public enum UnitLink {
     public static func url(key: ServerKey, unit: UnitCode, version: Int, base: String) -> String {
         let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
-        return "\(trimmed)/u/\(LinkToken.token(key: key, unitCode: unit.rawValue, version: version))"
+        return trimmed + Route.unitLink(LinkToken.token(key: key, unitCode: unit.rawValue, version: version)).path
     }
 }

@@ -56,6 +56,33 @@ func loaRequestCompleted(
     let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
     let state = Unmanaged<RequestState>.fromOpaque(pointer).takeRetainedValue()
     core.completed(state: state, termination: termination)
+    if let connection { core.connections?.requestEnded(connection) }
+}
+
+/// Called when a connection opens or closes: the connection guard counts it and watches its deadline.
+func loaConnectionNotified(
+    _ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?, _ socketContext: UnsafeMutablePointer<
+        UnsafeMutableRawPointer?>?, _ code: MHD_ConnectionNotificationCode
+) {
+    guard let cls, let connection else { return }
+    let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
+    guard let connections = core.connections else { return }
+    if code == .CONNECTION_NOTIFY_STARTED {
+        connections.started(connection)
+    } else {
+        connections.closed(connection)
+    }
+}
+
+/// Decides whether to accept a connection, before anything is read from it: not when its address already holds
+/// its share of connections.
+func loaAcceptPolicy(
+    _ cls: UnsafeMutableRawPointer?, _ address: UnsafePointer<sockaddr>?, _ length: socklen_t
+) -> MHD_Result {
+    guard let cls, let address else { return .NO }
+    let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
+    guard let connections = core.connections else { return .YES }
+    return connections.accepts(numericHost(address)) ? .YES : .NO
 }
 
 /// Collects one key/value of a connection (header, cookie or query item) into a `ValueCollector`.

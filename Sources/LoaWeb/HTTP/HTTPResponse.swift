@@ -36,9 +36,20 @@ public struct HTTPResponse: Sendable {
             body: Array(text.utf8))
     }
 
-    /// `303 See Other` to `location`: the answer to a successful form post.
+    /// `303 See Other` to `location`: the answer to a successful form post. Only a path of this site is taken
+    /// (`isLocalPath`); anything else (`//host`, `/\host`, `https://…`) goes to `/`.
     public static func redirect(to location: String) -> HTTPResponse {
-        HTTPResponse(status: 303, headers: [HTTPHeader("Location", location)])
+        HTTPResponse(status: 303, headers: [HTTPHeader("Location", isLocalPath(location) ? location : "/")])
+    }
+
+    /// True for a path on this very site: it starts with one `/`, and holds no backslash, no control character,
+    /// and no encoded slash or backslash a browser or proxy might turn into another origin.
+    public static func isLocalPath(_ location: String) -> Bool {
+        let bytes = Array(location.utf8)
+        guard bytes.first == UInt8(ascii: "/"), bytes.count == 1 || bytes[1] != UInt8(ascii: "/") else { return false }
+        guard !bytes.contains(where: { $0 < 0x21 || $0 == 0x7F || $0 == UInt8(ascii: "\\") }) else { return false }
+        let lowered = location.lowercased()
+        return !lowered.contains("%5c") && !lowered.contains("%2f%2f") && !lowered.hasPrefix("/%2f")
     }
 
     /// The first header with this name, case-insensitively.

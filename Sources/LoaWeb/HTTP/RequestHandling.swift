@@ -31,6 +31,7 @@ extension ServerCore {
     ) -> MHD_Result {
         state.headersChecked = true
         state.method = method
+        connections?.headersArrived(connection)
         let path = state.decodedPath
         let headers = connectionValues(connection, .HEADER_KIND)
         var headBytes = method.utf8.count + state.rawTarget.count + version.utf8.count + 4
@@ -42,6 +43,13 @@ extension ServerCore {
         }
         let hasHost = headers.contains { $0.key.lowercased() == "host" }
         guard let path, hasHost || version != "HTTP/1.1" else {
+            return answer(connection, state, refusal(400), close: true)
+        }
+        // a body framed two ways (Content-Length and Transfer-Encoding, or two Content-Lengths) is how requests
+        // are smuggled past a proxy: refused, and the connection closed
+        let lengths = headers.filter { $0.key.lowercased() == "content-length" }.count
+        let encoded = headers.contains { $0.key.lowercased() == "transfer-encoding" }
+        if lengths > 1 || (lengths == 1 && encoded) {
             return answer(connection, state, refusal(400), close: true)
         }
         state.bodyLimit = configuration.bodyLimit(forPath: path)
@@ -115,6 +123,10 @@ extension ServerCore {
     ) -> MHD_Result {
         var response = response.addingSecurityHeaders()
         if close || isStopping { response.setHeader("Connection", "close") }
+        // the last word on redirects: never to another site, whatever a handler asked for
+        if let location = response.header("Location"), !HTTPResponse.isLocalPath(location) {
+            response.setHeader("Location", "/")
+        }
         guard let queued = queue(connection, response) else {
             var failure = refusal(500).addingSecurityHeaders()
             failure.setHeader("Connection", "close")

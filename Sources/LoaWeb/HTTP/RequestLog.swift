@@ -13,19 +13,34 @@ enum RequestLog {
         return line
     }
 
-    /// The path with the segment after each `u` segment (a unit's secret link) replaced by `…`,
-    /// and control characters, spaces and `%` escaped so one request stays one line.
+    /// The path with every secret replaced by `…`: the segment after a `u` (a unit's link) or `r` (a receipt
+    /// link) segment, in any case, and any segment that looks like a token (long URL-safe base64 holding a capital
+    /// letter) wherever it stands; control characters, spaces and `%` escaped so one request stays one line.
     static func loggablePath(_ path: String) -> String {
         var segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         var index = 0
-        while index < segments.count - 1 {
-            if segments[index] == "u" && !segments[index + 1].isEmpty {
+        while index < segments.count {
+            let lowered = segments[index].lowercased()
+            if (lowered == "u" || lowered == "r") && index + 1 < segments.count && !segments[index + 1].isEmpty {
                 segments[index + 1] = "…"
-                index += 1
+                index += 2
+                continue
             }
+            if looksLikeToken(segments[index]) { segments[index] = "…" }
             index += 1
         }
         return loggable(segments.joined(separator: "/"))
+    }
+
+    /// True for 24 or more characters of URL-safe base64 holding a capital letter or a digit: a token, never one of
+    /// the site's own words or ids (lower case, hyphens).
+    static func looksLikeToken(_ segment: String) -> Bool {
+        let bytes = Array(segment.utf8)
+        guard bytes.count >= 24 else { return false }
+        let alphabet = bytes.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F
+        }
+        return alphabet && bytes.contains { (b: UInt8) in (b >= 0x41 && b <= 0x5A) }
     }
 
     private static func loggable(_ text: String) -> String {

@@ -39,6 +39,7 @@ public final class Server: Sendable {
         _ configuration: Configuration, handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
     ) throws {
         let core = ServerCore(configuration: configuration, handler: handler)
+        Server.raiseOpenFilesLimit(to: configuration.maxConnections * 2 + 64)
         let context = Unmanaged.passRetained(core).toOpaque()
         let started = configuration.address.withSocketAddress { address, isIPv6 in
             Server.startDaemon(configuration, address: address, isIPv6: isIPv6, context: context)
@@ -54,6 +55,16 @@ public final class Server: Sendable {
         self.core = core
         self.port = loa_mhd_bound_port(daemon)
         self.daemon = Mutex(daemon)
+        if configuration.headerDeadlineSeconds > 0 { core.connections?.watch() } else { core.connections?.stopNow() }
+    }
+
+    /// Raises the soft limit of open files towards `wanted` (within the hard limit): each connection holds one
+    /// socket, and the connection guard a second.
+    private static func raiseOpenFilesLimit(to wanted: Int) {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < rlim_t(wanted) else { return }
+        limit.rlim_cur = min(limit.rlim_max, rlim_t(wanted))
+        setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }
 
     deinit {
@@ -78,6 +89,7 @@ public final class Server: Sendable {
             usleep(2_000)
         }
         MHD_stop_daemon(daemon)
+        core.connections?.stop()
         Unmanaged.passUnretained(core).release()
     }
 
@@ -93,7 +105,7 @@ public final class Server: Sendable {
         let uriLog: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?)
             -> UnsafeMutableRawPointer? = loaURILog
         let completed: MHD_RequestCompletedCallback = loaRequestCompleted
-        let perIP = configuration.behindProxy ? 0 : max(0, configuration.connectionsPerIP)
+        let notified: MHD_NotifyConnectionCallback = loaConnectionNotified
         // The connection's memory pool holds the request head, the header records and the read
         // buffer; it is kept well above maxHeaderBytes so that heads up to the limit reach our own
         // check (which answers 431 with the security headers) rather than libmicrohttpd's.
@@ -103,18 +115,18 @@ public final class Server: Sendable {
             option(.THREAD_POOL_SIZE), CUnsignedInt(max(1, configuration.threads)),
             option(.CONNECTION_MEMORY_LIMIT), Int(pool),
             option(.CONNECTION_TIMEOUT), CUnsignedInt(max(1, configuration.idleTimeoutSeconds)),
-            option(.PER_IP_CONNECTION_LIMIT), CUnsignedInt(perIP),
             option(.CONNECTION_LIMIT), CUnsignedInt(max(1, configuration.maxConnections)),
             // Not MHD_OPTION_STRICT_FOR_CLIENT: in 0.9.75 it makes a space in the request target
             // close the connection without an answer; left tolerant, such a target reaches our own
             // check and gets a 400 (and we require Host on HTTP/1.1 ourselves).
             option(.URI_LOG_CALLBACK), unsafeBitCast(uriLog, to: OpaquePointer.self), OpaquePointer(context),
             option(.NOTIFY_COMPLETED), unsafeBitCast(completed, to: OpaquePointer.self), OpaquePointer(context),
+            option(.NOTIFY_CONNECTION), unsafeBitCast(notified, to: OpaquePointer.self), OpaquePointer(context),
             option(.END),
         ]
         errno = 0
         let daemon = withVaList(options) { arguments in
-            MHD_start_daemon_va(flags, 0, nil, nil, loaAccessHandler, context, arguments)
+            MHD_start_daemon_va(flags, 0, loaAcceptPolicy, context, loaAccessHandler, context, arguments)
         }
         return (daemon, errno)
     }

@@ -16,11 +16,15 @@ extension Server {
         public var maxHeaderBytes: Int = 16 << 10
         /// Seconds a connection may stay idle before it is closed.
         public var idleTimeoutSeconds: Int = 30
-        /// Connections one IP address may hold at once; 0 for no limit. Not applied behind a proxy,
+        /// Seconds a request's headers may take to arrive whole, from the connection's opening or the previous
+        /// answer on it, however steadily bytes come (slowloris). Not applied behind a proxy, whose own
+        /// `client_header_timeout` does it, and which keeps idle connections to us open on purpose.
+        public var headerDeadlineSeconds: Double = 10
+        /// Connections one address (an IPv6 /64) may hold at once; 0 for no limit. Not applied behind a proxy,
         /// where every connection comes from the proxy (limit there with nginx's `limit_conn`).
         public var connectionsPerIP: Int = 16
-        /// Connections the server holds at once.
-        public var maxConnections: Int = 256
+        /// Connections the server holds at once (the open-files limit is raised to allow them).
+        public var maxConnections: Int = 1024
         /// Trust `X-Forwarded-For` and `X-Forwarded-Proto` from a loopback peer.
         public var behindProxy: Bool = false
         /// Seconds `stop()` waits for requests in flight before closing everything.

@@ -7,6 +7,8 @@ import Synchronization
 final class ServerCore: Sendable {
     let configuration: Server.Configuration
     let handler: @Sendable (HTTPRequest) -> HTTPResponse
+    /// Per-address connection limits and the header deadline, when the server faces clients directly.
+    let connections: ConnectionGuard?
     private let state = Mutex(SharedState())
 
     private struct SharedState {
@@ -17,6 +19,9 @@ final class ServerCore: Sendable {
     init(configuration: Server.Configuration, handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
         self.configuration = configuration
         self.handler = handler
+        connections = configuration.behindProxy ? nil : ConnectionGuard(
+            connectionsPerIP: max(0, configuration.connectionsPerIP),
+            headerDeadlineSeconds: configuration.headerDeadlineSeconds)
     }
 
     func requestStarted() { state.withLock { $0.inFlight += 1 } }

@@ -8,7 +8,6 @@ import LoaWorkflows
 /// everyone else sees counts, units, months and ages, as `loa status` shows them.
 enum AlertsPage {
     static func render(_ c: RequestContext, problem: String? = nil, status: Int = 200) throws -> HTTPResponse {
-        try c.requireUser()
         let t = c.t
         let ws = try c.workspace()
         let index = WorkspaceIndex(ws)
@@ -33,8 +32,7 @@ enum AlertsPage {
                     if let d = a.detail { parts.append(.el("p", [("class", "pre")], text: d)) }
                 }
                 if c.principal.isOfficer {
-                    parts.append(.el("form", [("method", "post"), ("action", "/alerts/\(a.id)/resolve")], [
-                        Pages.csrf(c),
+                    parts.append(Pages.form(.alertResolve(a.id), c, [
                         Pages.field(t(OfficerText.resolutionNote), for: "note-\(a.id)",
                                     .el("textarea", [("id", "note-\(a.id)"), ("name", "note"), ("rows", "2"),
                                                      ("required", "")])),
@@ -64,14 +62,12 @@ enum AlertsPage {
     }
 
     /// `POST /alerts/ID/resolve` (`note`): `loa alerts resolve ID --note TEXT`, with this user in the audit history.
-    static func resolve(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
-        try c.requireOfficerChange()
-        guard let id = p["id"].flatMap({ Int($0) }) else { throw HTTPError(404, c.t(WebText.notFound)) }
+    static func resolve(_ id: Int, _ c: RequestContext) throws -> HTTPResponse {
         let note = (c.request.formValue("note") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { return try render(c, problem: c.t(OfficerText.noteNeeded), status: 422) }
         let s = try c.session()
         let done = try c.write { try $0.resolveAlert(id: id, note: note, today: s.today, actor: s.actor) }
         guard done else { return try render(c, problem: c.t(Message.noOpenAlert(id)), status: 422) }
-        return .redirect(to: "/alerts?done=resolved")
+        return .redirect(to: .alerts, [("done", "resolved")])
     }
 }

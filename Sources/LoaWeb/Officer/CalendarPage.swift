@@ -6,33 +6,19 @@ import LoaWorkflows
 /// `/calendar/YYYY-MM`: the month as a grid of days × channels (`MonthGrid`), with "propose" and "confirm" doing
 /// exactly what `loa plan` and `loa plan --confirm` do, pins set from the page, and each slot's issue a click away.
 enum CalendarPage {
-    static func month(_ p: RouteParameters, _ c: RequestContext) throws -> Month {
-        guard let m = p["month"].flatMap({ Month(iso: $0) }) else { throw HTTPError(404, c.t(WebText.notFound)) }
-        return m
-    }
-
-    static func get(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
-        return try render(try month(p, c), c, problems: nil)
-    }
-
     /// `POST …/propose` and `…/confirm`: `Planning.plan` through the audited editorial door.
-    static func plan(_ p: RouteParameters, _ c: RequestContext, confirm: Bool) throws -> HTTPResponse {
-        try c.requireOfficerChange()
-        let m = try month(p, c)
+    static func plan(_ m: Month, _ c: RequestContext, confirm: Bool) throws -> HTTPResponse {
         let result = try c.changing { ws, s throws(Failure) in
             try Editorial.plan(m, confirm: confirm, workspace: ws, session: s)
         }
         switch result {
-        case .success: return .redirect(to: "/calendar/\(m.iso)?done=\(confirm ? "confirmed" : "proposed")")
+        case .success: return .redirect(to: .calendar(m), [("done", confirm ? "confirmed" : "proposed")])
         case .failure(let f): return try render(m, c, problems: f, status: 422)
         }
     }
 
     /// `POST …/pin` (`item`, `date`) and `…/unpin` (`item`): `loa item pin|unpin`.
-    static func pin(_ p: RouteParameters, _ c: RequestContext, unpin: Bool) throws -> HTTPResponse {
-        try c.requireOfficerChange()
-        let m = try month(p, c)
+    static func pin(_ m: Month, _ c: RequestContext, unpin: Bool) throws -> HTTPResponse {
         let item = ItemID(c.request.formValue("item") ?? "")
         let date = c.request.formValue("date").flatMap { Day(iso: $0) }
         if !unpin && date == nil {
@@ -45,12 +31,13 @@ enum CalendarPage {
         switch result {
         case .success(let outcome):
             let done = outcome == .unchanged ? "unchanged" : unpin ? "unpinned" : "pinned"
-            return .redirect(to: "/calendar/\(m.iso)?done=\(done)")
+            return .redirect(to: .calendar(m), [("done", done)])
         case .failure(let f): return try render(m, c, problems: f, status: 422)
         }
     }
 
-    static func render(_ m: Month, _ c: RequestContext, problems: Failure?, status: Int = 200) throws -> HTTPResponse {
+    static func render(_ m: Month, _ c: RequestContext, problems: Failure? = nil, status: Int = 200) throws
+        -> HTTPResponse {
         let t = c.t
         let ws = try c.workspace()
         let s = try c.session()
@@ -62,8 +49,8 @@ enum CalendarPage {
         var body: [HTML] = [
             .el("h1", text: t(OfficerText.calendarTitle(t.month(m)))),
             .el("p", [("class", "pager")], [
-                .el("a", [("href", "/calendar/\(m.previous.iso)")], text: "← " + t.month(m.previous)),
-                .el("a", [("href", "/calendar/\(m.next.iso)")], text: t.month(m.next) + " →"),
+                .el("a", [("href", Route.calendar(m.previous).path)], text: "← " + t.month(m.previous)),
+                .el("a", [("href", Route.calendar(m.next).path)], text: t.month(m.next) + " →"),
             ]),
         ]
         body += OfficerUI.doneNotice(c)
@@ -77,8 +64,8 @@ enum CalendarPage {
         ]))
         if c.principal.isOfficer {
             body.append(.el("div", [("class", "actions")], [
-                OfficerUI.button("/calendar/\(m.iso)/propose", t(OfficerText.propose), c),
-                OfficerUI.button("/calendar/\(m.iso)/confirm", t(OfficerText.confirmAll), c, secondary: true),
+                OfficerUI.button(.calendarPropose(m), t(OfficerText.propose), c),
+                OfficerUI.button(.calendarConfirm(m), t(OfficerText.confirmAll), c, secondary: true),
             ]))
             body.append(.el("p", [("class", "muted")], text: t(OfficerText.planHint)))
         }
@@ -116,12 +103,12 @@ enum CalendarPage {
         if !cell.entries.isEmpty {
             parts.append(.el("ul", [], cell.entries.map { e in
                 .el("li", [("class", "entry \(e.state.rawValue)")], [
-                    .el("a", [("href", "/items/\(e.item)")], text: index.itemTitle(e.item)), .text(" "),
+                    .el("a", [("href", Route.item(e.item).path)], text: index.itemTitle(e.item)), .text(" "),
                     OfficerUI.badge(t(OfficerText.entryState(e.state)), e.state.rawValue),
                 ])
             }))
         }
-        let issue = "/issues/\(cell.slot.channel)/\(cell.slot.date.iso)"
+        let issue = Route.issue(cell.slot).path
         if cell.published {
             parts.append(.el("a", [("class", "small"), ("href", issue)], text: t(OfficerText.readIssue)))
         } else {
@@ -152,10 +139,10 @@ enum CalendarPage {
             parts.append(.el("p", [("class", "muted")], text: t(OfficerText.noPins)))
         } else {
             parts.append(.el("ul", [("class", "plain")], grid.pins.map { p in
-                var line: [HTML] = [.text(t.date(p.date) + " — "), .el("a", [("href", "/items/\(p.item)")],
+                var line: [HTML] = [.text(t.date(p.date) + " — "), .el("a", [("href", Route.item(p.item).path)],
                                                                          text: index.itemTitle(p.item))]
                 if c.principal.isOfficer {
-                    line += [.text(" "), OfficerUI.button("/calendar/\(m.iso)/unpin", t(OfficerText.unpin), c,
+                    line += [.text(" "), OfficerUI.button(.calendarUnpin(m), t(OfficerText.unpin), c,
                                                           fields: [("item", p.item.rawValue)], secondary: true)]
                 }
                 return .el("li", [], line)
@@ -165,8 +152,7 @@ enum CalendarPage {
         let days = Array(Set(grid.cells.filter { !$0.passed && !$0.published }.map(\.slot.date))).sorted()
         let items = ws.items.filter { $0.status == .approved }
             .sorted { ($0.title, $0.id.value) < ($1.title, $1.id.value) }
-        parts.append(.el("form", [("method", "post"), ("action", "/calendar/\(m.iso)/pin"), ("class", "row")], [
-            Pages.csrf(c),
+        parts.append(Pages.form(.calendarPin(m), c, attributes: [("class", "row")], [
             Pages.field(t(OfficerText.pinItem), for: "pin-item",
                         .el("select", [("id", "pin-item"), ("name", "item")], items.map { i in
                             .el("option", [("value", i.id.value.rawValue)], text: i.title)

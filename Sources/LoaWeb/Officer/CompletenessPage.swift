@@ -36,12 +36,11 @@ enum CompletenessPage {
     }
 
     static func render(_ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
         let t = c.t
         let v = try view(c)
         let ws = try c.workspace()
         var body: [HTML] = [.el("h1", text: t(OfficerText.completenessTitle))]
-        body.append(.el("form", [("method", "get"), ("action", "/completeness"), ("class", "filters noprint")], [
+        body.append(.el("form", [("method", "get"), ("action", Route.completeness.path), ("class", "filters noprint")], [
             Pages.field(t(OfficerText.fromMonth), for: "from", Pages.input("from", value: v.from.iso, type: "month")),
             Pages.field(t(OfficerText.toMonth), for: "to", Pages.input("to", value: v.to.iso, type: "month")),
             Pages.field(t(OfficerText.cluster), for: "cluster",
@@ -95,8 +94,8 @@ enum CompletenessPage {
     }
 
     static func link(_ v: View, month: Month) -> String {
-        "/completeness" + OfficerUI.query([("from", v.from.iso), ("to", v.to.iso), ("cluster", v.cluster),
-                                           ("month", month.iso)]) + "#reminders"
+        Route.completeness.path([("from", v.from.iso), ("to", v.to.iso), ("cluster", v.cluster),
+                                 ("month", month.iso)]) + "#reminders"
     }
 
     /// The units that have not sent the month's report, with their links (officers), e-mail and a CSV of both.
@@ -118,8 +117,8 @@ enum CompletenessPage {
             if let l = links[u.code.value] { line += [.el("br"), .el("code", [("class", "link")], text: l)] }
             return .el("li", [], line)
         }))
-        let csv = "/completeness/reminders.csv" + OfficerUI.query([("month", v.month.iso), ("cluster", v.cluster),
-                                                                   ("from", v.from.iso), ("to", v.to.iso)])
+        let csv = Route.reminders.path([("month", v.month.iso), ("cluster", v.cluster), ("from", v.from.iso),
+                                        ("to", v.to.iso)])
         parts.append(.el("p", [("class", "noprint")], [.el("a", [("class", "button secondary"), ("href", csv)],
                                                            text: t(OfficerText.downloadCSV))]))
         if !c.principal.isOfficer {
@@ -131,7 +130,6 @@ enum CompletenessPage {
     /// `/completeness/reminders.csv`: `code,name,cluster,email,period,due,url` (the link for officers only), UTF-8
     /// with a BOM, cells that would run as formulas neutralised (`CSVWriter`).
     static func csv(_ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
         let v = try view(c)
         let ws = try c.workspace()
         let missing = v.grid.missing(in: v.month)

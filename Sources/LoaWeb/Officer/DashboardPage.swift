@@ -6,13 +6,13 @@ import LoaWorkflows
 /// `/dashboard`: what `loa status` shows (the same `StatusFigures`), each entry linking to where it is handled.
 enum DashboardPage {
     static func render(_ c: RequestContext) throws -> HTTPResponse {
-        let name = try c.requireUserName()
+        let name = try c.signedInUser()
         let t = c.t
         let ws = try c.workspace()
         let s = try c.session()
         let f = try c.reading { () throws(Failure) in try Status.figures(workspace: ws, session: s) }
         let index = WorkspaceIndex(ws)
-        let calendar = "/calendar/\(f.month.iso)"
+        let calendar = Route.calendar(f.month).path
         var body: [HTML] = [
             .el("h1", text: t(OfficerText.dashboardTitle(t.weekdayDate(f.today)))),
             .el("p", [("class", "muted")], text: t(WebText.signedInAs(name))),
@@ -21,7 +21,7 @@ enum DashboardPage {
         var approvals: [HTML] = [.el("h2", text: t(CommandText.statusApprovals(StatusFigures.approvalHorizonDays)))]
         approvals.append(f.approvalsDue.isEmpty ? none(c) : .el("ul", [("class", "plain")], f.approvalsDue.map { a in
             .el("li", [], [
-                .el("a", [("href", "/items/\(a.item)")], text: index.itemTitle(a.item)), .text(" — "),
+                .el("a", [("href", Route.item(a.item).path)], text: index.itemTitle(a.item)), .text(" — "),
                 .text(t(OfficerText.approvalDue(deadline: t.date(a.deadline), channel: index.channelName(a.channel),
                                                 slot: t.date(a.slot)))),
             ])
@@ -30,7 +30,7 @@ enum DashboardPage {
         var slots: [HTML] = [heading(t(CommandText.statusSlots(t.month(f.month))), calendar)]
         slots.append(.el("ul", [("class", "plain")], f.slots.map { s in
             .el("li", [], [
-                .el("a", [("href", "/issues/\(s.slot.channel)/\(s.slot.date.iso)")],
+                .el("a", [("href", Route.issue(s.slot).path)],
                     text: t.shortDate(s.slot.date) + " · " + index.channelName(s.slot.channel)),
                 .text(" "), slotBadge(s.state, t),
             ])
@@ -39,7 +39,7 @@ enum DashboardPage {
 
         var empty: [HTML] = [.el("h2", text: t(CommandText.statusEmptySlots(f.emptySlots.count)))]
         empty.append(f.emptySlots.isEmpty ? none(c) : .el("ul", [("class", "plain")], f.emptySlots.prefix(8).map { e in
-            .el("li", [], [.el("a", [("href", "/calendar/\(e.slot.date.monthOfYear.iso)")],
+            .el("li", [], [.el("a", [("href", Route.calendar(e.slot.date.monthOfYear).path)],
                                text: t.shortDate(e.slot.date) + " · " + index.channelName(e.slot.channel)),
                            .text(" — " + t(CommandText.free(e.free)))])
         }))
@@ -48,24 +48,24 @@ enum DashboardPage {
             empty.append(.el("p", [], [.el("a", [("href", calendar)], text: more)]))
         }
 
-        var overdue: [HTML] = [heading(t(CommandText.statusOverdue), "/completeness")]
+        var overdue: [HTML] = [heading(t(CommandText.statusOverdue), Route.completeness.path)]
         overdue.append(f.overdue.isEmpty ? none(c) : .el("ul", [("class", "plain")], f.overdue.map { o in
-            .el("li", [], [.el("a", [("href", "/completeness" + OfficerUI.query([("month", o.months.last?.iso)]))],
+            .el("li", [], [.el("a", [("href", Route.completeness.path([("month", o.months.last?.iso)]))],
                                text: index.unitName(o.unit)),
                            .text(" — " + o.months.map { t.shortMonth($0) }.joined(separator: ", "))])
         }))
 
-        var alerts: [HTML] = [heading(t(CommandText.statusAlerts(f.alerts.count)), "/alerts")]
+        var alerts: [HTML] = [heading(t(CommandText.statusAlerts(f.alerts.count)), Route.alerts.path)]
         alerts.append(f.alerts.isEmpty ? none(c) : .el("ul", [("class", "plain")], f.alerts.map { a in
             var line = "#\(a.id) · \(t(CommandText.days(a.age(on: f.today)))) · \(index.unitName(a.unit)) · "
                 + t.shortMonth(a.period)
             if c.principal.seesSensitive { line += " — " + a.topic }
-            return .el("li", [], [.el("a", [("href", "/alerts#alert-\(a.id)")], text: line)])
+            return .el("li", [], [.el("a", [("href", Route.alerts.path + "#alert-\(a.id)")], text: line)])
         }))
 
         var anniversaries: [HTML] = [.el("h2", text: t(CommandText.statusAnniversaries))]
         anniversaries.append(.el("ul", [("class", "plain")], f.roundAnniversaries.map { o in
-            .el("li", [], [.el("a", [("href", "/calendar/\(o.date.monthOfYear.iso)")], text: t.date(o.date)),
+            .el("li", [], [.el("a", [("href", Route.calendar(o.date.monthOfYear).path)], text: t.date(o.date)),
                            .text(" — \(o.observance.name) — " + t(DocumentText.anniversaryYears(o.anniversary ?? 0)))])
         }))
 

@@ -7,33 +7,16 @@ import LoaWorkflows
 /// `/issues/CHANNEL/DATE`: a slot's issue — before publication its confirmed items and (officers) "publish", which
 /// is `loa publish CHANNEL DATE`; after, the issue as published, to read and print, with its files to download.
 enum IssuePage {
-    static func slot(_ p: RouteParameters, _ c: RequestContext) throws -> Slot {
-        guard let channel = p["channel"], let date = p["date"].flatMap({ Day(iso: $0) }) else {
-            throw HTTPError(404, c.t(WebText.notFound))
-        }
-        return Slot(channel: ChannelID(channel), date: date)
-    }
-
-    static func get(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
-        return try render(try slot(p, c), c, problems: nil)
-    }
-
-    static func publish(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
-        try c.requireOfficerChange()
-        let slot = try slot(p, c)
-        let base = "/issues/\(slot.channel)/\(slot.date.iso)"
+    static func publish(_ slot: Slot, _ c: RequestContext) throws -> HTTPResponse {
         switch try c.changing({ ws, s throws(Failure) in try Publishing.publish(slot, workspace: ws, session: s) }) {
-        case .success(.published): return .redirect(to: base + "?done=published")
-        case .success(.alreadyPublished): return .redirect(to: base + "?done=alreadyPublished")
+        case .success(.published): return .redirect(to: .issue(slot), [("done", "published")])
+        case .success(.alreadyPublished): return .redirect(to: .issue(slot), [("done", "alreadyPublished")])
         case .failure(let f): return try render(slot, c, problems: f, status: 422)
         }
     }
 
     /// `/issues/CHANNEL/DATE/download?format=html|md`: the issue's files as `loa publish` wrote them.
-    static func download(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
-        let slot = try slot(p, c)
+    static func download(_ slot: Slot, _ c: RequestContext) throws -> HTTPResponse {
         let format = c.request.queryValue("format") == "md" ? Reporting.Format.md : .html
         let path = try c.session().paths.issue(slot) + "." + format.rawValue
         guard try c.read(orEmpty: false, { try $0.isPublished(slot) }),
@@ -43,7 +26,7 @@ enum IssuePage {
                                   type: OfficerUI.contentType(format))
     }
 
-    static func render(_ slot: Slot, _ c: RequestContext, problems: Failure?,
+    static func render(_ slot: Slot, _ c: RequestContext, problems: Failure? = nil,
                        status: Int = 200) throws -> HTTPResponse {
         let t = c.t
         let ws = try c.workspace()
@@ -63,20 +46,19 @@ enum IssuePage {
         let title = t(WebText.issueOf(channel: channel.name, date: t.date(slot.date)))
         let month = slot.date.monthOfYear
         var body: [HTML] = [
-            .el("p", [("class", "noprint")], [.el("a", [("href", "/calendar/\(month.iso)")],
+            .el("p", [("class", "noprint")], [.el("a", [("href", Route.calendar(month).path)],
                                                   text: "← " + t(OfficerText.calendarTitle(t.month(month))))]),
             .el("h1", text: title),
         ]
         body += OfficerUI.doneNotice(c)
         if let problems { body.append(OfficerUI.failure(problems, c)) }
-        let base = "/issues/\(slot.channel)/\(slot.date.iso)"
         if published {
             body.append(.el("p", [("class", "muted")], text: t(DocumentText.issueNumber(number)) + " · "
                              + t(DocumentText.itemCount(ids.count))))
             body.append(.el("p", [("class", "actions noprint")], [
-                .el("a", [("class", "button secondary"), ("href", base + "/download?format=html")],
+                .el("a", [("class", "button secondary"), ("href", Route.issueDownload(slot).path([("format", "html")]))],
                     text: t(OfficerText.downloadHTML)),
-                .el("a", [("class", "button secondary"), ("href", base + "/download?format=md")],
+                .el("a", [("class", "button secondary"), ("href", Route.issueDownload(slot).path([("format", "md")]))],
                     text: t(OfficerText.downloadMarkdown)),
             ]))
         } else {
@@ -84,7 +66,7 @@ enum IssuePage {
                                                                          proposed: entries.count - ids.count))))
             if c.principal.isOfficer && !ids.isEmpty {
                 body.append(.el("div", [("class", "actions noprint")], [
-                    OfficerUI.button(base + "/publish", t(OfficerText.publish), c),
+                    OfficerUI.button(.issuePublish(slot), t(OfficerText.publish), c),
                 ]))
                 body.append(.el("p", [("class", "muted noprint")], text: t(OfficerText.publishHint(
                     units: channel.receivingUnits(ws.units, on: slot.date).count))))

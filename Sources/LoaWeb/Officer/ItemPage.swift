@@ -6,31 +6,27 @@ import LoaWorkflows
 /// `/items/ID`: an item's front matter, a rendered preview, its history, and (officers) approve, send back with a
 /// reason, pin — the same `Editorial` workflow as `loa item approve|send-back|pin|unpin`.
 enum ItemPage {
-    static func item(_ p: RouteParameters, _ ws: Workspace, _ c: RequestContext) throws -> Item {
-        guard let id = p["id"], let item = ws.items.first(where: { $0.id.value.rawValue == id }) else {
+    /// What an officer does to an item from its page.
+    enum Action: Sendable { case approve, sendBack, pin, unpin }
+
+    static func item(_ id: ItemID, _ ws: Workspace, _ c: RequestContext) throws -> Item {
+        guard let item = ws.items.first(where: { $0.id.value == id }) else {
             throw HTTPError(404, c.t(WebText.notFound))
         }
         return item
     }
 
-    static func get(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
-        return try render(p, c, problems: nil)
-    }
-
     /// `POST /items/ID/approve|send-back|pin|unpin`.
-    static func post(_ p: RouteParameters, _ c: RequestContext, action: String) throws -> HTTPResponse {
-        try c.requireOfficerChange()
-        let name = try c.requireUserName()
-        let id = ItemID(p["id"] ?? "")
+    static func post(_ id: ItemID, _ c: RequestContext, _ action: Action) throws -> HTTPResponse {
+        let name = try c.signedInUser()
         let form = c.request
         let result = try c.changing { ws, s throws(Failure) -> Editorial.Outcome in
             switch action {
-            case "approve": return try Editorial.approve(id, by: name, workspace: ws, session: s)
-            case "send-back":
+            case .approve: return try Editorial.approve(id, by: name, workspace: ws, session: s)
+            case .sendBack:
                 return try Editorial.sendBack(id, reason: form.formValue("reason") ?? "", workspace: ws, session: s)
-            case "unpin": return try Editorial.pin(id, on: nil, workspace: ws, session: s)
-            default:
+            case .unpin: return try Editorial.pin(id, on: nil, workspace: ws, session: s)
+            case .pin:
                 let text = form.formValue("date") ?? ""
                 guard let date = Day(iso: text) else {
                     throw Failure(.invalidArgument(text, expected: "YYYY-MM-DD"), exitCode: ExitCode.usage)
@@ -40,20 +36,25 @@ enum ItemPage {
         }
         switch result {
         case .success(let outcome):
-            let done = outcome == .unchanged ? "unchanged" : ["approve": "approved", "send-back": "sentBack",
-                                                              "unpin": "unpinned"][action] ?? "pinned"
-            return .redirect(to: "/items/\(id)?done=\(done)")
-        case .failure(let f): return try render(p, c, problems: f, status: 422)
+            let changed: String = switch action {
+            case .approve: "approved"
+            case .sendBack: "sentBack"
+            case .pin: "pinned"
+            case .unpin: "unpinned"
+            }
+            let done = outcome == .unchanged ? "unchanged" : changed
+            return .redirect(to: .item(id), [("done", done)])
+        case .failure(let f): return try render(id, c, problems: f, status: 422)
         }
     }
 
-    static func render(_ p: RouteParameters, _ c: RequestContext, problems: Failure?, status: Int = 200) throws
+    static func render(_ id: ItemID, _ c: RequestContext, problems: Failure?, status: Int = 200) throws
         -> HTTPResponse {
         let t = c.t
         let ws = try c.workspace()
-        let item = try item(p, ws, c)
+        let item = try item(id, ws, c)
         let index = WorkspaceIndex(ws)
-        var body: [HTML] = [.el("p", [], [.el("a", [("href", "/items")], text: "← " + t(OfficerText.itemsTitle))]),
+        var body: [HTML] = [.el("p", [], [.el("a", [("href", Route.items.path)], text: "← " + t(OfficerText.itemsTitle))]),
                             .el("h1", [("lang", "vi")], text: item.title)]
         body += OfficerUI.doneNotice(c)
         if let problems { body.append(OfficerUI.failure(problems, c)) }
@@ -84,7 +85,7 @@ enum ItemPage {
             facts += OfficerUI.fact(t(OfficerText.observance), [.text(index.observances[o]?.name ?? o.rawValue)])
         }
         if let pin = item.pin?.value {
-            facts += OfficerUI.fact(t(OfficerText.pinnedTo), [.el("a", [("href", "/calendar/\(pin.monthOfYear.iso)")],
+            facts += OfficerUI.fact(t(OfficerText.pinnedTo), [.el("a", [("href", Route.calendar(pin.monthOfYear).path)],
                                                                   text: t.date(pin))])
         }
         body.append(.el("dl", [("class", "facts")], facts))
@@ -112,7 +113,7 @@ enum ItemPage {
 
     static func actions(_ item: Item, _ c: RequestContext) -> HTML {
         let t = c.t
-        let base = "/items/\(item.id.value)"
+        let id = item.id.value
         var parts: [HTML] = [.el("h2", text: t(OfficerText.decide))]
         guard item.status != .archived else {
             parts.append(.el("p", [("class", "muted")], text: t(OfficerText.archivedItem(item.id.value))))
@@ -120,18 +121,16 @@ enum ItemPage {
         }
         if item.status != .approved {
             parts.append(.el("div", [("class", "actions")], [
-                OfficerUI.button(base + "/approve", t(OfficerText.approve), c),
+                OfficerUI.button(.itemApprove(id), t(OfficerText.approve), c),
             ]))
         }
-        parts.append(.el("form", [("method", "post"), ("action", base + "/send-back")], [
-            Pages.csrf(c),
+        parts.append(Pages.form(.itemSendBack(id), c, [
             Pages.field(t(OfficerText.reason), for: "reason", Pages.textarea("reason", value: "", rows: 3),
                         hint: t(OfficerText.reasonHint)),
             .el("div", [("class", "actions")], [.el("button", [("type", "submit"), ("class", "secondary")],
                                                     text: t(OfficerText.sendBack))]),
         ]))
         var pin: [HTML] = [
-            Pages.csrf(c),
             Pages.field(t(OfficerText.pinDate), for: "date",
                         Pages.input("date", value: item.pin?.value.iso ?? "", type: "date",
                                     attributes: [("required", "")]),
@@ -139,26 +138,19 @@ enum ItemPage {
         ]
         var buttons: [HTML] = [.el("button", [("type", "submit"), ("class", "secondary")], text: t(OfficerText.pin))]
         if item.pin != nil {
-            buttons.append(.el("button", [("type", "submit"), ("class", "secondary"), ("formaction", base + "/unpin"),
+            buttons.append(.el("button", [("type", "submit"), ("class", "secondary"), ("formaction", Route.itemUnpin(id).path),
                                           ("formnovalidate", "")], text: t(OfficerText.unpin)))
         }
         pin.append(.el("div", [("class", "actions")], buttons))
-        parts.append(.el("form", [("method", "post"), ("action", base + "/pin")], pin))
+        parts.append(Pages.form(.itemPin(id), c, pin))
         return .el("section", [("class", "card")], parts)
     }
 }
 
 /// `/items/new`: a new draft item from a form, the same file as `loa new item`.
 enum NewItemPage {
-    static func get(_ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
-        guard c.principal.isOfficer else { throw HTTPError(403, c.t(WebText.officersOnly)) }
-        return try render(c, problems: nil, status: 200)
-    }
-
     static func post(_ c: RequestContext) throws -> HTTPResponse {
-        try c.requireOfficerChange()
-        let name = try c.requireUserName()
+        let name = try c.signedInUser()
         let r = c.request
         func value(_ n: String) -> String? {
             r.formValue(n).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -172,7 +164,7 @@ enum NewItemPage {
         switch try c.changing({ ws, s throws(Failure) in try Editorial.create(new, workspace: ws, session: s) }) {
         case .success(let file):
             let id = String(file.split(separator: "/").last?.dropLast(3) ?? "")
-            return .redirect(to: "/items/\(id)?done=created")
+            return .redirect(to: .item(ItemID(id)), [("done", "created")])
         case .failure(let f): return try render(c, problems: f, status: 422)
         }
     }
@@ -197,8 +189,7 @@ enum NewItemPage {
                 }
             })
         }
-        body.append(.el("form", [("method", "post"), ("action", "/items/new")], [
-            Pages.csrf(c),
+        body.append(Pages.form(.newItem, c, [
             Pages.field(t(OfficerText.title), for: "title", Pages.input("title", value: r.formValue("title") ?? "",
                                                                        attributes: [("required", "")])),
             .el("fieldset", [], [.el("legend", text: t(WebText.themes))] + themes),

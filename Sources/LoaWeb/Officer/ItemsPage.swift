@@ -31,7 +31,6 @@ enum ItemsPage {
     }
 
     static func render(_ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
         let t = c.t
         let ws = try c.workspace()
         let index = WorkspaceIndex(ws)
@@ -43,14 +42,14 @@ enum ItemsPage {
         body += OfficerUI.doneNotice(c)
         if c.principal.isOfficer {
             body.append(.el("p", [], [
-                .el("a", [("class", "button"), ("href", "/items/new")], text: t(OfficerText.newItem)),
+                .el("a", [("class", "button"), ("href", Route.newItem.path)], text: t(OfficerText.newItem)),
             ]))
         }
         body.append(filters(filter, ws, index, c))
         body.append(.el("p", [("class", "muted")], text: t(OfficerText.itemCount(items.count, of: ws.items.count))))
         let rows = items.map { i -> HTML in
             .el("tr", [], [
-                .el("td", [], [.el("a", [("href", "/items/\(i.id.value)"), ("lang", "vi")], text: i.title)]),
+                .el("td", [], [.el("a", [("href", Route.item(i.id.value).path), ("lang", "vi")], text: i.title)]),
                 .el("td", [], [OfficerUI.badge(t(i.status), i.status.rawValue)]),
                 .el("td", [], text: i.themeRefs.map(\.description).joined(separator: ", ")),
                 .el("td", [], text: i.channels.map { index.channelName($0.value) }.joined(separator: "; ")),
@@ -86,7 +85,7 @@ enum ItemsPage {
             let all = [all] + options.map { (value: $0.0, label: $0.1) }
             return Pages.field(label, for: name, Pages.select(name, options: all, selected: selected ?? ""))
         }
-        return .el("form", [("method", "get"), ("action", "/items"), ("class", "filters")], [
+        return .el("form", [("method", "get"), ("action", Route.items.path), ("class", "filters")], [
             choice(t(OfficerText.status), "status", ItemStatus.allCases.map { ($0.rawValue, t($0)) },
                    f.status?.rawValue),
             choice(t(OfficerText.project), "project", ws.plan.projects.map { ($0.id.value.rawValue, $0.short) },
@@ -98,7 +97,7 @@ enum ItemsPage {
                    f.channel?.rawValue),
             choice(t(OfficerText.author), "author", authors.map { ($0, $0) }, f.author),
             .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.filter)),
-                                                .el("a", [("href", "/items")], text: t(OfficerText.clearFilters))]),
+                                                .el("a", [("href", Route.items.path)], text: t(OfficerText.clearFilters))]),
         ])
     }
 }

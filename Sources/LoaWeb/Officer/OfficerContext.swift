@@ -4,20 +4,6 @@ import LoaStore
 import LoaWorkflows
 
 extension RequestContext {
-    /// A change on an officer's page: anyone but an officer (a leader, a unit, nobody) gets 403 — never a redirect,
-    /// so a changing route answers the same whoever tries it — then the CSRF check.
-    func requireOfficerChange() throws {
-        guard principal.isOfficer else { throw HTTPError(403, t(WebText.officersOnly)) }
-        try checkCSRF()
-    }
-
-    /// The signed-in user's name, or a redirect to the login page.
-    func requireUserName() throws -> String {
-        try requireUser()
-        guard case .user(let name, _, _, _) = principal else { throw Redirect(to: "/login") }
-        return name
-    }
-
     /// Runs a workflow that writes files: its `Failure` comes back as a value for the page to show, and the cached
     /// workspace is dropped so the next page reads the files as they are now.
     func changing<T>(_ body: (Workspace, Session) throws(Failure) -> T) throws -> Result<T, Failure> {

@@ -9,16 +9,15 @@ enum OfficerUI {
         Pages.page(title, context: c, status: status, body: [.el("div", [("class", "desk")], body)])
     }
 
-    /// A one-button form that posts to `action` with the CSRF token and hidden fields.
-    static func button(_ action: String, _ label: String, _ c: RequestContext, fields: [(String, String)] = [],
+    /// A one-button form that posts to `route` (with the CSRF token, a one-time key, and hidden fields).
+    static func button(_ route: Route, _ label: String, _ c: RequestContext, fields: [(String, String)] = [],
                        secondary: Bool = false, name: String? = nil) -> HTML {
-        var parts: [HTML] = [Pages.csrf(c)]
-        parts += fields.map { .el("input", [("type", "hidden"), ("name", $0.0), ("value", $0.1)]) }
+        var parts: [HTML] = fields.map { Pages.hidden($0.0, $0.1) }
         var attributes: [(String, String)] = [("type", "submit")]
         if secondary { attributes.append(("class", "secondary")) }
         if let name { attributes.append(("name", name)) }
         parts.append(.el("button", attributes, text: label))
-        return .el("form", [("method", "post"), ("action", action), ("class", "inline")], parts)
+        return Pages.form(route, c, attributes: [("class", "inline")], parts)
     }
 
     /// The messages of a failed workflow, in words, each with the file and line it is about.
@@ -63,23 +62,9 @@ enum OfficerUI {
     /// A small label for a state (`proposed`, `confirmed`, `late` …), coloured by the style sheet.
     static func badge(_ text: String, _ kind: String) -> HTML { .el("span", [("class", "badge \(kind)")], text: text) }
 
-    /// `?name=value&…` for links that keep a page's filters.
+    /// `?name=value&…` for links that keep a page's filters (relative to the page itself).
     static func query(_ pairs: [(String, String?)]) -> String {
-        let kept = pairs.compactMap { p in p.1.map { "\(p.0)=\(percentEncoded($0))" } }
+        let kept = pairs.compactMap { p in p.1.map { "\(percentEncoded(p.0))=\(percentEncoded($0))" } }
         return kept.isEmpty ? "" : "?" + kept.joined(separator: "&")
-    }
-
-    static func percentEncoded(_ s: String) -> String {
-        var out = ""
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            default: out += "%" + hexByte(b)
-            }
-        }
-        return out
     }
 }

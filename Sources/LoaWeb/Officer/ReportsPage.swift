@@ -8,7 +8,6 @@ import LoaWorkflows
 /// `loa report … --format`). Sensitive topics appear only for users with the permission (`--include-sensitive`).
 enum ReportsPage {
     static func index(_ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
         let t = c.t
         let ws = try c.workspace()
         let last = c.today.monthOfYear.previous
@@ -16,7 +15,7 @@ enum ReportsPage {
         var body: [HTML] = [.el("h1", text: t(OfficerText.reportsTitle))]
         body.append(.el("section", [("class", "card")], [
             .el("h2", text: t(OfficerText.monthReport)),
-            .el("form", [("method", "get"), ("action", "/reports/month")], [
+            .el("form", [("method", "get"), ("action", Route.reportMonthChooser.path)], [
                 Pages.field(t(OfficerText.month), for: "month", Pages.input("month", value: last.iso, type: "month")),
                 .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.open))]),
             ]),
@@ -26,7 +25,7 @@ enum ReportsPage {
             .el("ul", [("class", "plain")], ws.plan.projects.flatMap { p in
                 p.phases.map { ph in
                     let active = ph.from.value <= c.today
-                    return .el("li", [], [.el("a", [("href", "/reports/phase/\(p.id.value)/\(ph.id.value)")],
+                    return .el("li", [], [.el("a", [("href", Route.reportPhase(p.id.value, ph.id.value).path)],
                                               text: "\(p.short) \(ph.id.value) — \(ph.name)")]
                                    + (active ? [] : [.text(" "), .el("small", [("class", "muted")],
                                                                      text: t(OfficerText.notStarted))]))
@@ -35,14 +34,14 @@ enum ReportsPage {
         ]))
         body.append(.el("section", [("class", "card")], [
             .el("h2", text: t(OfficerText.unitReports)),
-            .el("form", [("method", "get"), ("action", "/reports/unit")], [
+            .el("form", [("method", "get"), ("action", Route.reportUnitChooser.path)], [
                 Pages.field(t(OfficerText.unit), for: "unit", Pages.select("unit", options: units, selected: "")),
                 .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.open))]),
             ]),
         ]))
         body.append(.el("section", [("class", "card")], [
             .el("h2", text: t(OfficerText.searchTitle)),
-            .el("form", [("method", "get"), ("action", "/search"), ("role", "search")], [
+            .el("form", [("method", "get"), ("action", Route.search.path), ("role", "search")], [
                 Pages.field(t(OfficerText.searchFor), for: "q", Pages.input("q", value: "", type: "search")),
                 .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.search))]),
             ]),
@@ -50,37 +49,37 @@ enum ReportsPage {
         return OfficerUI.page(t(OfficerText.reportsTitle), c, body)
     }
 
-    /// `/reports/month?month=…` and `/reports/unit?unit=…`: the forms' targets, sent on to the report's address.
-    static func choose(_ kind: String, _ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
-        guard let value = c.request.queryValue(kind), !value.isEmpty,
-              kind == "unit" ? isValidId(value) : Month(iso: value) != nil else {
+    /// `/reports/month?month=…`: the form's target, sent on to the report's address.
+    static func chooseMonth(_ c: RequestContext) throws -> HTTPResponse {
+        guard let month = c.monthQuery("month") else { throw HTTPError(404, c.t(WebText.notFound)) }
+        return .redirect(to: .reportMonth(month))
+    }
+
+    /// `/reports/unit?unit=…`: the form's target, sent on to the report's address.
+    static func chooseUnit(_ c: RequestContext) throws -> HTTPResponse {
+        guard let value = c.request.queryValue("unit"), isValidId(value) else {
             throw HTTPError(404, c.t(WebText.notFound))
         }
-        return .redirect(to: "/reports/\(kind)/\(value)")
+        return .redirect(to: .reportUnit(UnitCode(value)))
     }
 
-    static func month(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
-        guard let m = p["month"].flatMap({ Month(iso: $0) }) else { throw HTTPError(404, c.t(WebText.notFound)) }
-        return try show(Reporting.month(m), c)
+    static func month(_ m: Month, _ c: RequestContext) throws -> HTTPResponse {
+        try show(Reporting.month(m), c)
     }
 
-    static func phase(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
+    static func phase(_ projectID: ProjectID, _ phaseID: PhaseID, _ c: RequestContext) throws -> HTTPResponse {
         let ws = try c.workspace()
-        guard let project = ws.plan.projects.first(where: { $0.id.value.rawValue == p["project"] }),
-              let phase = project.phases.first(where: { $0.id.value.rawValue == p["phase"] }) else {
+        guard let project = ws.plan.projects.first(where: { $0.id.value == projectID }),
+              let phase = project.phases.first(where: { $0.id.value == phaseID }) else {
             throw HTTPError(404, c.t(WebText.notFound))
         }
         return try show(Reporting.phase(project, phase, from: c.dayQuery("from"), to: c.dayQuery("to"),
                                         today: c.today), c)
     }
 
-    static func unit(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
+    static func unit(_ code: UnitCode, _ c: RequestContext) throws -> HTTPResponse {
         let ws = try c.workspace()
-        guard let unit = ws.units.first(where: { $0.code.value.rawValue == p["unit"] }) else {
+        guard let unit = ws.units.first(where: { $0.code.value == code }) else {
             throw HTTPError(404, c.t(WebText.notFound))
         }
         return try show(Reporting.unit(unit, from: c.dayQuery("from"), to: c.dayQuery("to"), today: c.today), c)
@@ -110,7 +109,7 @@ enum ReportsPage {
         let doc = presenter.document()
         var body: [HTML] = [
             .el("p", [("class", "noprint")], [
-                .el("a", [("href", "/reports")], text: "← " + t(OfficerText.reportsTitle)),
+                .el("a", [("href", Route.reports.path)], text: "← " + t(OfficerText.reportsTitle)),
             ]),
             .el("h1", text: doc.subtitle),
         ]
@@ -138,11 +137,10 @@ enum ReportsPage {
 /// users with the permission.
 enum SearchPage {
     static func render(_ c: RequestContext) throws -> HTTPResponse {
-        try c.requireUser()
         let t = c.t
         let q = (c.request.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
         var body: [HTML] = [.el("h1", text: t(OfficerText.searchTitle)),
-                            .el("form", [("method", "get"), ("action", "/search"), ("role", "search")], [
+                            .el("form", [("method", "get"), ("action", Route.search.path), ("role", "search")], [
                                 Pages.field(t(OfficerText.searchFor), for: "q",
                                             Pages.input("q", value: q, type: "search"),
                                             hint: t(OfficerText.searchHint)),
@@ -158,7 +156,7 @@ enum SearchPage {
         }
         body.append(.el("p", [("class", "muted")], text: t(OfficerText.hits(hits.count))))
         body.append(.el("ul", [("class", "plain results")], hits.map { h in
-            let title: HTML = h.kind == .item ? .el("a", [("href", "/items/\(h.ref)")], text: h.title)
+            let title: HTML = h.kind == .item ? .el("a", [("href", Route.item(ItemID(h.ref)).path)], text: h.title)
                 : .el("strong", text: h.title)
             let snippet = h.body.count > 240 ? String(h.body.prefix(240)) + "…" : h.body
             return .el("li", [], [OfficerUI.badge(t(h.kind), h.kind.rawValue), .text(" "), title,

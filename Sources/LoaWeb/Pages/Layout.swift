@@ -7,15 +7,15 @@ enum Pages {
         let t = c.t
         var nav: [HTML] = []
         switch c.principal {
-        case .unit: nav.append(.el("a", [("href", "/unit")], text: t(WebText.unitHome)))
+        case .unit: nav.append(.el("a", [("href", Route.unitHome.path)], text: t(WebText.unitHome)))
         case .user(let name, _, _, _):
-            nav.append(.el("a", [("href", "/dashboard")], text: t(WebText.officerHome)))
-            let pages: [(String, OfficerText)] = [
-                ("/calendar", .navCalendar), ("/items", .navItems), ("/completeness", .navCompleteness),
-                ("/alerts", .navAlerts), ("/reports", .navReports), ("/search", .navSearch),
+            nav.append(.el("a", [("href", Route.dashboard.path)], text: t(WebText.officerHome)))
+            let pages: [(Route, OfficerText)] = [
+                (.calendarNow, .navCalendar), (.items, .navItems), (.completeness, .navCompleteness),
+                (.alerts, .navAlerts), (.reports, .navReports), (.search, .navSearch),
             ]
-            for (path, label) in pages {
-                nav.append(.el("a", [("href", path)], text: t(label)))
+            for (route, label) in pages {
+                nav.append(.el("a", [("href", route.path)], text: t(label)))
             }
             nav.append(.el("span", [("class", "who")], text: name))
         case .anonymous: break
@@ -25,8 +25,8 @@ enum Pages {
             ("hreflang", other.rawValue)],
                        text: t(WebText.switchLanguage)))
         if c.principal != .anonymous {
-            nav.append(.el("form", [("method", "post"), ("action", "/logout"), ("class", "inline")],
-                           [csrf(c), .el("button", [("type", "submit"), ("class", "link")], text: t(WebText.signOut))]))
+            nav.append(form(.logout, c, attributes: [("class", "inline")],
+                            [.el("button", [("type", "submit"), ("class", "link")], text: t(WebText.signOut))]))
         }
         let issuer = (try? c.workspace().plan.issuer) ?? "Loa"
         let html = "<!DOCTYPE html>\n" + HTML.el("html", [("lang", c.language.rawValue)], [
@@ -34,7 +34,7 @@ enum Pages {
                 .el("meta", [("charset", "utf-8")]),
                 .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
                 .el("title", text: "\(title) — Loa"),
-                .el("link", [("rel", "stylesheet"), ("href", "/assets/loa.css")]),
+                .el("link", [("rel", "stylesheet"), ("href", Route.asset("loa.css").path)]),
             ]),
             .el("body", [], [
                 .el("a", [("class", "skip"), ("href", "#main")], text: t(WebText.skipToContent)),
@@ -65,8 +65,48 @@ enum Pages {
     }
 
     /// The hidden CSRF field every changing form carries.
-    static func csrf(_ c: RequestContext) -> HTML {
-        .el("input", [("type", "hidden"), ("name", "csrf"), ("value", c.csrfToken ?? "")])
+    static func csrf(_ c: RequestContext) -> HTML { hidden(CSRF.fieldName, c.csrfToken ?? "") }
+
+    static func hidden(_ name: String, _ value: String) -> HTML {
+        .el("input", [("type", "hidden"), ("name", name), ("value", value)])
+    }
+
+    /// A form that posts to a route of this site: the CSRF token and, when the route records something, a new
+    /// one-time key are put in here, so no page can forget either.
+    static func form(_ route: Route, _ c: RequestContext, attributes: [(String, String)] = [], _ content: [HTML])
+        -> HTML {
+        let path = route.path
+        var fields = [csrf(c)]
+        if Routes.table.postRoute(at: path)?.records == true { fields.append(hidden(OnceOnly.keyField, OnceOnly.newKey())) }
+        return .el("form", [("method", "post"), ("action", path)] + attributes, fields + content)
+    }
+
+    /// The default page for a form's values that come back instead of being recorded (`ReturnHook`): what happened,
+    /// the values typed (shown, and kept as hidden fields), and a button that sends them again to the same page.
+    static func returned(_ form: ReturnedForm, _ c: RequestContext) -> HTTPResponse {
+        let t = c.t
+        let (title, help): (WebText, WebText) = switch form.reason {
+        case .sessionEnded: (.sessionEndedTitle, .sessionEndedHelp)
+        case .resumed: (.resumedTitle, .resumedHelp)
+        case .keyReused: (.keyReusedTitle, .keyReusedHelp)
+        }
+        let again = form.fieldsToSendAgain
+        var fields: [HTML] = again.map { hidden($0.name, $0.value) }
+        switch form.reason {
+        case .sessionEnded: fields.append(hidden(ReturnedForm.resumeField, "1"))
+        case .resumed: fields.append(csrf(c))
+        case .keyReused: fields += [csrf(c), hidden(OnceOnly.keyField, OnceOnly.newKey())]
+        }
+        let button = form.reason == .sessionEnded ? WebText.sendAgain : .sendNow
+        fields.append(.el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(button))]))
+        let shown = again.filter { $0.name != OnceOnly.keyField && $0.name != "action" && !$0.value.isEmpty }
+        let action = (Route(parsing: form.path) ?? .root).path
+        return page(t(title), context: c, status: form.reason.status, body: [
+            .el("h1", text: t(title)), notice(t(help), kind: "info"),
+            .el("h2", text: t(WebText.typedValues)),
+            .el("ul", [("class", "plain typed")], shown.map { .el("li", [("class", "pre")], text: $0.value) }),
+            .el("form", [("method", "post"), ("action", action)], fields),
+        ])
     }
 
     /// A labelled field with its errors beside it (`aria-describedby` ties them together).

@@ -4,23 +4,21 @@ import LoaFormats
 import LoaStore
 import LoaWorkflows
 
-/// `/login` for officers and leaders: a name, a password and the CSRF token of a session opened for the form;
-/// failures slow down and lock the account for a while.
+/// `/login` for officers and leaders: a name, a password and the login form's token (`LoginForm`: nothing is kept
+/// on the server before a sign-in succeeds). Every failure costs the same Argon2id work and gets the same answer,
+/// whether the name is unknown, known or paused; failures are limited per name and per address
+/// (`LoginThrottle`).
 enum LoginPage {
     static func get(_ c: RequestContext) throws -> HTTPResponse {
-        if c.principal.isUser { return .redirect(to: "/dashboard") }
+        if c.principal.isUser { return .redirect(to: .dashboard) }
+        guard c.csrfToken == nil else { return render(c, name: "", error: nil, status: 200) }
+        // a first visit: a nonce in a cookie, and the form's token made from it
         let app = try c.appOrFail()
-        // the form needs a CSRF token before anyone signs in: an anonymous session holds it
+        let nonce = LoginForm.newNonce()
         var context = c
-        var cookie: Cookie?
-        if c.csrfToken == nil {
-            let session = app.sessions.create(.anonymous)
-            context.sessionID = session.id
-            context.csrfToken = session.csrfToken
-            cookie = Cookie(name: WebApp.sessionCookie, value: session.id, secure: c.request.isSecure)
-        }
+        context.csrfToken = LoginForm.token(forNonce: nonce, key: app.key)
         var response = render(context, name: "", error: nil, status: 200)
-        if let cookie { response.setCookie(cookie) }
+        response.setCookie(Cookie(name: LoginForm.cookie, value: nonce, secure: c.request.isSecure))
         return response
     }
 
@@ -28,8 +26,7 @@ enum LoginPage {
         let t = c.t
         var body: [HTML] = [.el("h1", text: t(WebText.loginTitle))]
         if let error { body.append(Pages.notice(error, kind: "error")) }
-        body.append(.el("form", [("method", "post"), ("action", "/login")], [
-            Pages.csrf(c),
+        body.append(Pages.form(.login, c, [
             Pages.field(t(WebText.userName), for: "name",
                         Pages.input("name", value: name, attributes: [("autocomplete", "username"), ("required", "")])),
             Pages.field(t(WebText.password), for: "password",
@@ -41,35 +38,38 @@ enum LoginPage {
     }
 
     static func post(_ c: RequestContext) throws -> HTTPResponse {
-        try c.checkCSRF()
         let app = try c.appOrFail()
         let t = c.t
         let name = (c.request.formValue("name") ?? "").trimmingCharacters(in: .whitespaces)
+            .precomposedStringWithCanonicalMapping
         let password = c.request.formValue("password") ?? ""
         let ip = c.request.remoteAddress
-        switch app.throttle.check(name: name, ip: ip) {
-        case .wait(let seconds): return render(c, name: name, error: t(WebText.loginWait(seconds)), status: 429)
-        case .locked(let until):
-            let minutes = max(1, Int(until.timeIntervalSinceNow / 60) + 1)
-            return render(c, name: name, error: t(WebText.loginLocked("+\(minutes) min")), status: 429)
-        case .allowed: break
+        // an address past its limit is told so at once: the answer says nothing about any name
+        guard app.throttle.addressAllows(ip) else {
+            return render(c, name: name, error: t(WebText.loginBusyAddress), status: 429)
         }
-        let user = try c.read(orEmpty: nil as UserRecord?) { try $0.user(named: name) }
-        guard let user, PasswordHash.verify(password, against: user.passwordHash) else {
-            app.throttle.recordFailure(name: name, ip: ip)
-            return render(c, name: name, error: t(WebText.loginFailed), status: 401)
+        let (user, failures) = try c.read(orEmpty: (nil as UserRecord?, nil as LoginFailures?)) { r in
+            (try r.user(named: name), try r.loginFailures(of: name))
         }
-        app.throttle.recordSuccess(name: name, ip: ip)
-        return app.signIn(.user(name: user.name, role: user.role, sensitive: user.sensitive, stamp: user.stamp),
-            request: c.request,
-                          then: "/dashboard")
+        // the same Argon2id work for every attempt: a name that does not exist is checked against a stand-in
+        let verified = PasswordHash.verify(password, against: user?.passwordHash ?? PasswordHash.standIn)
+        let allowed = app.throttle.nameAllows(failures)
+        if let user, verified, allowed {
+            if (failures?.count ?? 0) > 0 { try c.write { try $0.clearLoginFailures(of: user.name) } }
+            return app.signIn(user.principal, request: c.request, then: .dashboard)
+        }
+        app.throttle.recordAddressFailure(ip)
+        if user != nil && allowed {
+            let policy = app.throttle.policy
+            _ = try c.write { try $0.recordLoginFailure(of: name, at: app.throttle.time, forgetAfter: policy.lockSeconds) }
+        }
+        return render(c, name: name, error: t(WebText.loginFailed), status: 401)
     }
 
     static func logout(_ c: RequestContext) throws -> HTTPResponse {
-        try c.checkCSRF()
         let app = try c.appOrFail()
         if let id = c.sessionID { app.sessions.destroy(id) }
-        var response = HTTPResponse.redirect(to: c.principal.isUser ? "/login" : "/")
+        var response = HTTPResponse.redirect(to: c.principal.isUser ? .login : .root)
         response.setCookie(Cookie.removing(WebApp.sessionCookie, secure: c.request.isSecure))
         return response
     }

@@ -13,7 +13,6 @@ enum UnitActivityPage {
     }
 
     static func post(_ c: RequestContext) throws -> HTTPResponse {
-        try c.checkCSRF()
         let ws = try c.workspace()
         let unit = try UnitReportPage.unit(c, ws)
         let code = unit.code.value
@@ -22,7 +21,9 @@ enum UnitActivityPage {
             date: c.request.formValue(p + "date") ?? "", type: c.request.formValue(p + "type") ?? "",
             title: c.request.formValue(p + "title") ?? "", participants: c.request.formValue(p + "participants") ?? "",
             themes: c.request.formValues(p + "themes"), items: c.request.formValues(p + "items"))
-        guard let day = Day(iso: a.date.trimmingCharacters(in: .whitespaces)), unit.exists(on: day) else {
+        let first = try c.read(orEmpty: Month?.none) { try $0.firstReportedPeriod() }
+        guard let day = Day(iso: a.date.trimmingCharacters(in: .whitespaces)), unit.exists(on: day),
+              OpenMonths.isOpen(day.monthOfYear, for: unit, plan: ws.plan, firstReported: first, today: c.today) else {
             return try render(a, unit: code, ws, c, errors: [p + "date": [c.t(Message.badDate(a.date))]], status: 422)
         }
         // checked as a one-activity report of its month, by the same reader and validator as `loa import`
@@ -39,10 +40,10 @@ enum UnitActivityPage {
                                                        reader: w.reader)
             drafting.values.activities = drafting.values.activities.filter { !$0.isEmpty } + [a]
             try w.saveDraft(unit: code, period: month, content: drafting.written(submittedOn: nil).text, today: c.today)
-            try w.audit(AuditEntry(day: c.today, actor: .unit(code), command: "web", action: "activity logged",
+            try w.audit(AuditEntry(day: c.today, actor: .unit(code), command: "web", action: .activityLogged,
                                    subject: "\(code)/\(month.iso)", detail: a.title))
         }
-        return .redirect(to: "/unit?logged=\(month.iso)")
+        return .redirect(to: .unitHome, [("logged", month.iso)])
     }
 
     static func check(_ text: String, _ ws: Workspace, _ c: RequestContext) throws -> [Diagnostic] {
@@ -65,8 +66,8 @@ enum UnitActivityPage {
         var body: [HTML] = [.el("h1", text: t(WebText.activityTitle)), .el("p", [], text: t(WebText.activityIntro))]
         if count > 0 { body.append(Pages.notice(t(WebText.errorsHeading(count)), kind: "error")) }
         let row = UnitReportPage.activityRow(1, a, choices, try c.index(), month, t) { errors[$0] ?? [] }
-        body.append(.el("form", [("method", "post"), ("action", "/unit/activity")], [
-            Pages.csrf(c), row,
+        body.append(Pages.form(.unitActivity, c, [
+            row,
             .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(WebText.addToReport))]),
         ]))
         return Pages.page(t(WebText.activityTitle), context: c, status: status, body: body)

@@ -6,7 +6,7 @@ import LoaWorkflows
 /// `/unit`: the month's report status and deadline, what was delivered, and the months before.
 enum UnitHomePage {
     static func render(_ c: RequestContext) throws -> HTTPResponse {
-        let code = try c.requireUnit()
+        let code = try c.signedInUnit()
         let ws = try c.workspace()
         let t = c.t
         guard let unit = try c.index().units[code] else { throw HTTPError(403, t(WebText.linkInvalid)) }
@@ -33,11 +33,11 @@ enum UnitHomePage {
         }
         // this month: log activities as they happen
         var now: [HTML] = [.el("h2", text: t(WebText.thisMonth(t.month(month))))]
-        var actions: [HTML] = [.el("a", [("class", "button"), ("href", "/unit/activity")],
+        var actions: [HTML] = [.el("a", [("class", "button"), ("href", Route.unitActivity.path)],
             text: t(WebText.logActivity))]
         if let saved = drafts[month] {
             now.append(.el("p", [("class", "muted")], text: t(WebText.draftSaved(t.date(saved)))))
-            actions.append(.el("a", [("class", "button secondary"), ("href", "/unit/report/\(month.iso)")],
+            actions.append(.el("a", [("class", "button secondary"), ("href", Route.unitReport(month).path)],
                                text: t(WebText.continueDraft)))
         }
         now.append(.el("div", [("class", "actions")], actions))
@@ -48,7 +48,7 @@ enum UnitHomePage {
         body.append(.el("h2", text: t(WebText.issuesDelivered)))
         body.append(delivered.isEmpty ? .el("p", [("class", "muted")], text: t(WebText.noIssues))
             : .el("ul", [("class", "plain")], delivered.reversed().map { s in
-                .el("li", [], [.el("a", [("href", "/unit/issues/\(s.channel)/\(s.date.iso)")],
+                .el("li", [], [.el("a", [("href", Route.unitIssue(s).path)],
                                    text: t(WebText.issueOf(channel: index.channelName(s.channel),
                                        date: t.date(s.date))))])
             }))
@@ -59,10 +59,10 @@ enum UnitHomePage {
         body.append(.el("h2", text: t(WebText.pastMonths)))
         body.append(months.isEmpty ? .el("p", [("class", "muted")], text: t(WebText.noPastMonths))
             : .el("ul", [("class", "plain")], months.map { m in
-                .el("li", [], [.el("a", [("href", "/unit/report/\(m.iso)")], text: t(WebText.reportFor(t.month(m)))),
+                .el("li", [], [.el("a", [("href", Route.unitReport(m).path)], text: t(WebText.reportFor(t.month(m)))),
                                .text(" — "), stateText(m, submissions[m], ws.plan, c)])
             }))
-        body.append(.el("p", [], [.el("a", [("href", "/unit/upload")], text: t(WebText.uploadFile))]))
+        body.append(.el("p", [], [.el("a", [("href", Route.unitUpload.path)], text: t(WebText.uploadFile))]))
         return Pages.page(t(WebText.unitHome), context: c, body: body)
     }
 
@@ -80,7 +80,7 @@ enum UnitHomePage {
         if let draft { parts.append(.el("p", [("class", "muted")], text: t(WebText.draftSaved(t.date(draft))))) }
         let label = submissions[m] == nil ? t(WebText.send) : t(WebText.viewOrCorrect)
         parts.append(.el("div", [("class", "actions")],
-            [.el("a", [("class", "button"), ("href", "/unit/report/\(m.iso)")], text: label)]))
+            [.el("a", [("class", "button"), ("href", Route.unitReport(m).path)], text: label)]))
         return .el("section", [("class", "card")], parts)
     }
 

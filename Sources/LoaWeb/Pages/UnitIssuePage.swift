@@ -5,13 +5,10 @@ import LoaWorkflows
 
 /// `/unit/issues/CHANNEL/DATE`: an issue delivered to the unit, readable on the page.
 enum UnitIssuePage {
-    static func render(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
-        let code = try c.requireUnit()
+    static func render(_ slot: Slot, _ c: RequestContext) throws -> HTTPResponse {
+        let code = try c.signedInUnit()
         let t = c.t
-        guard let channel = p["channel"], let date = p["date"].flatMap({ Day(iso: $0) }) else {
-            throw HTTPError(404, t(WebText.notFound))
-        }
-        let slot = Slot(channel: ChannelID(channel), date: date)
+        let date = slot.date
         let ids = try c.read(orEmpty: [ItemID]()) { r in try r.wasDelivered(slot, to: code)
             ? try r.publishedItems(slot) : [] }
         guard !ids.isEmpty else { throw HTTPError(404, t(WebText.notFound)) }
@@ -27,7 +24,7 @@ enum UnitIssuePage {
             // content items are written in Vietnamese whatever the interface language
             body.append(.el("article", [("lang", "vi")], parts))
         }
-        body.append(.el("p", [], [.el("a", [("href", "/unit")], text: t(WebText.backHome))]))
+        body.append(.el("p", [], [.el("a", [("href", Route.unitHome.path)], text: t(WebText.backHome))]))
         return Pages.page(title, context: c, body: body)
     }
 }

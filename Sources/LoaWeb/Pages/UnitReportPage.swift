@@ -14,15 +14,17 @@ enum UnitReportPage {
         let history: [(importedOn: Day, source: String, current: Bool)]
     }
 
-    static func month(_ p: RouteParameters, _ c: RequestContext, unit: UnionUnit) throws -> Month {
-        guard let m = p["month"].flatMap { Month(iso: $0) }, m.first <= c.today, unit.exists(in: m) else {
+    /// The month when the unit may work on it (`OpenMonths`), else 404.
+    static func open(_ m: Month, _ c: RequestContext, unit: UnionUnit, plan: Plan) throws -> Month {
+        let first = try c.read(orEmpty: Month?.none) { try $0.firstReportedPeriod() }
+        guard OpenMonths.isOpen(m, for: unit, plan: plan, firstReported: first, today: c.today) else {
             throw HTTPError(404, c.t(WebText.monthNotOpen))
         }
         return m
     }
 
     static func unit(_ c: RequestContext, _ ws: Workspace) throws -> UnionUnit {
-        let code = try c.requireUnit()
+        let code = try c.signedInUnit()
         guard let unit = try c.index().units[code] else { throw HTTPError(403, c.t(WebText.linkInvalid)) }
         return unit
     }
@@ -35,10 +37,10 @@ enum UnitReportPage {
                 history: try r?.formHistory(unit: unit, period: m) ?? [])
     }
 
-    static func get(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
+    static func get(_ month: Month, _ c: RequestContext) throws -> HTTPResponse {
         let ws = try c.workspace()
         let unit = try unit(c, ws)
-        let m = try month(p, c, unit: unit)
+        let m = try open(month, c, unit: unit, plan: ws.plan)
         let (drafting, choices) = try c.read(orEmpty: (Optional<ReportDrafting>.none,
             try loadChoices(unit.code.value, m, try c.index(), nil))) { r in
             let ch = try loadChoices(unit.code.value, m, try c.index(), r)
@@ -58,11 +60,10 @@ enum UnitReportPage {
         ReportDrafting.blank(unit: unit, period: m)
     }
 
-    static func post(_ p: RouteParameters, _ c: RequestContext) throws -> HTTPResponse {
-        try c.checkCSRF()
+    static func post(_ month: Month, _ c: RequestContext) throws -> HTTPResponse {
         let ws = try c.workspace()
         let unit = try unit(c, ws)
-        let m = try month(p, c, unit: unit)
+        let m = try open(month, c, unit: unit, plan: ws.plan)
         let code = unit.code.value
         var (drafting, choices) = try c.read(orEmpty: (ReportDrafting.blank(unit: code, period: m),
             try loadChoices(code, m, try c.index(), nil))) { r in
@@ -83,10 +84,10 @@ enum UnitReportPage {
             let text = drafting.written(submittedOn: nil).text
             try c.write { w in
                 try w.saveDraft(unit: code, period: m, content: text, today: c.today)
-                try w.audit(AuditEntry(day: c.today, actor: .unit(code), command: "web", action: "draft saved",
+                try w.audit(AuditEntry(day: c.today, actor: .unit(code), command: "web", action: .draftSaved,
                                        subject: "\(code)/\(m.iso)", detail: nil))
             }
-            return .redirect(to: "/unit/report/\(m.iso)?saved=1")
+            return .redirect(to: .unitReport(m), [("saved", "1")])
         case "submit":
             let written = drafting.written(submittedOn: c.today)
             let s = try c.session()
@@ -103,7 +104,7 @@ enum UnitReportPage {
                     status: 422)
             }
             try c.write { try $0.deleteDraft(unit: code, period: m) }
-            return .redirect(to: "/unit?sent=\(m.iso)")
+            return .redirect(to: .unitHome, [("sent", m.iso)])
         default:
             throw HTTPError(400, t(WebText.badRequest))
         }
@@ -125,7 +126,7 @@ enum UnitReportPage {
         body.append(.el("p", [], text: t(WebText.reportIntro(due: t.date(ws.plan.reportDueDate(for: d.period))))))
         if d.source == .sent { body.append(Pages.notice(t(WebText.correctionNote), kind: "info")) }
 
-        var form: [HTML] = [Pages.csrf(c)]
+        var form: [HTML] = []
         // reporter
         form.append(Pages.field(t(WebText.reporter), for: "reporter",
                                 Pages.input("reporter", value: v.reporter, attributes: [("autocomplete", "name")],
@@ -217,10 +218,10 @@ enum UnitReportPage {
                             + (general.isEmpty ? [] : [.el("ul", [], general.map { .el("li", text: $0) })])))
         }
         if d.source == .empty {
-            body.append(.el("p", [], [.el("a", [("href", "/unit/report/\(d.period.iso)?start=previous")],
+            body.append(.el("p", [], [.el("a", [("href", Route.unitReport(d.period).path([("start", "previous")]))],
                                           text: t(WebText.startFromPrevious))]))
         }
-        body.append(.el("form", [("method", "post"), ("action", "/unit/report/\(d.period.iso)")], form))
+        body.append(Pages.form(.unitReport(d.period), c, form))
         if !ch.history.isEmpty {
             body.append(.el("h2", text: t(WebText.history)))
             body.append(.el("ul", [("class", "plain")], ch.history.map {

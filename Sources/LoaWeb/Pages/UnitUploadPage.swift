@@ -7,18 +7,14 @@ import LoaWorkflows
 /// `/unit/upload`: the offline path — a filled `.md` form or a `.csv` activity table, imported exactly as
 /// `loa import` would, restricted to the unit's own code.
 enum UnitUploadPage {
-    static func get(_ c: RequestContext) throws -> HTTPResponse {
-        _ = try c.requireUnit()
-        return form(c, notice: nil, status: 200)
-    }
+    static func get(_ c: RequestContext) throws -> HTTPResponse { form(c, notice: nil, status: 200) }
 
     static func form(_ c: RequestContext, notice: HTML?, status: Int, extra: [HTML] = []) -> HTTPResponse {
         let t = c.t
         var body: [HTML] = [.el("h1", text: t(WebText.uploadTitle)), .el("p", [], text: t(WebText.uploadIntro))]
         if let notice { body.append(notice) }
         body += extra
-        body.append(.el("form", [("method", "post"), ("action", "/unit/upload"), ("enctype", "multipart/form-data")], [
-            Pages.csrf(c),
+        body.append(Pages.form(.unitUpload, c, attributes: [("enctype", "multipart/form-data")], [
             Pages.field(t(WebText.chooseFile), for: "file",
                         .el("input", [("type", "file"), ("id", "file"), ("name", "file"),
                             ("accept", ".md,.csv,text/markdown,text/csv")])),
@@ -28,8 +24,7 @@ enum UnitUploadPage {
     }
 
     static func post(_ c: RequestContext) throws -> HTTPResponse {
-        try c.checkCSRF()
-        let code = try c.requireUnit()
+        let code = try c.signedInUnit()
         let t = c.t
         guard let file = c.request.files.first(where: { $0.fieldName == "file" }), !file.bytes.isEmpty else {
             return form(c, notice: Pages.notice(t(WebText.uploadNoFile), kind: "error"), status: 422)
@@ -42,7 +37,7 @@ enum UnitUploadPage {
         let ws = try c.workspace()
         let s = try c.session()
         // the upload goes through a private temporary file, so a table streams like any other
-        let folder = NSTemporaryDirectory() + "loa-upload-" + Secrets.base64URL(Secrets.randomBytes(12))
+        let folder = UploadFolder.path(s.paths) + "/" + Secrets.base64URL(Secrets.randomBytes(12))
         let path = folder + "/upload." + ext
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let results: [Importing.FileResult]

@@ -28,14 +28,16 @@ public enum CSRF {
 
     /// `check` against a token held elsewhere (e.g. the login form's pre-session token).
     public static func check(_ request: HTTPRequest, token: String, expectedOrigin: String) -> Refusal? {
-        if let refusal = crossSite(request, expectedOrigin: origin(of: expectedOrigin) ?? expectedOrigin) {
+        if let refusal = crossSite(request, expectedOrigin: expectedOrigin) {
             return refusal
         }
         guard let sent = request.formValue(fieldName), !sent.isEmpty else { return .missingToken }
         return Secrets.constantTimeEqual(sent, token) ? nil : .wrongToken
     }
 
-    private static func crossSite(_ request: HTTPRequest, expectedOrigin: String) -> Refusal? {
+    /// Nil unless the browser says the request came from another site than `expectedOrigin`.
+    public static func crossSite(_ request: HTTPRequest, expectedOrigin given: String) -> Refusal? {
+        let expectedOrigin = origin(of: given) ?? given
         if let site = request.header("Sec-Fetch-Site") {
             let value = site.trimmingCharacters(in: .whitespaces).lowercased()
             return value == "same-origin" || value == "none" ? nil : .crossSite(header: "Sec-Fetch-Site", value: site)

@@ -1,44 +1,43 @@
 import Foundation
+import LoaStore
 import Synchronization
 
-/// Slows down and then locks repeated failed logins, per account name and per client IP, in
-/// memory: the first failure costs nothing, after the n-th a login must wait `2^(n-2)` seconds
-/// (1, 2, 4 … capped at `maxDelaySeconds`), and `lockAfter`
-/// failures lock it for `lockDuration`. Failures are forgotten after `lockDuration` of quiet.
+/// Limits failed logins (SPEC §9.6), per name and per address.
+///
+/// Per name, the failures are kept in the database with the user (`LoginFailures`): only names that exist are
+/// counted, so a flood of made-up names has nothing to evict. After `freeFailures`, each attempt must wait
+/// `2^(n - freeFailures)` seconds (capped at `maxDelaySeconds`) and `lockAfter` failures lock the name for
+/// `lockSeconds`; failures are forgotten after `lockSeconds` of quiet. Per address (an IPv4 address, or an IPv6
+/// /64, since one device holds a whole /64), failures are counted in memory in windows of `addressWindowSeconds`:
+/// beyond `addressFailures` in one window, logins from there wait for the next. The table holds at most
+/// `capacity` addresses: expired windows go first, then the oldest.
 public final class LoginThrottle: Sendable {
-    /// The thresholds; the IP's are higher because an office may share one address.
     public struct Policy: Sendable, Hashable {
-        /// The longest wait between two attempts, in seconds.
+        /// Failures of one name that cost nothing (a mistyped password or two).
+        public var freeFailures: Int = 3
+        /// The longest wait between two attempts for one name, in seconds.
         public var maxDelaySeconds: Int = 60
         /// Failures for one name that lock it.
         public var lockAfter: Int = 10
-        /// Failures from one address (any names) that lock it.
-        public var lockAfterPerIP: Int = 50
         /// How long a lock lasts, and how long failures are remembered after the last one.
-        public var lockDuration: TimeInterval = 15 * 60
-        /// How many names and addresses are remembered at most (the oldest are forgotten first).
-        public var capacity: Int = 10_000
+        public var lockSeconds: Double = 15 * 60
+        /// Failures from one address (any names) in one window.
+        public var addressFailures: Int = 30
+        public var addressWindowSeconds: Double = 15 * 60
+        /// How many addresses are remembered at most.
+        public var capacity: Int = 100_000
 
         public init() {}
     }
 
-    /// What a login attempt may do now.
-    public enum Decision: Sendable, Hashable {
-        case allowed
-        /// Try again after this many seconds.
-        case wait(seconds: Int)
-        /// Locked until then.
-        case locked(until: Date)
+    private struct Window {
+        var start: Double
+        var failures: Int
     }
 
-    private struct Record {
-        var failures = 0
-        var lastFailure = Date.distantPast
-    }
-
-    private let policy: Policy
+    public let policy: Policy
     private let now: @Sendable () -> Date
-    private let records = Mutex<[String: Record]>([:])
+    private let addresses = Mutex<[String: Window]>([:])
 
     /// `now` is the clock (tests move it).
     public init(policy: Policy = Policy(), now: @escaping @Sendable () -> Date = { Date() }) {
@@ -46,60 +45,58 @@ public final class LoginThrottle: Sendable {
         self.now = now
     }
 
-    /// Whether a login for `name` from `ip` may be tried now (the stricter of the two).
-    public func check(name: String, ip: String) -> Decision {
-        let time = now()
-        return records.withLock { table in
-            let byName = decision(table[key(name: name)], lockAfter: policy.lockAfter, at: time)
-            let byIP = decision(table[key(ip: ip)], lockAfter: policy.lockAfterPerIP, at: time)
-            return stricter(byName, byIP)
+    /// Seconds since 1970 now, the unit the database keeps failures in.
+    public var time: Double { now().timeIntervalSince1970 }
+
+    /// Whether a login for a name with these failures may be tried now.
+    public func nameAllows(_ failures: LoginFailures?) -> Bool {
+        guard let failures, failures.count > 0, let last = failures.last else { return true }
+        let quiet = time - last
+        if quiet >= policy.lockSeconds { return true }
+        if failures.count >= policy.lockAfter { return false }
+        if failures.count < policy.freeFailures { return true }
+        let delay = min(policy.maxDelaySeconds, 1 << min(failures.count - policy.freeFailures, 30))
+        return quiet >= Double(delay)
+    }
+
+    /// Whether a login from this address may be tried now.
+    public func addressAllows(_ ip: String) -> Bool {
+        let key = LoginThrottle.addressKey(ip), t = time
+        return addresses.withLock { table in
+            guard let w = table[key], t - w.start < policy.addressWindowSeconds else { return true }
+            return w.failures < policy.addressFailures
         }
     }
 
-    /// Counts a wrong password for `name` from `ip`.
-    public func recordFailure(name: String, ip: String) {
-        let time = now()
-        records.withLock { table in
-            for key in [key(name: name), key(ip: ip)] {
-                var record = table[key] ?? Record()
-                if time.timeIntervalSince(record.lastFailure) >= policy.lockDuration { record = Record() }
-                record.failures += 1
-                record.lastFailure = time
-                table[key] = record
+    /// Counts a failed login from this address.
+    public func recordAddressFailure(_ ip: String) {
+        let key = LoginThrottle.addressKey(ip), t = time
+        addresses.withLock { table in
+            if var w = table[key], t - w.start < policy.addressWindowSeconds {
+                w.failures += 1
+                table[key] = w
+                return
             }
-            if table.count > policy.capacity {
-                let oldest = table.sorted { $0.value.lastFailure < $1.value.lastFailure }
-                for (key, _) in oldest.prefix(table.count - policy.capacity) { table[key] = nil }
+            if table[key] == nil && table.count >= policy.capacity {
+                table = table.filter { t - $0.value.start < policy.addressWindowSeconds }
+                if table.count >= policy.capacity {
+                    let oldest = table.sorted { $0.value.start < $1.value.start }.prefix(policy.capacity / 10 + 1)
+                    for (k, _) in oldest { table[k] = nil }
+                }
             }
+            table[key] = Window(start: t, failures: 1)
         }
     }
 
-    /// A successful login clears the name's failures (not the address's).
-    public func recordSuccess(name: String, ip: String) {
-        _ = records.withLock { $0.removeValue(forKey: key(name: name)) }
-    }
+    /// How many addresses are remembered now.
+    public var addressCount: Int { addresses.withLock { $0.count } }
 
-    private func decision(_ record: Record?, lockAfter: Int, at time: Date) -> Decision {
-        guard let record, record.failures > 0 else { return .allowed }
-        let quiet = time.timeIntervalSince(record.lastFailure)
-        if quiet >= policy.lockDuration { return .allowed }
-        if record.failures >= lockAfter { return .locked(until: record.lastFailure + policy.lockDuration) }
-        let delay = record.failures < 2 ? 0 : min(policy.maxDelaySeconds, 1 << min(record.failures - 2, 30))
-        let remaining = Double(delay) - quiet
-        return remaining > 0 ? .wait(seconds: Int(remaining.rounded(.up))) : .allowed
+    /// The address as it is counted: IPv4 whole, IPv6 by its /64 prefix.
+    public static func addressKey(_ ip: String) -> String {
+        var v6 = in6_addr()
+        guard ip.contains(":"), inet_pton(AF_INET6, ip, &v6) == 1 else { return ip }
+        let bytes = withUnsafeBytes(of: v6) { Array($0.prefix(8)) }
+        return stride(from: 0, to: 8, by: 2).map { String(format: "%02x%02x", bytes[$0], bytes[$0 + 1]) }
+            .joined(separator: ":") + "::/64"
     }
-
-    private func stricter(_ a: Decision, _ b: Decision) -> Decision {
-        switch (a, b) {
-        case (.locked(let x), .locked(let y)): return .locked(until: max(x, y))
-        case (.locked, _): return a
-        case (_, .locked): return b
-        case (.wait(let x), .wait(let y)): return .wait(seconds: max(x, y))
-        case (.wait, _): return a
-        default: return b
-        }
-    }
-
-    private func key(name: String) -> String { "name:" + name.precomposedStringWithCanonicalMapping.lowercased() }
-    private func key(ip: String) -> String { "ip:" + ip }
 }

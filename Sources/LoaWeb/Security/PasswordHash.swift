@@ -19,6 +19,10 @@ public enum PasswordHash {
         return String(decoding: output.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// A hash of a random password, made once: a name that does not exist is checked against it, so that a login
+    /// costs the same Argon2id work whether or not the name exists.
+    public static let standIn: String = (try? hash(Secrets.base64URL(Secrets.randomBytes(32)))) ?? ""
+
     /// True when `password` (NFC) is the one `stored` was made from.
     public static func verify(_ password: String, against stored: String) -> Bool {
         Secrets.ensureReady()

@@ -63,6 +63,14 @@ public enum Secrets {
         }
     }
 
+    /// A 256-bit digest (BLAKE2b, `crypto_generichash`) of `bytes`, as URL-safe base64.
+    public static func digest(_ bytes: [UInt8]) -> String {
+        ensureReady()
+        var out = [UInt8](repeating: 0, count: 32)
+        _ = crypto_generichash(&out, out.count, bytes, UInt64(bytes.count), nil, 0)
+        return base64URL(out)
+    }
+
     /// `constantTimeEqual` on the UTF-8 bytes of two strings.
     public static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         constantTimeEqual(Array(a.utf8), Array(b.utf8))

@@ -53,11 +53,14 @@ public struct ServerKey: Sendable {
     }
 
     /// Reads the key at `path`, or creates it there (mode 0600, never readable by others in
-    /// between) when no file exists. Refuses a key file its group or others could read.
-    public static func loadOrCreate(at path: String) throws(ServerKeyError) -> ServerKey {
-        if let created = try create(at: path) { return created }
-        return try load(from: path)
+    /// between) when no file exists; `made` says which. Refuses a key file its group or others could read.
+    public static func loadOrCreate(at path: String) throws(ServerKeyError) -> (key: ServerKey, made: Bool) {
+        if let created = try create(at: path) { return (created, true) }
+        return (try load(from: path), false)
     }
+
+    /// Reads the key at `path`; a missing file is an error like any other.
+    public static func load(at path: String) throws(ServerKeyError) -> ServerKey { try load(from: path) }
 
     /// Creates the file with `O_CREAT | O_EXCL` and mode 0600; nil when it already exists.
     private static func create(at path: String) throws(ServerKeyError) -> ServerKey? {
