@@ -12,7 +12,8 @@ final class ServeProcess {
     init(workspace: String, today: String) throws {
         let log = self.log
         process.executableURL = URL(fileURLWithPath: loaBinary)
-        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--workspace", workspace, "--today", today]
+        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--workspace", workspace, "--today", today,
+                             "--new-key"]
         process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                                "LOA_HOME": repositoryRoot]
         let err = Pipe()
@@ -84,12 +85,23 @@ final class WebSession {
     @discardableResult
     func get(_ path: String) throws -> Reply { try send("GET", path, body: nil) }
 
-    /// Posts a form with the token of the last page, as the page's own form would.
+    /// Posts a form with the token of the last page and the one-time key of its form for `path`, as the page's
+    /// own form would.
     @discardableResult
     func post(_ path: String, _ fields: [(String, String)]) throws -> Reply {
         var all = fields
         if let r = lastPage.range(of: #"name="csrf" value="[^"]+""#, options: .regularExpression) {
             all.append(("csrf", String(lastPage[r].dropFirst(19).dropLast())))
+        }
+        // the form that posts there, or the one whose button does (`formaction`)
+        let start = lastPage.range(of: " action=\"\(path)\"")?.lowerBound
+            ?? lastPage.range(of: "formaction=\"\(path)\"").flatMap {
+                lastPage.range(of: "<form", options: .backwards, range: lastPage.startIndex..<$0.lowerBound)?.lowerBound
+            }
+        if let start, let end = lastPage.range(of: "</form>", range: start..<lastPage.endIndex),
+           let r = lastPage[start..<end.lowerBound].range(of: #"name="key" value="[^"]+""#,
+                                                          options: .regularExpression) {
+            all.append(("key", String(lastPage[r].dropFirst(18).dropLast())))
         }
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")

@@ -10,7 +10,8 @@ final class RunningServer {
 
     init(workspace: String, today: String, extra: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: loaBinary)
-        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--workspace", workspace, "--today", today] + extra
+        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--workspace", workspace, "--today", today,
+                             "--new-key"] + extra
         process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                                "LOA_HOME": repositoryRoot]
         process.standardOutput = FileHandle.nullDevice
@@ -19,7 +20,7 @@ final class RunningServer {
         // the server says where it listens on its first line: "… http://127.0.0.1:PORT …"
         var seen = ""
         let handle = errors.fileHandleForReading
-        while !seen.contains("\n") {
+        while seen.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) == nil {
             let chunk = handle.availableData
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)

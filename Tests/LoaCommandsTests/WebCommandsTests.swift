@@ -49,12 +49,24 @@ import Testing
         #expect(add.code == 0, "\(add.stderr)")
         let again = try loa(["--workspace", ws.root, "user", "add", "lan", "--role", "leader"], stdin: Data("x\n".utf8))
         #expect(again.code == 64)
-        let short = try loa(["--workspace", ws.root, "user", "add", "minh", "--role", "leader"], stdin: Data("ngắn\n".utf8))
-        #expect(short.code == 65 && short.stderr.contains("ít nhất 10 ký tự"))
+        // passwords: at least 12 characters, not one character repeated, not a common one (nor one dressed up)
+        for (password, says) in [("ngắn-11-ký", "ít nhất 12 ký tự"), ("aaaaaaaaaaaaaaa", "chỉ lặp lại một ký tự"),
+                                 ("password1234", "quá phổ biến"), ("Password1234!", "quá phổ biến"),
+                                 ("2026qwertyuiop", "quá phổ biến"), ("dragondragondragon", "quá phổ biến"),
+                                 ("matkhau123456", "quá phổ biến")] {
+            let r = try loa(["--workspace", ws.root, "user", "add", "minh", "--role", "leader"],
+                            stdin: Data((password + "\n").utf8))
+            #expect(r.code == 65 && r.stderr.contains(says), "\(password): \(r.stderr)")
+        }
+        let admin = try loa(["--workspace", ws.root, "user", "add", "an", "--role", "officer", "--admin"],
+                            stdin: Data("ba con mèo trèo cây cau\n".utf8))
+        #expect(admin.code == 0, "\(admin.stderr)")
         let bad = try loa(["--workspace", ws.root, "user", "add", "minh", "--role", "boss"], stdin: Data("x\n".utf8))
         #expect(bad.code == 64 && bad.stderr.contains("officer, leader"))
-        let dump = try Process.run(["/usr/bin/sqlite3", ws.path("loa.sqlite"), "SELECT name, role, password_hash FROM users"])
-        #expect(dump.hasPrefix("lan|officer|$argon2id$"))
+        let dump = try Process.run(["/usr/bin/sqlite3", ws.path("loa.sqlite"),
+                                    "SELECT name, role, admin, password_hash FROM users ORDER BY name"])
+        #expect(dump.hasPrefix("an|officer|1|$argon2id$"))
+        #expect(dump.contains("\nlan|officer|0|$argon2id$"))
         #expect(!dump.contains("mật-khẩu"))
         #expect(try loa(["--workspace", ws.root, "user", "remove", "lan"]).code == 0)
         #expect(try loa(["--workspace", ws.root, "user", "remove", "lan"]).code == 65)

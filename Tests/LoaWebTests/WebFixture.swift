@@ -17,7 +17,9 @@ final class WebFixture {
     let today: Day
     var port: UInt16 { server.port }
 
-    init(today: String = "2026-12-03", behindProxy: Bool = false) throws {
+    init(today: String = "2026-12-03", behindProxy: Bool = false,
+         configure: (inout WebConfiguration) -> Void = { _ in }, now: (@Sendable () -> Date)? = nil,
+         before: (WorkspacePaths) throws -> Void = { _ in }) throws {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
         let fm = FileManager.default
@@ -38,7 +40,10 @@ final class WebFixture {
             _ = try Publishing.publish(slot, workspace: ws, session: officer.with(today: slot.date))
         }
         key = try ServerKey.loadOrCreate(at: paths.serverKey).key
-        app = WebApp(configuration: WebConfiguration(paths: paths, fixedToday: self.today), key: key)
+        try before(paths)
+        var configuration = WebConfiguration(paths: paths, fixedToday: self.today)
+        configure(&configuration)
+        app = WebApp(configuration: configuration, key: key, now: now ?? { Date() })
         var config = Server.Configuration(address: ListenAddress(host: "127.0.0.1", port: 0))
         config.threads = 2
         config.uploadPaths = WebApp.uploadPaths
@@ -137,9 +142,13 @@ final class Browser {
     /// The one-time key of the last page's form that posts to `target`, as a browser would send it.
     func formKey(for target: String) -> String? {
         let path = target.split(separator: "?").first.map(String.init) ?? target
-        guard let start = lastPage.range(of: "action=\"\(path)\""),
-              let end = lastPage.range(of: "</form>", range: start.upperBound..<lastPage.endIndex) else { return nil }
-        let form = lastPage[start.upperBound..<end.lowerBound]
+        // the form that posts there, or the one whose button does (`formaction`)
+        let start = lastPage.range(of: " action=\"\(path)\"")?.lowerBound
+            ?? lastPage.range(of: "formaction=\"\(path)\"").flatMap {
+                lastPage.range(of: "<form", options: .backwards, range: lastPage.startIndex..<$0.lowerBound)?.lowerBound
+            }
+        guard let start, let end = lastPage.range(of: "</form>", range: start..<lastPage.endIndex) else { return nil }
+        let form = lastPage[start..<end.lowerBound]
         guard let r = form.range(of: #"name="key" value="([^"]+)""#, options: .regularExpression) else { return nil }
         return String(form[r]).components(separatedBy: "value=\"").last?.dropLast().description
     }
