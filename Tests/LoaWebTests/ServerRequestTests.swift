@@ -1,5 +1,5 @@
 import Foundation
-import LoaWeb
+@testable import LoaWeb
 import Synchronization
 import Testing
 
@@ -128,6 +128,14 @@ struct ServerRequestTests {
         _ = try exchange(port: server.port, target: "/%75/\(token)/more")
         _ = try exchange(port: server.port, target: "/unit/report/2026-10?secret=x")
         _ = try exchange(port: server.port, target: "/line%0Abreak")
+        // the link written in capitals, a receipt link, and a token standing anywhere are masked too
+        _ = try exchange(port: server.port, target: "/U/\(token)")
+        _ = try exchange(port: server.port, target: "/r/\(token)")
+        _ = try exchange(port: server.port, target: "/unit/\(token)/x")
+        #expect(log.waitForLine(containing: "GET /U/… 200") != nil)
+        #expect(log.waitForLine(containing: "GET /r/… 200") != nil)
+        #expect(log.waitForLine(containing: "GET /unit/…/x 200") != nil)
+        #expect(RequestLog.loggablePath("/items/bao-tang-va-the-he-tre-o-dien-bien") == "/items/bao-tang-va-the-he-tre-o-dien-bien")
         let redirect = try #require(log.waitForLine(containing: "GET /u/… 303"))
         #expect(redirect.wholeMatch(of: /GET \/u\/… 303 0 \d+ms/) != nil)
         #expect(log.waitForLine(containing: "GET /u/…/more 303") != nil)

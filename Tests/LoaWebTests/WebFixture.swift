@@ -166,7 +166,8 @@ final class Browser {
         let response = try #require(try exchange(port: port, method: method, target: target, headers: all, body: body))
         for (name, value) in response.headers where name == "set-cookie" {
             for cookie in value.components(separatedBy: "\n") {
-                let pair = cookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+                let pair = cookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    .map(String.init)
                 guard pair.count == 2 else { continue }
                 if cookie.contains("Max-Age=0") { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
             }

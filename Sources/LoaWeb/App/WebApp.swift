@@ -49,6 +49,7 @@ public final class WebApp: Sendable {
         sessions = SessionStore(idleTimeout: 8 * 3600, absoluteTimeout: 24 * 3600, now: now)
         links = UnitLinkIndex(key: key)
         UploadFolder.clear(configuration.paths)
+        _ = PasswordHash.standIn   // made now, so that the first unknown name costs no more than the others
         throttle = LoginThrottle(policy: configuration.loginPolicy, now: now)
         var router = Routes.table.router
         router.admit = Admission.admit
