@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import LoaWeb
+import Synchronization
 import Testing
 
 @Suite("Server limits and robustness")
@@ -232,4 +233,100 @@ struct ServerLimitsTests {
         #expect(failures.value == nil)
         #expect(log.waitForLine(containing: "GET /w7r9 200") != nil)
     }
+
+    @Test func aBodyFramedTwoWaysGets400AndTheConnectionCloses() throws {
+        let (server, log) = try startServer { _ in } handler: { _ in .text("should not run") }
+        defer { server.stop() }
+        for head in ["Content-Length: 3\r\nTransfer-Encoding: chunked\r\n",
+                     "Transfer-Encoding: chunked\r\nContent-Length: 3\r\n",
+                     "Content-Length: 3\r\nContent-Length: 3\r\n",
+                     "Content-Length: 3\r\nContent-Length: 40\r\n"] {
+            let socket = try RawSocket(port: server.port)
+            socket.send("POST /form HTTP/1.1\r\nHost: x\r\n\(head)\r\nabc")
+            socket.send("GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n")
+            let (bytes, closed) = socket.readToEnd()
+            let response = parseResponse(bytes, closed: closed)
+            #expect(response?.status == 400, "\(head.debugDescription)")
+            #expect(closed, "\(head.debugDescription)")
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("should not run"))
+        }
+        #expect(log.waitForLine(containing: "POST /form 400") != nil)
+        #expect(!log.all.contains { $0.contains("/smuggled") })
+    }
+
+    /// Seconds since `start`.
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// The median time of `count` requests from 127.0.0.1, and whether every one was answered 200.
+    static func normalClient(port: UInt16, count: Int) -> (median: Double, allAnswered: Bool) {
+        var times: [Double] = []
+        var answered = true
+        for _ in 0..<count {
+            let start = ContinuousClock.now
+            let r = try? exchange(port: port, target: "/")
+            answered = answered && r?.status == 200
+            times.append(seconds(since: start))
+        }
+        return (times.sorted()[count / 2], answered)
+    }
+
+    /// Slowloris on loopback: four addresses open 2,000 sockets between them and trickle a header line into each
+    /// every 300 ms. Only a few per address are accepted, and those are cut when their headers are not whole by
+    /// the deadline, however steadily the bytes come; an ordinary client is answered all along.
+    @Test func aFewSlowClientsNeverLockOthersOut() throws {
+        let deadline = 2.0
+        let (server, _) = try startServer {
+            $0.headerDeadlineSeconds = deadline
+            $0.connectionsPerIP = 8
+            $0.maxConnections = 64
+        } handler: { _ in .text("ok") }
+        defer { server.stop() }
+        let port = server.port
+        let baseline = Self.normalClient(port: port, count: 15)
+        #expect(baseline.allAnswered)
+
+        var attack: [(socket: RawSocket, opened: ContinuousClock.Instant, closed: Double?)] = []
+        for source in ["127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"] {
+            for _ in 0..<500 {
+                guard let socket = try? RawSocket(port: port, from: source, timeoutSeconds: 1) else { continue }
+                socket.send(Array("GET / HTTP/1.1\r\nHost: x\r\n".utf8))
+                attack.append((socket, .now, nil))
+            }
+        }
+        #expect(attack.count > 1000)
+        let during = Captured2()
+        let client = Thread { during.keep(Self.normalClient(port: port, count: 15)) }
+        client.start()
+        let start = ContinuousClock.now
+        while Self.seconds(since: start) < deadline + 2.5 {
+            for n in attack.indices where attack[n].closed == nil {
+                var byte: UInt8 = 0
+                let got = recv(attack[n].socket.descriptor, &byte, 1, Int32(MSG_DONTWAIT))
+                if got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+                    || !attack[n].socket.send(Array("X-Trickle: 1\r\n".utf8)) {
+                    attack[n].closed = Self.seconds(since: attack[n].opened)
+                }
+            }
+            usleep(300_000)
+        }
+        while during.value == nil { usleep(50_000) }
+        let normal = try #require(during.value)
+        #expect(normal.allAnswered, "an ordinary client was locked out")
+        let ratio = normal.median / baseline.median
+        #expect(ratio < 20, "median under attack / without = \(ratio)")
+        let open = attack.filter { $0.closed == nil }.count
+        #expect(open == 0, "\(open) slow sockets still open after the deadline")
+        let latest = attack.compactMap(\.closed).max() ?? 0
+        #expect(latest < deadline + 2, "the last slow socket was cut after \(latest) s")
+    }
+}
+
+/// A value handed from another thread.
+final class Captured2: Sendable {
+    private let box = Mutex<(median: Double, allAnswered: Bool)?>(nil)
+    func keep(_ value: (median: Double, allAnswered: Bool)) { box.withLock { $0 = value } }
+    var value: (median: Double, allAnswered: Bool)? { box.withLock { $0 } }
 }
