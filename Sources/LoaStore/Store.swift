@@ -93,7 +93,8 @@ public struct StoreWriter {
     /// Records who did what: every change, from the command line or the web, lands in the one audit history.
     public func audit(_ entry: AuditEntry) throws {
         try db.run("INSERT INTO audit (recorded_on, command, action, subject, detail, actor) VALUES (?, ?, ?, ?, ?, ?)",
-                   [entry.day, entry.command, entry.action.rawValue, entry.subject, entry.detail, entry.actor.description])
+                   [entry.day, entry.command, entry.action.rawValue, entry.subject, entry.detail,
+                    entry.actor.description])
     }
 }
 

@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import LoaWeb
+import Synchronization
 import Testing
 
 /// The shipped nginx configuration (deploy/nginx/loa.conf), run by Debian's nginx as an ordinary
@@ -67,6 +69,7 @@ struct NginxProxyTests {
                 ("/etc/letsencrypt/live/loa.example.org/fullchain.pem", folder + "/cert.pem"),
                 ("/etc/letsencrypt/live/loa.example.org/privkey.pem", folder + "/key.pem"),
                 ("server 127.0.0.1:8080;", "server 127.0.0.1:\(upstreamPort);"),
+                ("/var/log/nginx/loa-access.log", folder + "/loa-access.log"),
             ]
             var site = shipped
             for (from, to) in replacements {
@@ -77,7 +80,7 @@ struct NginxProxyTests {
                 worker_processes 1;
                 pid \(folder)/nginx.pid;
                 error_log \(folder)/error.log;
-                events { worker_connections 64; }
+                events { worker_connections 512; }
                 http {
                     access_log \(folder)/access.log;
                     client_body_temp_path \(folder)/client_body;
@@ -181,6 +184,79 @@ struct NginxProxyTests {
 
         let plain = try proxy.curl(curl, ["http://127.0.0.1:\(proxy.httpPort)/unit?x=1"])
         #expect(plain.contains("status=301 location=https://127.0.0.1/unit?x=1"))
+    }
+
+    /// What nginx refuses itself, before loa sees it: bodies over 1 MiB (8 MiB on the upload path), bursts of
+    /// sign-ins and of posts, and too many requests at once from one address; and what its log never holds.
+    @Test func nginxAnswers413And429ItselfAndLogsNoSecretLink() throws {
+        guard let nginx = Self.tool("nginx"), let openssl = Self.tool("openssl"), let curl = Self.tool("curl") else {
+            toolMissing("nginx, openssl or curl is missing")
+            return
+        }
+        let (server, log) = try startServer {
+            $0.behindProxy = true
+            $0.uploadPaths = ["/unit/upload"]
+        } handler: { request in
+            if request.path == "/slow" { usleep(1_500_000) }
+            return .text("body=\(request.body.count)")
+        }
+        defer { server.stop() }
+        let proxy = try Proxy(nginx: nginx, openssl: openssl, upstreamPort: server.port)
+        let base = "https://127.0.0.1:\(proxy.httpsPort)"
+        let bodyFile = proxy.folder + "/body.bin"
+        FileManager.default.createFile(atPath: bodyFile, contents: Data(count: 2 << 20))
+        for path in ["/unit/report/2026-11", "/unit/activity"] {
+            let r = try proxy.curl(curl, ["--data-binary", "@" + bodyFile, base + path])
+            #expect(r.contains("status=413"), "\(path): \(r.suffix(80))")
+        }
+        #expect(try proxy.curl(curl, ["-H", "Content-Type: application/octet-stream", "--data-binary", "@" + bodyFile,
+                                      base + "/unit/upload"]).contains("body=\(2 << 20)"))
+        #expect(!log.all.contains { $0.contains("/unit/report/2026-11") || $0.contains("/unit/activity") },
+                "loa never saw the bodies nginx refused")
+
+        // a burst of sign-ins from one address: the first few pass, then nginx answers 429
+        var statuses: [String] = []
+        for _ in 0..<12 {
+            let r = try proxy.curl(curl, ["--data", "name=x&password=y", base + "/login"])
+            statuses.append(String(r.split(separator: "status=").last?.prefix(3) ?? ""))
+        }
+        #expect(statuses.prefix(5).allSatisfy { $0 == "200" } && statuses.contains("429"), "\(statuses)")
+        #expect(try proxy.curl(curl, [base + "/login"]).contains("status=200"), "reading the form is not limited")
+
+        // more than 32 requests at once from one address: the rest get 429
+        var running: [(Process, Pipe)] = []
+        for _ in 0..<40 {
+            let p = Process(), out = Pipe()
+            p.executableURL = URL(fileURLWithPath: curl)
+            p.arguments = ["-sS", "--interface", "127.0.0.2", "--cacert", proxy.folder + "/cert.pem", "-o", "/dev/null",
+                           "-w", "%{http_code}", base + "/slow"]
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            running.append((p, out))
+        }
+        let results = Mutex<[String]>([])
+        for (p, out) in running {
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            results.withLock { $0.append(text) }
+        }
+        let all = results.withLock { $0 }
+        #expect(all.contains("200") && all.contains("429"), "\(all.sorted())")
+
+        // secret links are masked in nginx's access log, in any case, and no query string is written
+        let token = "Zm9vYmFyLXNlY3JldC10b2tlbi0xMjM0NTY3ODkwAbC"
+        for path in ["/u/\(token)", "/U/\(token)?x=1", "/r/\(token)", "/unit?secret=Q7"] {
+            _ = try proxy.curl(curl, [base + path])
+        }
+        var access = ""
+        for _ in 0..<50 where !access.contains("/r/...") {
+            access = (try? String(contentsOfFile: proxy.folder + "/loa-access.log", encoding: .utf8)) ?? ""
+            usleep(50_000)
+        }
+        #expect(access.contains("\"GET /u/... HTTP/") && access.contains("\"GET /U/... HTTP/")
+                && access.contains("\"GET /r/... HTTP/") && access.contains("\"GET /unit HTTP/"), "\(access)")
+        #expect(!access.contains(token) && !access.contains("Q7"))
     }
 }
 

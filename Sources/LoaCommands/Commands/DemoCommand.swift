@@ -50,7 +50,8 @@ struct DemoCommand: Command {
         ctx.console.out("\n" + ctx.t(CommandText.demoDone(target)) + "\n")
         // the web front on the same workspace, and one unit's link to open on a phone
         let demo = Session(paths: paths, today: ctx.today, language: ctx.language, actor: ctx.actor)
-        if let key = try? WebKeys.key(demo, ctx, create: true), let unit = (try? demo.loadWorkspace())?.workspace.units.first {
+        if let key = try? WebKeys.key(demo, ctx, create: true),
+           let unit = (try? demo.loadWorkspace())?.workspace.units.first {
             let versions = (try? demo.read(orEmpty: [:]) { try $0.linkVersions() }) ?? [:]
             let link = UnitLink.url(key: key, unit: unit.code.value, version: versions[unit.code.value] ?? 1,
                                     base: "http://127.0.0.1:8080")

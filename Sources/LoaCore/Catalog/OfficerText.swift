@@ -20,7 +20,8 @@ public enum OfficerText: Sendable, Hashable, Localizable {
     case readIssue, passedSlot, previewAndPublish, pinsTitle, noPins, unpin, pinItem, pinDate, pin, pinHint
     // items
     case itemsTitle, newItem, itemCount(Int, of: Int), title, status, channels, author, approvedOn, pinnedTo, all
-    case project, filter, clearFilters, sentBackBecause, file, window, observance, preview, history, auditAction(AuditAction)
+    case project, filter, clearFilters, sentBackBecause, file, window, observance, preview, history
+    case auditAction(AuditAction)
     case decide, approve, reason, reasonHint, sendBack, newItemIncomplete, itemID, itemIDHint, folder, createItem
     // issues
     case downloadHTML, downloadMarkdown, notPublishedYet(confirmed: Int, proposed: Int), publish

@@ -40,7 +40,8 @@ enum CompletenessPage {
         let v = try view(c)
         let ws = try c.workspace()
         var body: [HTML] = [.el("h1", text: t(OfficerText.completenessTitle))]
-        body.append(.el("form", [("method", "get"), ("action", Route.completeness.path), ("class", "filters noprint")], [
+        body.append(.el("form", [("method", "get"), ("action", Route.completeness.path),
+                                 ("class", "filters noprint")], [
             Pages.field(t(OfficerText.fromMonth), for: "from", Pages.input("from", value: v.from.iso, type: "month")),
             Pages.field(t(OfficerText.toMonth), for: "to", Pages.input("to", value: v.to.iso, type: "month")),
             Pages.field(t(OfficerText.cluster), for: "cluster",

@@ -56,9 +56,11 @@ enum IssuePage {
             body.append(.el("p", [("class", "muted")], text: t(DocumentText.issueNumber(number)) + " · "
                              + t(DocumentText.itemCount(ids.count))))
             body.append(.el("p", [("class", "actions noprint")], [
-                .el("a", [("class", "button secondary"), ("href", Route.issueDownload(slot).path([("format", "html")]))],
+                .el("a", [("class", "button secondary"),
+                          ("href", Route.issueDownload(slot).path([("format", "html")]))],
                     text: t(OfficerText.downloadHTML)),
-                .el("a", [("class", "button secondary"), ("href", Route.issueDownload(slot).path([("format", "md")]))],
+                .el("a", [("class", "button secondary"),
+                          ("href", Route.issueDownload(slot).path([("format", "md")]))],
                     text: t(OfficerText.downloadMarkdown)),
             ]))
         } else {

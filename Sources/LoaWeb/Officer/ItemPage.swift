@@ -54,7 +54,8 @@ enum ItemPage {
         let ws = try c.workspace()
         let item = try item(id, ws, c)
         let index = WorkspaceIndex(ws)
-        var body: [HTML] = [.el("p", [], [.el("a", [("href", Route.items.path)], text: "← " + t(OfficerText.itemsTitle))]),
+        var body: [HTML] = [.el("p", [], [.el("a", [("href", Route.items.path)],
+                                              text: "← " + t(OfficerText.itemsTitle))]),
                             .el("h1", [("lang", "vi")], text: item.title)]
         body += OfficerUI.doneNotice(c)
         if let problems { body.append(OfficerUI.failure(problems, c)) }
@@ -138,7 +139,8 @@ enum ItemPage {
         ]
         var buttons: [HTML] = [.el("button", [("type", "submit"), ("class", "secondary")], text: t(OfficerText.pin))]
         if item.pin != nil {
-            buttons.append(.el("button", [("type", "submit"), ("class", "secondary"), ("formaction", Route.itemUnpin(id).path),
+            buttons.append(.el("button", [("type", "submit"), ("class", "secondary"),
+                                          ("formaction", Route.itemUnpin(id).path),
                                           ("formnovalidate", "")], text: t(OfficerText.unpin)))
         }
         pin.append(.el("div", [("class", "actions")], buttons))

@@ -97,7 +97,8 @@ enum ItemsPage {
                    f.channel?.rawValue),
             choice(t(OfficerText.author), "author", authors.map { ($0, $0) }, f.author),
             .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.filter)),
-                                                .el("a", [("href", Route.items.path)], text: t(OfficerText.clearFilters))]),
+                                                .el("a", [("href", Route.items.path)],
+                                                    text: t(OfficerText.clearFilters))]),
         ])
     }
 }

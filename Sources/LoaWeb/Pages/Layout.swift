@@ -77,7 +77,9 @@ enum Pages {
         -> HTML {
         let path = route.path
         var fields = [csrf(c)]
-        if Routes.table.postRoute(at: path)?.records == true { fields.append(hidden(OnceOnly.keyField, OnceOnly.newKey())) }
+        if Routes.table.postRoute(at: path)?.records == true {
+            fields.append(hidden(OnceOnly.keyField, OnceOnly.newKey()))
+        }
         return .el("form", [("method", "post"), ("action", path)] + attributes, fields + content)
     }
 

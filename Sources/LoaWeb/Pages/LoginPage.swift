@@ -61,7 +61,9 @@ enum LoginPage {
         app.throttle.recordAddressFailure(ip)
         if user != nil && allowed {
             let policy = app.throttle.policy
-            _ = try c.write { try $0.recordLoginFailure(of: name, at: app.throttle.time, forgetAfter: policy.lockSeconds) }
+            _ = try c.write {
+                try $0.recordLoginFailure(of: name, at: app.throttle.time, forgetAfter: policy.lockSeconds)
+            }
         }
         return render(c, name: name, error: t(WebText.loginFailed), status: 401)
     }
