@@ -1,9 +1,9 @@
 import Foundation
 
 /// What a user's password must be (SPEC §9.6): at least 12 characters, not one character repeated, and not a
-/// common password — nor one with digits or signs added before or after it, nor one said twice. The common
-/// passwords are the 10,000 most frequent of zxcvbn's list and a few Vietnamese ones, compiled into Loa
-/// (`Resources/common-passwords.txt`, made by `Tests/tools/common_passwords.py`).
+/// common password — nor one with digits or signs added before or after it, nor one said twice, nor only digits.
+/// The common passwords are the 10,000 most frequent of zxcvbn's list and a few Vietnamese ones, compiled into
+/// Loa (`Resources/common-passwords.txt`, made by `Tests/tools/common_passwords.py`).
 public enum PasswordPolicy {
     public static let minimumLength = 12
 
@@ -16,9 +16,10 @@ public enum PasswordPolicy {
     }
 
     /// Whether the password, in lower case, is a common one, with or without digits and signs around it, or
-    /// a common one twice or more.
+    /// a common one twice or more, or only digits (a date, a telephone number).
     public static func isCommon(_ password: String) -> Bool {
         let lowered = password.lowercased()
+        if lowered.allSatisfy(\.isNumber) { return true }
         let letters = lowered.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed()
         let candidates = [lowered, String(letters), String(lowered.reversed().drop { !$0.isLetter }.reversed()),
                           String(lowered.drop { !$0.isLetter })]

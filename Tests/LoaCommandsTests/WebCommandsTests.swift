@@ -73,6 +73,37 @@ import Testing
     }
 }
 
+@Suite struct ServeKeyAndFileModeTests {
+    @Test func aMissingServerKeyStopsServeUnlessANewOneIsAskedFor() throws {
+        let ws = try TempWorkspace()
+        let r = try ws.run(["serve", "--listen", "127.0.0.1:0"])
+        #expect(r.code == 66)
+        #expect(r.stderr.contains("không có khóa máy chủ") && r.stderr.contains("--new-key"), "\(r.stderr)")
+        #expect(!ws.exists("loa.key"))
+        // with --new-key it starts, and says that every printed link dies
+        let server = try RunningServer(workspace: ws.root, today: "2026-12-03")
+        let (status, log) = server.stop()
+        #expect(status == 0)
+        #expect(ws.exists("loa.key"))
+        _ = log
+    }
+
+    @Test func everyFileLoaCreatesIsItsOwnersAlone() throws {
+        let ws = try TempWorkspace()
+        #expect(try ws.run(["import", ws.path("reports/samples/2026-11")], today: "2026-12-06").code == 0)
+        #expect(try ws.run(["links"]).code == 0)
+        #expect(try ws.run(["backup", ws.path("copy.sqlite")]).code == 0)
+        #expect(try ws.run(["plan", "2026-12"], today: "2026-12-06").code == 0)
+        for file in ["loa.sqlite", "loa.sqlite-wal", "loa.key", "copy.sqlite", "calendars/2026-12.ics"]
+            where ws.exists(file) {
+            let mode = try #require(FileManager.default.attributesOfItem(atPath: ws.path(file))[.posixPermissions]
+                as? Int)
+            #expect(mode & 0o077 == 0, "\(file) is \(String(mode, radix: 8))")
+        }
+        #expect(ws.exists("loa.sqlite") && ws.exists("copy.sqlite"))
+    }
+}
+
 extension Process {
     /// Runs a tool and returns its standard output.
     static func run(_ argv: [String]) throws -> String {

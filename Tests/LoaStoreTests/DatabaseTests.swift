@@ -182,4 +182,33 @@ final class TempFolder {
     func tables(_ db: Database) throws -> [String] {
         try db.rows("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name") { try $0.text(0) }
     }
+
+    @Test func aFormsNotesAreStoredOnceInItsContentAndWebBookkeepingHasItsTables() throws {
+        let tmp = try TempFolder()
+        let store = try Store(path: tmp.file())
+        let columns = try store.db.rows("PRAGMA table_info(forms)") { try $0.text(1) }
+        #expect(columns.contains("content") && !columns.contains("notes"))
+        let day = try #require(Day(iso: "2026-12-03"))
+        // a one-time key is kept per actor, with the answer it got
+        try store.write { w in
+            try w.recordFormKey("k1", actor: .unit("u1"), record: FormKeyRecord(digest: "d", status: 303,
+                                                                               location: "/unit"), today: day)
+            try w.addUsage(of: "u1", on: day, bytes: 100)
+            try w.addUsage(of: "u1", on: day, bytes: 50)
+        }
+        #expect(try store.read { try $0.formKey("k1", actor: .unit("u1")) }?.location == "/unit")
+        #expect(try store.read { try $0.formKey("k1", actor: .unit("u2")) } == nil)
+        #expect(try store.read { try $0.usage(of: "u1", on: day) } == 150)
+        // a user's failures are counted only for a user that exists, and forgotten after quiet
+        let counts = try store.write { w -> [Int?] in
+            try w.save(user: UserRecord(name: "lan", role: .officer, sensitive: false, admin: true, passwordHash: "h"),
+                       today: day, actor: .commandLine(user: "t"))
+            return [try w.recordLoginFailure(of: "không-có", at: 100, forgetAfter: 900)?.count,
+                    try w.recordLoginFailure(of: "lan", at: 100, forgetAfter: 900)?.count,
+                    try w.recordLoginFailure(of: "lan", at: 200, forgetAfter: 900)?.count,
+                    try w.recordLoginFailure(of: "lan", at: 2000, forgetAfter: 900)?.count]
+        }
+        #expect(counts == [nil, 1, 2, 1])
+        #expect(try store.read { try $0.user(named: "lan") }?.admin == true)
+    }
 }
