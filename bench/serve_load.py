@@ -100,9 +100,10 @@ def submit(port, token, i):
     status, page = c.request("GET", f"/unit/report/{PERIOD}")
     view = time.perf_counter() - start
     m = re.search(rb'name="csrf" value="([^"]+)"', page)
-    if status != 200 or not m:
+    k = re.search(rb'name="key" value="([^"]+)"', page)
+    if status != 200 or not m or not k:
         return None, view, False
-    body = urllib.parse.urlencode(fields(i) + [("csrf", m.group(1).decode())])
+    body = urllib.parse.urlencode(fields(i) + [("csrf", m.group(1).decode()), ("key", k.group(1).decode())])
     start = time.perf_counter()
     status, _ = c.request("POST", f"/unit/report/{PERIOD}", body)
     post = time.perf_counter() - start
@@ -120,7 +121,8 @@ def serve_run(units, submissions, clients):
     env = dict(os.environ, LOA_HOME=ROOT)
     subprocess.run([LOA, "--workspace", ws, "check"], check=True, stdout=subprocess.DEVNULL, env=env)
     log = open(os.path.join(WORK, "serve.log"), "wb")
-    server = subprocess.Popen([LOA, "serve", "--listen", "127.0.0.1:0", "--workspace", ws, "--today", TODAY],
+    server = subprocess.Popen([LOA, "serve", "--listen", "127.0.0.1:0", "--workspace", ws, "--today", TODAY,
+                               "--new-key"],
                               stderr=log, env=env)
     m = None
     for _ in range(500):
