@@ -37,6 +37,15 @@ import LoaStore
         #expect(b.cookies["loa_login"] == nil && b.cookies["loa_session"] != nil, "\(b.cookies) \(signed.headers)")
     }
 
+    /// Locks a user: ten failed logins a moment ago.
+    func lock(_ name: String, _ f: WebFixture) throws {
+        try Store(path: f.paths.defaultDatabase).write { w in
+            for _ in 0..<10 {
+                _ = try w.recordLoginFailure(of: name, at: Date().timeIntervalSince1970, forgetAfter: 900)
+            }
+        }
+    }
+
     /// The seconds one failed login takes.
     func timed(_ b: Browser, name: String, password: String) throws -> Double {
         let start = ContinuousClock.now
@@ -52,12 +61,7 @@ import LoaStore
         let f = try WebFixture()
         try f.addUser("lan", role: .officer)
         try f.addUser("khoa", role: .officer)
-        // khoa is locked: ten failures a moment ago
-        try Store(path: f.paths.defaultDatabase).write { w in
-            for _ in 0..<10 {
-                _ = try w.recordLoginFailure(of: "khoa", at: Date().timeIntervalSince1970, forgetAfter: 900)
-            }
-        }
+        try lock("khoa", f)
         let b = Browser(port: f.port)
         try b.get("/login")
         // measured in turns, so that whatever else the machine does weighs on the three alike
@@ -84,11 +88,7 @@ import LoaStore
     @Test func noFloodOfOtherNamesOrAddressesErasesALockedName() throws {
         let f = try WebFixture(behindProxy: true, configure: { $0.loginPolicy.capacity = 8 })
         try f.addUser("khoa", role: .officer)
-        try Store(path: f.paths.defaultDatabase).write { w in
-            for _ in 0..<10 {
-                _ = try w.recordLoginFailure(of: "khoa", at: Date().timeIntervalSince1970, forgetAfter: 900)
-            }
-        }
+        try lock("khoa", f)
         let b = Browser(port: f.port)
         try b.get("/login")
         for n in 0..<40 {

@@ -16,6 +16,15 @@ struct NginxProxyTests {
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// nginx, openssl and curl, or nil (said, and a failure under `make test`) when one is missing.
+    static func tools() -> (nginx: String, openssl: String, curl: String)? {
+        guard let nginx = tool("nginx"), let openssl = tool("openssl"), let curl = tool("curl") else {
+            toolMissing("nginx, openssl or curl is missing")
+            return nil
+        }
+        return (nginx, openssl, curl)
+    }
+
     /// Runs a tool to its end; its standard output, or nil when it failed.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
@@ -131,10 +140,7 @@ struct NginxProxyTests {
     }
 
     @Test func requestsThroughNginxArriveSecureWithTheClientsAddress() throws {
-        guard let nginx = Self.tool("nginx"), let openssl = Self.tool("openssl"), let curl = Self.tool("curl") else {
-            toolMissing("nginx, openssl or curl is missing")
-            return
-        }
+        guard let (nginx, openssl, curl) = Self.tools() else { return }
         let (server, log) = try startServer {
             $0.behindProxy = true
             $0.uploadPaths = ["/unit/upload"]
@@ -189,10 +195,7 @@ struct NginxProxyTests {
     /// What nginx refuses itself, before loa sees it: bodies over 1 MiB (8 MiB on the upload path), bursts of
     /// sign-ins and of posts, and too many requests at once from one address; and what its log never holds.
     @Test func nginxAnswers413And429ItselfAndLogsNoSecretLink() throws {
-        guard let nginx = Self.tool("nginx"), let openssl = Self.tool("openssl"), let curl = Self.tool("curl") else {
-            toolMissing("nginx, openssl or curl is missing")
-            return
-        }
+        guard let (nginx, openssl, curl) = Self.tools() else { return }
         let (server, log) = try startServer {
             $0.behindProxy = true
             $0.uploadPaths = ["/unit/upload"]
@@ -265,11 +268,7 @@ struct NginxProxyTests {
 @Suite("nginx in front of Loa")
 struct NginxInFrontOfLoaTests {
     @Test func aUnitReportsThroughNginxWithASecureCookie() throws {
-        guard let nginx = NginxProxyTests.tool("nginx"), let openssl = NginxProxyTests.tool("openssl"),
-              let curl = NginxProxyTests.tool("curl") else {
-            toolMissing("nginx, openssl or curl is missing")
-            return
-        }
+        guard let (nginx, openssl, curl) = NginxProxyTests.tools() else { return }
         let f = try WebFixture(behindProxy: true)
         let proxy = try NginxProxyTests.Proxy(nginx: nginx, openssl: openssl, upstreamPort: f.port)
         let base = "https://127.0.0.1:\(proxy.httpsPort)"
