@@ -5,7 +5,8 @@ public struct WarningFacts: Sendable {
         public let unit: UnitCode
         public let period: Month
         public let mood: Mood?
-        public init(unit: UnitCode, period: Month, mood: Mood?) { self.unit = unit; self.period = period; self.mood = mood }
+        public init(unit: UnitCode, period: Month,
+            mood: Mood?) { self.unit = unit; self.period = period; self.mood = mood }
     }
 
     /// A topic a unit raised, in a report or as an urgent issue, dated by when it was reported.

@@ -51,7 +51,8 @@ public struct WarningsPresenter: Sendable {
                 fields += [("units", units(w)), ("months", .array(months.map { .string($0.iso) }))]
             case .clusterConcern(let cluster, let months, let shares, _):
                 fields += [("cluster", .string(cluster)), ("units", units(w)),
-                           ("months", .array(months.map { .string($0.iso) })), ("shares", .array(shares.map(JSON.share)))]
+                           ("months", .array(months.map { .string($0.iso) })),
+                               ("shares", .array(shares.map(JSON.share)))]
             case .sharedTopic(let topic, _, let since, let sensitive):
                 fields += [("units", units(w)), ("topic", sensitive && !includeSensitive ? .null : .string(topic)),
                            ("since", .string(since.iso)), ("sensitive", .bool(sensitive))]

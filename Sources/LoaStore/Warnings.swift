@@ -8,7 +8,8 @@ extension StoreReader {
         var facts = WarningFacts()
         try db.query("SELECT unit, period, mood FROM forms WHERE period BETWEEN ? AND ? AND current = 1",
                      [from, to]) { r in
-            facts.moods.append(.init(unit: try r.id(0), period: try r.month(1), mood: r.isNull(2) ? nil : try r.mood(2)))
+            facts.moods.append(.init(unit: try r.id(0), period: try r.month(1), mood: r.isNull(2)
+                ? nil : try r.mood(2)))
         }
         // issues are far fewer than forms: read them first (CROSS JOIN keeps that order), then their forms
         facts.topics = try db.rows("""
