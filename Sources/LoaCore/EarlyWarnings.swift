@@ -65,52 +65,11 @@ public enum EarlyWarnings {
     /// Every warning on `today`, in a fixed order: units' concerns by unit, clusters' by cluster, then shared
     /// topics by their first report. `cluster` names each unit's cluster; `counts` limits moods to the months
     /// that count (the tracked ones).
-    public static func compute(_ facts: WarningFacts, today: Day, cluster: (UnitCode) -> String?,
-                               counts: (Month) -> Bool = { _ in true }) -> [EarlyWarning] {
-        let moods = facts.moods.filter { $0.period <= today.monthOfYear && counts($0.period) }
-        return unitConcerns(moods, today: today) + clusterConcerns(moods, today: today, cluster: cluster)
-            + sharedTopics(facts.topics.filter { counts($0.reportedOn.monthOfYear) }, today: today)
-    }
-
-    static func unitConcerns(_ moods: [WarningFacts.MoodReport], today: Day) -> [EarlyWarning] {
-        let oldest = today.monthOfYear.adding(months: -recentMonths)
-        var latest: [UnitCode: (last: WarningFacts.MoodReport, before: WarningFacts.MoodReport?)] = [:]
-        for m in moods {
-            guard let seen = latest[m.unit] else { latest[m.unit] = (m, nil); continue }
-            if m.period > seen.last.period { latest[m.unit] = (m, seen.last) }
-            else if m.period < seen.last.period, seen.before.map({ m.period > $0.period }) ?? true {
-                latest[m.unit] = (seen.last, m)
-            }
-        }
-        return latest.keys.sorted().compactMap { unit in
-            guard let pair = latest[unit], let before = pair.before, pair.last.period >= oldest,
-                  pair.last.mood == .loNgai, before.mood == .loNgai else { return nil }
-            return .unitConcern(unit: unit, months: [before.period, pair.last.period])
-        }
-    }
-
-    static func clusterConcerns(_ moods: [WarningFacts.MoodReport], today: Day,
-                                cluster: (UnitCode) -> String?) -> [EarlyWarning] {
-        struct Count { var reporting = 0; var worried: [UnitCode] = [] }
-        var counts: [String: [Month: Count]] = [:]
-        for m in moods {
-            guard let c = cluster(m.unit) else { continue }
-            counts[c, default: [:]][m.period, default: Count()].reporting += 1
-            if m.mood == .loNgai { counts[c, default: [:]][m.period, default: Count()].worried.append(m.unit) }
-        }
-        let oldest = today.monthOfYear.adding(months: -recentMonths)
-        return counts.keys.sorted().compactMap { c in
-            guard let byMonth = counts[c], let end = byMonth.keys.max(), end >= oldest else { return nil }
-            let months = (0..<trendMonths).reversed().map { end.adding(months: -$0) }
-            let shares = months.compactMap { m in
-                byMonth[m].flatMap { $0.reporting > 0 ? Double($0.worried.count) / Double($0.reporting) : nil }
-            }
-            guard shares.count == trendMonths, zip(shares, shares.dropFirst()).allSatisfy({ $0 < $1 }) else {
-                return nil
-            }
-            return .clusterConcern(cluster: c, months: months, shares: shares,
-                                   units: (byMonth[end]?.worried ?? []).sorted())
-        }
+    public static func compute(_ facts: WarningFacts, today: Day, cluster: @escaping (UnitCode) -> String?,
+                               counts: @escaping (Month) -> Bool = { _ in true }) -> [EarlyWarning] {
+        var tally = WarningTally(today: today, cluster: cluster, counts: counts)
+        for m in facts.moods { tally.add(m) }
+        return tally.warnings(topics: facts.topics)
     }
 
     static func sharedTopics(_ raised: [WarningFacts.RaisedTopic], today: Day) -> [EarlyWarning] {
@@ -162,6 +121,67 @@ public enum EarlyWarnings {
     private struct NodePair: Hashable {
         let a: Int, b: Int
         init(_ x: Int, _ y: Int) { (a, b) = (min(x, y), max(x, y)) }
+    }
+}
+
+/// Moods as they stream from the store, kept as little as the warnings need: each unit's last two reported
+/// months, and each cluster's counts by month (SPEC §5.4).
+public struct WarningTally {
+    private struct ClusterMonth { var reporting = 0; var worried: [UnitCode] = [] }
+    private let today: Day
+    private let cluster: (UnitCode) -> String?
+    private let counts: (Month) -> Bool
+    private var latest: [UnitCode: (last: WarningFacts.MoodReport, before: WarningFacts.MoodReport?)] = [:]
+    private var clusters: [String: [Month: ClusterMonth]] = [:]
+
+    public init(today: Day, cluster: @escaping (UnitCode) -> String?, counts: @escaping (Month) -> Bool) {
+        self.today = today; self.cluster = cluster; self.counts = counts
+    }
+
+    /// One current form's mood; forms after today's month or in months that do not count are left out.
+    public mutating func add(_ m: WarningFacts.MoodReport) {
+        guard m.period <= today.monthOfYear, counts(m.period) else { return }
+        if let seen = latest[m.unit] {
+            if m.period > seen.last.period { latest[m.unit] = (m, seen.last) }
+            else if m.period < seen.last.period, seen.before.map({ m.period > $0.period }) ?? true {
+                latest[m.unit] = (seen.last, m)
+            }
+        } else {
+            latest[m.unit] = (m, nil)
+        }
+        guard let c = cluster(m.unit) else { return }
+        clusters[c, default: [:]][m.period, default: ClusterMonth()].reporting += 1
+        if m.mood == .loNgai { clusters[c, default: [:]][m.period, default: ClusterMonth()].worried.append(m.unit) }
+    }
+
+    /// The warnings of the moods added and of `topics` (those of months that do not count are left out).
+    public func warnings(topics: [WarningFacts.RaisedTopic]) -> [EarlyWarning] {
+        unitConcerns() + clusterConcerns()
+            + EarlyWarnings.sharedTopics(topics.filter { counts($0.reportedOn.monthOfYear) }, today: today)
+    }
+
+    private func unitConcerns() -> [EarlyWarning] {
+        let oldest = today.monthOfYear.adding(months: -EarlyWarnings.recentMonths)
+        return latest.keys.sorted().compactMap { unit in
+            guard let pair = latest[unit], let before = pair.before, pair.last.period >= oldest,
+                  pair.last.mood == .loNgai, before.mood == .loNgai else { return nil }
+            return .unitConcern(unit: unit, months: [before.period, pair.last.period])
+        }
+    }
+
+    private func clusterConcerns() -> [EarlyWarning] {
+        let oldest = today.monthOfYear.adding(months: -EarlyWarnings.recentMonths)
+        return clusters.keys.sorted().compactMap { c in
+            guard let byMonth = clusters[c], let end = byMonth.keys.max(), end >= oldest else { return nil }
+            let months = (0..<EarlyWarnings.trendMonths).reversed().map { end.adding(months: -$0) }
+            let shares = months.compactMap { m in
+                byMonth[m].flatMap { $0.reporting > 0 ? Double($0.worried.count) / Double($0.reporting) : nil }
+            }
+            guard shares.count == EarlyWarnings.trendMonths, zip(shares, shares.dropFirst()).allSatisfy({ $0 < $1 })
+            else { return nil }
+            return .clusterConcern(cluster: c, months: months, shares: shares,
+                                   units: (byMonth[end]?.worried ?? []).sorted())
+        }
     }
 }
 
