@@ -174,7 +174,8 @@ def bench_reports(units, results):
          m(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM m WHERE k < 12)
     INSERT INTO forms (unit, period, submitted, imported_on, received, mood, content, source_path, current, import_id)
     SELECT printf('u%06d', i), printf('2026-%02d', k), date(printf('2026-%02d-01', k), '+1 month', printf('+%d day', (i * 7 + k) % 9)),
-           '2027-01-10', '', CASE (i + k) % 3 WHEN 0 THEN 'on-dinh' WHEN 1 THEN 'quan-tam' ELSE 'on-dinh' END, 'x', 'bench', 1, 1
+           '2027-01-10', '', CASE (i + k) % 3 WHEN 0 THEN 'on-dinh' WHEN 1 THEN 'quan-tam'
+                                  ELSE CASE WHEN i % 5 = 0 THEN 'lo-ngai' ELSE 'on-dinh' END END, 'x', 'bench', 1, 1
     FROM u, m WHERE (i * 13 + k) % 10 <> 0;
     INSERT INTO theme_sets (id, key) VALUES (1, 'digital/2.1/a'), (2, 'digital/2.1/b museum/1.1/a'), (3, 'ho-tay/3.1/a'),
                                             (4, 'digital/2.1/c');
@@ -186,12 +187,21 @@ def bench_reports(units, results):
     FROM forms;
     INSERT INTO activities (form_id, unit, date, type, title, participants, theme_set, items, import_id)
     SELECT id, unit, period || '-2' || (id % 7), 'sinh-hoat-chuyen-de', 'Chuyên đề', 5 + id % 30, 4, '', 1 FROM forms;
+    -- one form in seven raises an issue: a few worries phrased several ways, many one-off topics, some sensitive
+    INSERT INTO feedback_issues (form_id, topic, detail, sensitive)
+    SELECT id, CASE id % 5 WHEN 0 THEN 'Chậm chi trả lương tăng thêm' WHEN 1 THEN 'lương tăng thêm trả chậm'
+                             WHEN 2 THEN 'Thông tin sai lệch trên mạng xã hội'
+                             WHEN 3 THEN 'Áp lực công việc khi chuyển đổi số đợt ' || (id % 997)
+                             ELSE 'Đề nghị tập huấn chữ ký số cho tổ ' || (id % 991) END, NULL, id % 11 = 0
+    FROM forms WHERE id % 7 = 0;
     COMMIT;
     ANALYZE;
     """
     subprocess.run(["sqlite3", db], input=gen.encode(), stdout=subprocess.DEVNULL, check=True)
     cmd = [LOA, "--workspace", w, "--today", "2027-01-10", "report", "phase", "digital", "2.1", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json"]
     t_loa, m_loa = best_of(2, cmd)
+    warn = [LOA, "--workspace", w, "--today", "2027-01-10", "report", "warnings", "--format", "json"]
+    t_warn, m_warn = best_of(2, warn)
     # the same aggregates as plain SQL: reporting per month, forms, activities by unit and month, by type, by theme set, moods
     sql = """
     SELECT period, count(*), sum(submitted <= date(period || '-01', '+1 month', '+4 day')) FROM forms WHERE current = 1 AND period BETWEEN '2026-01' AND '2026-12' GROUP BY period;
@@ -207,6 +217,8 @@ def bench_reports(units, results):
     t_sql, m_sql = best_of(2, ["sqlite3", db, sql])
     results.append(("Reports", f"phase report, {units:,} units × 12 months", "loa report phase --format json", t_loa, m_loa,
                     "the same aggregates as plain SQL (sqlite3)", t_sql, m_sql, " ".join(cmd), "≤ 1.2, ≤ 150 MiB"))
+    results.append(("Warnings", f"early warnings, {units:,} units × 12 months", "loa report warnings --format json",
+                    t_warn, m_warn, "the phase report's JSON on the same data", t_loa, m_loa, " ".join(warn), "≤ 1.5"))
 
 
 def bench_render(items, results):

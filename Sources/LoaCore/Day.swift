@@ -176,6 +176,8 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var next: Month { Month(index: index + 1) }
     public var previous: Month { Month(index: index - 1) }
+    /// The month `months` later (earlier when negative).
+    public func adding(months: Int) -> Month { Month(index: index + months) }
     public var quarter: Int { (month - 1) / 3 + 1 }
     public var iso: String { "\(Day.pad(year, 4))-\(Day.pad(month, 2))" }
     public var description: String { iso }

@@ -29,6 +29,8 @@ public struct StatusFacts: Sendable {
     /// The first month any unit reported, when `tracking_from` is not set.
     public var firstReportedPeriod: Month?
     public var openAlerts: [Alert] = []
+    /// Today's early warnings (SPEC §5.4).
+    public var warnings: [EarlyWarning] = []
     public init() {}
 }
 
@@ -57,6 +59,8 @@ public struct StatusFigures: Sendable {
     public let overdue: [(unit: UnitCode, months: [Month])]
     /// Open alerts, oldest first.
     public let alerts: [Alert]
+    /// Today's early warnings, in the order `EarlyWarnings.compute` gives.
+    public let warnings: [EarlyWarning]
     public let roundAnniversaries: [ObservanceDay]
 
     public static let approvalHorizonDays = 7
@@ -127,6 +131,7 @@ public struct StatusFigures: Sendable {
         }
         overdue = missing.keys.sorted().map { ($0, missing[$0, default: []].sorted()) }
         alerts = facts.openAlerts.sorted { ($0.openedOn, $0.id) < ($1.openedOn, $1.id) }
+        warnings = facts.warnings
         roundAnniversaries = Array(ObservanceDay.occurrences(of: ws.observances, from: today,
                                                              to: today.adding(days: Self.anniversaryHorizonDays))
             .filter { $0.roundness > 0 }.prefix(Self.anniversariesShown))

@@ -130,6 +130,7 @@ public enum Status {
             return f
         }
         facts.entries = try Calendars.entries(of: month, in: s.paths) + Calendars.entries(of: month.next, in: s.paths)
+        facts.warnings = try Warnings.current(workspace: ws, session: s)
         return StatusFigures(workspace: ws, facts: facts, today: s.today)
     }
 }

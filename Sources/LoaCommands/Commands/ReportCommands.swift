@@ -120,3 +120,43 @@ struct ReportUnitCommand: Command {
             ctx: ctx)
     }
 }
+
+/// `loa report warnings`: today's early warnings (SPEC §5.4).
+struct ReportWarningsCommand: Command {
+    enum Format: String, CaseIterable, Sendable { case md, html, json }
+    static let path = ["report", "warnings"]
+    static let usage = ""
+    static let summary = CommandText.reportWarningsSummary
+    static let format = Option<Format>.choice("--format", help: .optReportFormat)
+    static let options = [format.spec, ReportOptions.output.spec, ReportOptions.includeSensitive.spec]
+    let format: Format?
+    let file: String?
+    let includeSensitive: Bool
+
+    init(parsing args: ParsedArguments) throws(Failure) {
+        format = try args.value(Self.format)
+        file = try args.value(ReportOptions.output)
+        includeSensitive = args.has(ReportOptions.includeSensitive)
+    }
+
+    func run(in ctx: Context) throws(Failure) -> Int32 {
+        let (s, ws) = try ctx.load()
+        let p = WarningsPresenter(warnings: try Warnings.current(workspace: ws, session: s), workspace: ws,
+                                  today: s.today, language: s.language, includeSensitive: includeSensitive)
+        let rendered: [(ext: String, text: () -> String)] = [
+            ("md", { MarkdownRenderer.render(p.document()) }), ("html", { HTMLRenderer.render(p.document()) }),
+            ("json", { p.json().text + "\n" }),
+        ]
+        guard let format else {
+            let base = s.paths.report("warnings-\(s.today.iso)")
+            for r in rendered where r.ext != "json" {
+                try writeFile(base + "." + r.ext, r.text())
+                ctx.console.out(s.paths.relative(base + "." + r.ext) + "\n")
+            }
+            return ExitCode.ok
+        }
+        let text = rendered.first { $0.ext == format.rawValue }?.text() ?? ""
+        if let file { try writeFile(ctx.absolute(file), text) } else { ctx.console.out(text) }
+        return ExitCode.ok
+    }
+}

@@ -66,6 +66,12 @@ enum StatusText {
                 + t.shortMonth(a.period) + "\n"
         }
 
+        out += "\n" + t(WarningText.heading) + ":\n"
+        if f.warnings.isEmpty { out += "  " + t(CommandText.noneParenthesized) + "\n" }
+        for w in f.warnings {
+            out += "  " + Terminal.safe(w.sentence(index, clusterName: { $0 }, showSensitive: false, t: t)) + "\n"
+        }
+
         out += "\n" + t(CommandText.statusAnniversaries) + "\n"
         for o in f.roundAnniversaries {
             out += "  " + pad(t.date(o.date), 12) + o.observance.name + " — "

@@ -27,7 +27,7 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case statusDeliveries(Int), statusApprovals(Int), noneParenthesized
     case approvalDue(deadline: String, item: String, channel: String, slot: String)
     case statusEmptySlots(Int), free(Int), statusOverdue, statusAlerts(Int), statusAnniversaries
-    case reportGroupSummary, reportMonthSummary, reportPhaseSummary, reportUnitSummary
+    case reportGroupSummary, reportMonthSummary, reportPhaseSummary, reportUnitSummary, reportWarningsSummary
     case optReportFormat, optOutputFile, optIncludeSensitive, optFrom, optTo
     case backupSummary, backupDone(String)
     case demoSummary, demoIntro(String), demoDone(String), demoCheck, demoPlanNovember, demoPublish(String), demoForm
@@ -233,6 +233,9 @@ public enum CommandText: Sendable, Hashable, Localizable {
                        + "today. Counts only items and activities carrying one of the phase's themes.")
         case .reportUnitSummary: Phrase(vi: "Báo cáo kết quả của một CĐCS; mặc định 12 tháng gần nhất đến hôm nay.",
                                         en: "One unit's report; by default the last 12 months up to today.")
+        case .reportWarningsSummary:
+            Phrase(vi: "Cảnh báo sớm hôm nay: đơn vị, cụm có đoàn viên lo ngại tăng lên, vấn đề nhiều đơn vị cùng nêu.",
+                   en: "Today's early warnings: units and clusters growing worried, concerns several units raise.")
         case .optReportFormat: Phrase(vi: "in báo cáo ra màn hình ở định dạng này",
             en: "print the report in this format")
         case .optOutputFile: Phrase(vi: "ghi vào tệp thay vì màn hình (cùng --format)",
