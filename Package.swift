@@ -22,8 +22,14 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(
+            name: "CZip", path: "Sources/CZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(
+            name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]),
         .target(name: "LoaCore"),
-        .target(name: "LoaFormats", dependencies: ["LoaCore", "CCmark"]),
+        .target(name: "LoaFormats", dependencies: ["LoaCore", "CCmark", "CZip", "CRsvg"]),
         .target(name: "LoaStore", dependencies: ["LoaCore", "CSQLite"]),
         .target(name: "LoaWorkflows", dependencies: ["LoaCore", "LoaFormats", "LoaStore"]),
         .target(

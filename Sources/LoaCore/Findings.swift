@@ -35,7 +35,7 @@ public struct ReportFindings: Sendable {
         let uncovered = f.activeThemes.filter { (f.byTheme[$0] ?? 0) == 0 }
         if !uncovered.isEmpty { limits.append(.themesWithoutPublication(uncovered)) }
         if !f.unitsWithoutActivity.isEmpty { limits.append(.unitsWithoutActivity(f.unitsWithoutActivity)) }
-        for t in f.targets where !t.met { limits.append(.targetNotMet(t.target)) }
+        for t in f.targets where t.met == false { limits.append(.targetNotMet(t.target)) }
         if limits.isEmpty { limits.append(.none) }
         shortcomings = limits
 
