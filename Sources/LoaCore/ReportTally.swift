@@ -90,7 +90,8 @@ public struct ReportTally: Sendable {
     }
 
     /// A counted activity of the range and scope. Types and themes count every activity of a month that counts;
-    /// the other figures only those of the report's units. `themeSet` is the number of its set of themes (`ReportFacts.themeSets`).
+    /// the other figures only those of the report's units. `themeSet` is the number of its set of themes
+    /// (`ReportFacts.themeSets`).
     public mutating func addActivity(unit: UnitCode, month: Month, type: ActivityType, participants: Int,
                                      themeSet: Int?) {
         var code = unit.rawValue

@@ -41,7 +41,9 @@ public struct AdminDocument: Sendable {
     /// ("Số: 12/BC-CĐVC" once `number` holds it).
     public var numberLine: String {
         let line = t(DocumentText.numberLine(kind: kind.rawValue, code: issuerCode.map { "-\($0)" } ?? ""))
-        guard let number, let slash = line.firstIndex(of: "/"), let colon = line.firstIndex(of: ":") else { return line }
+        guard let number, let slash = line.firstIndex(of: "/"), let colon = line.firstIndex(of: ":") else {
+            return line
+        }
         return line[...colon] + " " + number + line[slash...]
     }
     public var dateLine: String { t(DocumentText.placeAndDate(place: place, day: date)) }

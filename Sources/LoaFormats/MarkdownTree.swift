@@ -33,7 +33,9 @@ public enum MarkdownTree {
         return out
     }
 
-    static func literal(_ node: OpaquePointer) -> String { cmark_node_get_literal(node).map { String(cString: $0) } ?? "" }
+    static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
 
     static func blocks(under node: OpaquePointer) -> [MarkdownBlock] {
         children(node).compactMap { c -> MarkdownBlock? in

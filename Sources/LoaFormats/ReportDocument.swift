@@ -285,7 +285,8 @@ public struct ReportPresenter {
             let required = r.target.metric == .activitiesPerUnit ? t.percent(r.target.share)
                 : r.target.metric == .reach ? t.number(r.target.min) : t.percent(r.target.min)
             let value = r.target.metric == .reach ? t.number(r.value) : t.percent(r.value)
-            let assessment = r.met.map { t($0 ? DocumentText.met : DocumentText.notMet) } ?? t(DocumentText.interimTarget)
+            let assessment = r.met.map { t($0 ? DocumentText.met : DocumentText.notMet) }
+                ?? t(DocumentText.interimTarget)
             return [md(r.target.title), value, required, assessment]
         }
         return [.subheading(t(DocumentText.targetsHeading)),

@@ -30,8 +30,9 @@ public enum ReportTexts {
         let store = try s.openStore()
         try s.guarded {
             try store.write { w in
-                try w.audit(AuditEntry(day: s.today, actor: s.actor, command: "report text", action: "report text saved",
-                                       subject: "report \(name)", detail: "\(parts) parts"))
+                try w.audit(AuditEntry(day: s.today, actor: s.actor, command: "report text",
+                                       action: "report text saved", subject: "report \(name)",
+                                       detail: "\(parts) parts"))
                 try writeFile(path, bytes)
             }
         }

@@ -76,9 +76,11 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .addressee: Phrase(vi: "Kính gửi:", en: "To:")
         case .asOf(let d): Phrase(vi: " (tính đến ngày \(d))", en: " (as of \(d))")
         case .planReference(let number, let date, let issuer, let subject):
-            Phrase(vi: "Kế hoạch" + (number.map { " số \($0)" } ?? "") + (date.map { " ngày " + Localizer(.vi).date($0) } ?? "")
+            Phrase(vi: "Kế hoạch" + (number.map { " số \($0)" } ?? "")
+                       + (date.map { " ngày " + Localizer(.vi).date($0) } ?? "")
                        + (issuer.map { " của \($0)" } ?? "") + (subject.map { " về \($0)" } ?? ""),
-                   en: "Plan" + (number.map { " No. \($0)" } ?? "") + (date.map { " of " + Localizer(.en).date($0) } ?? "")
+                   en: "Plan" + (number.map { " No. \($0)" } ?? "")
+                       + (date.map { " of " + Localizer(.en).date($0) } ?? "")
                        + (issuer.map { " by \($0)" } ?? "") + (subject.map { " on \($0)" } ?? ""))
         case .reportOpening(let references, let issuer):
             Phrase(vi: "Thực hiện \(references), \(issuer) báo cáo kết quả như sau:",
@@ -131,7 +133,8 @@ public enum DocumentText: Sendable, Hashable, Localizable {
             Phrase(vi: "Báo cáo của các CĐCS được theo dõi từ \(since); các tháng trước đó không tính.",
                    en: "Unit reports are tracked from \(since); earlier months are not counted.")
         case .reportingPending(let n, let due):
-            Phrase(vi: "\(n) báo cáo chưa đến hạn gửi (hạn chậm nhất ngày \(due)), chưa tính là thiếu; số liệu tạm tính.",
+            Phrase(vi: "\(n) báo cáo chưa đến hạn gửi (hạn chậm nhất ngày \(due)), chưa tính là thiếu; "
+                       + "số liệu tạm tính.",
                    en: "\(n) reports are not due yet (due by \(due)) and are not counted as missing; figures so far.")
         case .targetsHeading: Phrase(vi: "4. Thực hiện chỉ tiêu", en: "4. Targets")
         case .feedbackHeading: Phrase(vi: "5. Tình hình tư tưởng, dư luận trong đoàn viên", en: "5. Members' opinion")
@@ -140,7 +143,8 @@ public enum DocumentText: Sendable, Hashable, Localizable {
                        + (withheld > 0 ? ", trong đó \(withheld) vấn đề nhạy cảm không hiển thị" : "")
                        + "; cảnh báo nhạy cảm: \(open) đang mở, \(resolved) đã xử lý.",
                    en: "Mood — \(moods). \(issues) issues raised"
-                       + (withheld > 0 ? ", of which \(withheld) sensitive \(withheld == 1 ? "is" : "are") not shown" : "")
+                       + (withheld > 0 ? ", of which \(withheld) sensitive \(withheld == 1 ? "is" : "are") not shown"
+                          : "")
                        + "; sensitive alerts: \(open) open, \(resolved) resolved.")
         case .byAudience(let s): Phrase(vi: "Theo đối tượng: \(s).", en: "By audience: \(s).")
         case .byProject(let s): Phrase(vi: "Theo đề án: \(s).", en: "By project: \(s).")
@@ -266,8 +270,8 @@ public enum DocumentText: Sendable, Hashable, Localizable {
                        + (themes > 0 ? "; prepares items for \(themes) themes without approved content" : "")
                        + (slots > 0 ? "; fills \(slots) slots with room as items are approved" : "") + ".")
         case .implementationUnits:
-            Phrase(vi: "Các CĐCS tiếp nhận bản tin, tổ chức sinh hoạt, nắm bắt tâm tư của đoàn viên và báo cáo kịp thời "
-                       + "những vấn đề nhạy cảm phát sinh.",
+            Phrase(vi: "Các CĐCS tiếp nhận bản tin, tổ chức sinh hoạt, nắm bắt tâm tư của đoàn viên và báo cáo "
+                       + "kịp thời những vấn đề nhạy cảm phát sinh.",
                    en: "Units receive the issues, hold activities, follow members' opinions and report sensitive "
                        + "issues early.")
         case .draftNotes: Phrase(vi: "GHI CHÚ DỰ THẢO", en: "DRAFTING NOTES")

@@ -74,7 +74,9 @@ public struct WordDocument: Sendable {
 
     // MARK: building
 
-    public mutating func paragraph(_ runs: [Run], _ layout: Layout = .body) { body.append(Self.paragraph(runs, layout)) }
+    public mutating func paragraph(_ runs: [Run], _ layout: Layout = .body) {
+        body.append(Self.paragraph(runs, layout))
+    }
 
     public mutating func append(_ xml: String) { body.append(xml) }
 
@@ -197,7 +199,8 @@ public struct WordDocument: Sendable {
     /// properties, so that the same document always gives the same bytes.
     public func package(title: String, language: Language, date: Day) throws(Failure) -> [UInt8] {
         let lang = language == .vi ? "vi-VN" : "en-GB"
-        let documentXML = Self.xmlHead + "<w:document xmlns:w=\"\(Self.wordNamespace)\" xmlns:r=\"\(Self.relationships)\" "
+        let documentXML = Self.xmlHead + "<w:document xmlns:w=\"\(Self.wordNamespace)\" "
+            + "xmlns:r=\"\(Self.relationships)\" "
             + "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
             + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
             + "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>"
@@ -255,7 +258,8 @@ public struct WordDocument: Sendable {
             + "<Relationship Id=\"rId2\" "
             + "Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" "
             + "Target=\"docProps/core.xml\"/>"
-            + "<Relationship Id=\"rId3\" Type=\"\(Self.relationships)/extended-properties\" Target=\"docProps/app.xml\"/>"
+            + "<Relationship Id=\"rId3\" Type=\"\(Self.relationships)/extended-properties\" "
+            + "Target=\"docProps/app.xml\"/>"
             + "</Relationships>"
     }
 
@@ -266,7 +270,8 @@ public struct WordDocument: Sendable {
             + "<Relationship Id=\"rIdHeader\" Type=\"\(Self.relationships)/header\" Target=\"header1.xml\"/>"
             + "<Relationship Id=\"rIdFirstHeader\" Type=\"\(Self.relationships)/header\" Target=\"header2.xml\"/>"
         for (i, m) in media.enumerated() {
-            s += "<Relationship Id=\"rIdImage\(i + 1)\" Type=\"\(Self.relationships)/image\" Target=\"media/\(m.name)\"/>"
+            s += "<Relationship Id=\"rIdImage\(i + 1)\" Type=\"\(Self.relationships)/image\" "
+                + "Target=\"media/\(m.name)\"/>"
         }
         return s + "</Relationships>"
     }
@@ -281,7 +286,8 @@ public struct WordDocument: Sendable {
     }
 
     var app: String {
-        Self.xmlHead + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+        Self.xmlHead
+            + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
             + "<Application>Loa</Application></Properties>"
     }
 

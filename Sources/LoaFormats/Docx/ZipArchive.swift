@@ -14,7 +14,9 @@ enum ZipArchive {
     /// The archive's bytes, entries in the order given, every entry dated `modified` so the same entries always
     /// give the same bytes. libzip reports its errors at `zip_close`; they come back as an internal error (70).
     static func archive(_ entries: [Entry], modified: time_t) throws(Failure) -> [UInt8] {
-        func failure(_ reason: String) -> Failure { Failure(.verbatim("libzip: " + reason), exitCode: ExitCode.software) }
+        func failure(_ reason: String) -> Failure {
+            Failure(.verbatim("libzip: " + reason), exitCode: ExitCode.software)
+        }
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
@@ -32,7 +34,9 @@ enum ZipArchive {
         for entry in entries {
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(entry.bytes.count, 1), alignment: 1)
             buffers.append(buffer)
-            entry.bytes.withUnsafeBytes { if let base = $0.baseAddress { buffer.copyMemory(from: base, byteCount: $0.count) } }
+            entry.bytes.withUnsafeBytes { bytes in
+                if let base = bytes.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) }
+            }
             guard let part = zip_source_buffer(archive, buffer, zip_uint64_t(entry.bytes.count), 0) else {
                 let reason = String(cString: zip_strerror(archive))
                 zip_discard(archive)

@@ -129,7 +129,8 @@ enum ReportsPage {
                 .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.filter))]),
             ]))
         }
-        body.append(.el("p", [("class", "actions noprint")], (Reporting.Format.allCases.map(\.rawValue) + ["docx"]).map { f in
+        let formats = Reporting.Format.allCases.map(\.rawValue) + ["docx"]
+        body.append(.el("p", [("class", "actions noprint")], formats.map { f in
             .el("a", [("class", "button secondary"), ("href", keep + "format=\(f)"), ("download", "")],
                 text: t(OfficerText.download(f.uppercased())))
         }))
