@@ -61,7 +61,8 @@ public struct WordDocument: Sendable {
     /// The usable width of an A4 page between the margins (210 mm − 30 − 15).
     public let textWidth: Int
     let margins: (top: Int, right: Int, bottom: Int, left: Int)
-    var body: [String] = []
+    /// The body's XML so far, one string: a long report's tables are appended, never joined again.
+    var body = ""
     var media: [(name: String, bytes: [UInt8])] = []
     var drawings = 0
 
@@ -78,7 +79,7 @@ public struct WordDocument: Sendable {
         body.append(Self.paragraph(runs, layout))
     }
 
-    public mutating func append(_ xml: String) { body.append(xml) }
+    public mutating func append(_ xml: String) { body += xml }
 
     /// A paragraph's XML, for table cells.
     public static func paragraph(_ runs: [Run], _ layout: Layout = .body) -> String {
@@ -199,19 +200,24 @@ public struct WordDocument: Sendable {
     /// properties, so that the same document always gives the same bytes.
     public func package(title: String, language: Language, date: Day) throws(Failure) -> [UInt8] {
         let lang = language == .vi ? "vi-VN" : "en-GB"
-        let documentXML = Self.xmlHead + "<w:document xmlns:w=\"\(Self.wordNamespace)\" "
+        let head = Self.xmlHead + "<w:document xmlns:w=\"\(Self.wordNamespace)\" "
             + "xmlns:r=\"\(Self.relationships)\" "
             + "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
             + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
             + "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>"
-            + body.joined() + sectionProperties + "</w:body></w:document>"
+        // the body is copied once, into the bytes the archive reads
+        var documentXML: [UInt8] = []
+        documentXML.reserveCapacity(body.utf8.count + 2048)
+        documentXML += head.utf8
+        documentXML += body.utf8
+        documentXML += (sectionProperties + "</w:body></w:document>").utf8
         var entries: [ZipArchive.Entry] = [
             .init(name: "[Content_Types].xml", bytes: Array(contentTypes.utf8), compress: true),
             .init(name: "_rels/.rels", bytes: Array(packageRelationships.utf8), compress: true),
             .init(name: "docProps/core.xml", bytes: Array(core(title: title, lang: lang, date: date).utf8),
                   compress: true),
             .init(name: "docProps/app.xml", bytes: Array(app.utf8), compress: true),
-            .init(name: "word/document.xml", bytes: Array(documentXML.utf8), compress: true),
+            .init(name: "word/document.xml", bytes: documentXML, compress: true),
             .init(name: "word/_rels/document.xml.rels", bytes: Array(documentRelationships.utf8), compress: true),
             .init(name: "word/styles.xml", bytes: Array(styles(lang: lang).utf8), compress: true),
             .init(name: "word/settings.xml", bytes: Array(settings.utf8), compress: true),

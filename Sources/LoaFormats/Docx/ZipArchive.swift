@@ -28,16 +28,28 @@ enum ZipArchive {
         guard let archive = zip_open_from_source(source, ZIP_TRUNCATE, &error) else {
             throw failure(String(cString: zip_error_strerror(&error)))
         }
-        // each part's buffer stays alive until zip_close has read it
-        var buffers: [UnsafeMutableRawPointer] = []
-        defer { for b in buffers { b.deallocate() } }
-        for entry in entries {
-            let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(entry.bytes.count, 1), alignment: 1)
-            buffers.append(buffer)
-            entry.bytes.withUnsafeBytes { bytes in
-                if let base = bytes.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) }
-            }
-            guard let part = zip_source_buffer(archive, buffer, zip_uint64_t(entry.bytes.count), 0) else {
+        // every part's bytes stay where they are, pinned until zip_close has read them (libzip frees nothing)
+        try pinned(entries[...]) { (buffers: [UnsafeRawBufferPointer]) throws(Failure) in
+            try add(zip: archive, entries, buffers, modified: modified, failure)
+        }
+        return try read(source, failure)
+    }
+
+    /// Runs `body` with the bytes of every entry pinned in memory, in order.
+    static func pinned(_ entries: ArraySlice<Entry>, _ buffers: [UnsafeRawBufferPointer] = [],
+                       _ body: ([UnsafeRawBufferPointer]) throws(Failure) -> Void) throws(Failure) {
+        guard let first = entries.first else { return try body(buffers) }
+        let result: Result<Void, Failure> = first.bytes.withUnsafeBytes { bytes in
+            Result { () throws(Failure) in try pinned(entries.dropFirst(), buffers + [bytes], body) }
+        }
+        try result.get()
+    }
+
+    /// Adds the entries to the archive from their pinned bytes and closes it.
+    static func add(zip archive: OpaquePointer, _ entries: [Entry], _ buffers: [UnsafeRawBufferPointer],
+                    modified: time_t, _ failure: (String) -> Failure) throws(Failure) {
+        for (entry, buffer) in zip(entries, buffers) {
+            guard let part = zip_source_buffer(archive, buffer.baseAddress, zip_uint64_t(buffer.count), 0) else {
                 let reason = String(cString: zip_strerror(archive))
                 zip_discard(archive)
                 throw failure(reason)
@@ -50,7 +62,7 @@ enum ZipArchive {
                 throw failure(reason)
             }
             let method = entry.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE
-            guard zip_set_file_compression(archive, zip_uint64_t(index), zip_int32_t(method), 9) == 0,
+            guard zip_set_file_compression(archive, zip_uint64_t(index), zip_int32_t(method), 0) == 0,
                   zip_file_set_mtime(archive, zip_uint64_t(index), modified, 0) == 0 else {
                 let reason = String(cString: zip_strerror(archive))
                 zip_discard(archive)
@@ -62,7 +74,6 @@ enum ZipArchive {
             zip_discard(archive)
             throw failure(reason)
         }
-        return try read(source, failure)
     }
 
     /// Everything a buffer source holds.

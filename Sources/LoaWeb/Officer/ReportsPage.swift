@@ -124,7 +124,7 @@ enum ReportsPage {
         if case .month = request.subject {} else {
             body.append(.el("form", [("method", "get"), ("class", "filters noprint")], [
                 Pages.field(t(OfficerText.from), for: "from",
-                            Pages.input("from", value: request.from.iso, type: "date")),
+                            Pages.input("from", value: presenter.figures.from.iso, type: "date")),
                 Pages.field(t(OfficerText.to), for: "to", Pages.input("to", value: request.to.iso, type: "date")),
                 .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.filter))]),
             ]))
