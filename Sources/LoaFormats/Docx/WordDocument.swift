@@ -167,28 +167,9 @@ public struct WordDocument: Sendable {
         body.append(p + xml + "</w:p>")
     }
 
-    /// Text made safe for XML: markup characters escaped, and characters XML 1.0 forbids (C0 controls but tab and
-    /// line breaks) shown as `\u{…}`, as every other output shows them.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(c)
-            default:
-                if c.value < 0x20 || (0xFFFE...0xFFFF).contains(c.value) {
-                    out += "\\u{" + String(c.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out
-    }
+    /// Text made safe for XML: `HTML.escape` writes `& < > " '` as references XML reads, and control characters
+    /// XML forbids as `\u{…}`, as every other output shows them.
+    static func escape(_ s: String) -> String { HTML.escape(s) }
 
     // MARK: packing
 

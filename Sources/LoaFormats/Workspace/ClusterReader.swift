@@ -9,27 +9,20 @@ public enum ClusterReader {
         var table = try CSVTable(bytes: bytes, path: path, required: ["code", "name"], known: columns)
         var clusters: [Cluster] = []
         var problems: [Diagnostic] = []
-        while true {
-            let row: CSVRow
-            do throws(Failure) {
-                guard let r = try table.next() else { break }
-                row = r
-            } catch {
-                problems += error.diagnostics
-                break
-            }
+        let unreadable = table.forEachRow { row in
             guard let code = row.text("code") else {
                 problems.append(.error(.emptyValue("code"), at: row.location("code")))
-                continue
+                return
             }
             if !isValidId(code) { problems.append(.error(.invalidId(code), at: row.location("code"))) }
             guard let name = row.text("name") else {
                 problems.append(.error(.emptyValue("name"), at: row.location("name")))
-                continue
+                return
             }
             let parent = row.text("parent").map { Located($0, at: row.location("parent")) }
             clusters.append(Cluster(code: Located(code, at: row.location("code")), name: name, parent: parent))
         }
+        problems += unreadable
         if !problems.isEmpty { throw Failure(problems) }
         return clusters
     }
