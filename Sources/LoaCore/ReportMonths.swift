@@ -18,9 +18,6 @@ public struct ReportMonths: Sendable {
         from.monthOfYear <= m && m <= to.monthOfYear && trackingFrom.map { m >= $0 } ?? true
     }
 
-    /// The months of the range that count, in order.
-    public var counted: [Month] { range.filter(counts) }
-
     /// Whether units owe a report for `m` in this range: a complete month of the range that counts.
     public func isExpected(_ m: Month) -> Bool { counts(m) && m.first >= from && m.last <= to }
 

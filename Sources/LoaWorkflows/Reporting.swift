@@ -54,10 +54,11 @@ public enum Reporting {
             })
         }
         var request = request
-        if request.startsWithTracking {
+        if request.startsWithTracking, case .phase(_, let phase) = request.subject {
             let first = try s.read(orEmpty: nil) { try $0.firstReportedPeriod() }
-            if let start = ws.plan.trackingStart(firstReported: first), start.first > request.from {
-                request = Request(subject: request.subject, from: min(start.first, request.to), to: request.to,
+            let start = phase.reportStart(trackingFrom: ws.plan.trackingStart(firstReported: first))
+            if start > request.from {
+                request = Request(subject: request.subject, from: min(start, request.to), to: request.to,
                                   name: request.name)
             }
         }
