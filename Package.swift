@@ -22,9 +22,15 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(
+            name: "CZip", path: "Sources/CZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(
+            name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]),
         // the common passwords Loa refuses, compiled into the binary (see Tests/tools/common_passwords.py)
         .target(name: "LoaCore", resources: [.embedInCode("Resources/common-passwords.txt")]),
-        .target(name: "LoaFormats", dependencies: ["LoaCore", "CCmark"]),
+        .target(name: "LoaFormats", dependencies: ["LoaCore", "CCmark", "CZip", "CRsvg"]),
         .target(name: "LoaStore", dependencies: ["LoaCore", "CSQLite"]),
         .target(name: "LoaWorkflows", dependencies: ["LoaCore", "LoaFormats", "LoaStore"]),
         .target(

@@ -19,4 +19,5 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case userAdded = "user added"
     case userChanged = "user changed"
     case userRemoved = "user removed"
+    case reportTextSaved = "report text saved"
 }

@@ -37,10 +37,14 @@ public struct ReportFacts: Sendable {
             self.unit = unit; self.period = period; self.topic = topic; self.detail = detail; self.sensitive = sensitive
         }
     }
+    /// Alerts opened for each month (the month of the form that raised them), open and resolved.
+    public struct AlertCount: Sendable, Equatable {
+        public var open = 0, resolved = 0
+        public init(open: Int = 0, resolved: Int = 0) { self.open = open; self.resolved = resolved }
+    }
     public var published: [PublishedItem] = []
     public var issues: [IssueRow] = []
-    public var alertsOpen = 0
-    public var alertsResolved = 0
+    public var alerts: [Month: AlertCount] = [:]
     /// The themes of each set of themes an activity may carry, by the set's number (`ReportTally.addActivity`).
     public var themeSets: [Int: [ThemeRef]] = [:]
     public init() {}
@@ -49,13 +53,16 @@ public struct ReportFacts: Sendable {
 /// Reporting per DHIS2: expected, received, on time, for one month or a sum of unit-months.
 public struct ReportingFigures: Sendable, Equatable {
     public var expected = 0, received = 0, onTime = 0
+    /// Unit-months without a report whose reports are not due yet: expected, but not missing.
+    public var pending = 0
     public var missing: [MissingReport] = []
     public var rate: Double { expected == 0 ? 0 : Double(received) / Double(expected) }
     public var timeliness: Double { expected == 0 ? 0 : Double(onTime) / Double(expected) }
     public init() {}
 
     mutating func add(_ other: ReportingFigures) {
-        expected += other.expected; received += other.received; onTime += other.onTime; missing += other.missing
+        expected += other.expected; received += other.received; onTime += other.onTime; pending += other.pending
+        missing += other.missing
     }
 }
 
@@ -81,8 +88,11 @@ public struct ClusterFigures: Sendable {
 
 public struct TargetResult: Sendable {
     public let target: Target
+    /// The value, so far when the target is interim.
     public let value: Double
-    public let met: Bool
+    /// Whether the value reaches the target; nil while one of its periods has not ended (a value so far, "tạm
+    /// tính", is never judged).
+    public let met: Bool?
     /// Each period's figure, in order.
     public let periods: [(label: String, value: Double)]
 }
@@ -90,6 +100,10 @@ public struct TargetResult: Sendable {
 /// Every figure of SPEC §6.2 for a range of days.
 public struct ReportFigures: Sendable {
     public let from: Day, to: Day
+    /// The report is a quick one ("báo cáo nhanh"): its range has not ended, or its last month's reports are not
+    /// due yet. Its figures are as of `asOf`.
+    public var interim = false
+    public var asOf: Day?
     public var publishedItems = 0
     public var deliveries = 0
     public var byChannel: [ChannelID: Int] = [:]
@@ -106,6 +120,7 @@ public struct ReportFigures: Sendable {
     public var activitiesByTheme: [ThemeRef: Int] = [:]
     public var reach = 0.0
     public var unitsWithoutActivity: [UnitCode] = []
+    /// The months of the range that count (from the tracking start), in order.
     public var months: [Month] = []
     /// The first month reports are expected for; earlier months of the range count nowhere in reporting.
     public var trackingFrom: Month?
@@ -141,15 +156,22 @@ public struct ReportRequest: Sendable {
     /// The units the report is about (all of them, or one for a unit report).
     public var units: [UnionUnit]
     public var scope: ThemeScope
-    /// `tracking_from`, or the first month any unit reported: months before are not expected.
+    /// `tracking_from`, or the first month any unit reported: months before count nowhere.
     public var trackingFrom: Month?
-    public init(from: Day, to: Day, units: [UnionUnit], scope: ThemeScope = .all, trackingFrom: Month? = nil) {
+    /// The day the report is made: periods whose reports are not due by then are interim. Nil: all are due.
+    public var today: Day?
+    public init(from: Day, to: Day, units: [UnionUnit], scope: ThemeScope = .all, trackingFrom: Month? = nil,
+                today: Day? = nil) {
         self.from = from; self.to = to; self.units = units; self.scope = scope; self.trackingFrom = trackingFrom
+        self.today = today
     }
+
+    /// Which months of the range count.
+    public var months: ReportMonths { ReportMonths(from: from, to: to, trackingFrom: trackingFrom) }
 }
 
 /// A late report as three numbers: the unit's place in `ReportFigures.lateUnits`, the month's place in
-/// `ReportFigures.months` and the day it came.
+/// `ReportFigures.months` (the counted months) and the day it came.
 struct CompactLateReport: Sendable {
     let unit: Int32
     let month: Int32

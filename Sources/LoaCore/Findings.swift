@@ -34,8 +34,9 @@ public struct ReportFindings: Sendable {
         if !f.lateReports.isEmpty { limits.append(.lateReports(f.lateReports)) }
         let uncovered = f.activeThemes.filter { (f.byTheme[$0] ?? 0) == 0 }
         if !uncovered.isEmpty { limits.append(.themesWithoutPublication(uncovered)) }
-        if !f.unitsWithoutActivity.isEmpty { limits.append(.unitsWithoutActivity(f.unitsWithoutActivity)) }
-        for t in f.targets where !t.met { limits.append(.targetNotMet(t.target)) }
+        // in a quick report activities are still coming in with the month's reports: no unit is faulted for them yet
+        if !f.unitsWithoutActivity.isEmpty, !f.interim { limits.append(.unitsWithoutActivity(f.unitsWithoutActivity)) }
+        for t in f.targets where t.met == false { limits.append(.targetNotMet(t.target)) }
         if limits.isEmpty { limits.append(.none) }
         shortcomings = limits
 

@@ -88,6 +88,18 @@ public struct Recipients: Sendable, Hashable {
     public init(plan: [String] = [], report: [String] = []) { self.plan = plan; self.report = report }
 }
 
+/// A document the plan carries out ("Thực hiện Kế hoạch số 199/KH-LĐLĐ ngày 19/02/2025 của …"): `implements:` in
+/// `plan.yml`. `title` says what it is about, as it reads after "về".
+public struct PlanReference: Sendable, Hashable {
+    public var number: String
+    public var date: Day
+    public var issuer: String
+    public var title: String?
+    public init(number: String, date: Day, issuer: String, title: String?) {
+        self.number = number; self.date = date; self.issuer = issuer; self.title = title
+    }
+}
+
 public struct Plan: Sendable, Hashable {
     public var id: String
     public var title: String
@@ -102,6 +114,10 @@ public struct Plan: Sendable, Hashable {
     public var unitQuotaMiB: Int = 20
     public var signature: Signature?
     public var recipients: Recipients
+    /// The documents the plan carries out, and its own number and date once issued.
+    public var implements: [PlanReference] = []
+    public var number: String?
+    public var date: Day?
     public var audiences: [Audience]
     public var projects: [Project]
     public var targets: [Target]
@@ -272,6 +288,17 @@ public struct Observance: Sendable, Hashable {
     public func anniversary(on day: Day) -> Int { day.year - original.year }
 }
 
+/// A cluster of units (`content/clusters.csv`): the code `units.csv` uses, the name documents show, and the
+/// cluster it belongs to (a province or a sector), if any.
+public struct Cluster: Sendable, Hashable {
+    public var code: Located<String>
+    public var name: String
+    public var parent: Located<String>?
+    public init(code: Located<String>, name: String, parent: Located<String>?) {
+        self.code = code; self.name = name; self.parent = parent
+    }
+}
+
 /// Everything authored in a workspace, as values.
 public struct Workspace: Sendable {
     public var plan: Plan
@@ -279,9 +306,12 @@ public struct Workspace: Sendable {
     public var units: [UnionUnit]
     public var items: [Item]
     public var observances: [Observance]
-    public init(plan: Plan, channels: [Channel], units: [UnionUnit], items: [Item], observances: [Observance]) {
+    /// The named clusters; empty when the workspace has no `clusters.csv`.
+    public var clusters: [Cluster]
+    public init(plan: Plan, channels: [Channel], units: [UnionUnit], items: [Item], observances: [Observance],
+                clusters: [Cluster] = []) {
         self.plan = plan; self.channels = channels; self.units = units; self.items = items;
-        self.observances = observances
+        self.observances = observances; self.clusters = clusters
     }
 }
 
@@ -316,6 +346,7 @@ public struct WorkspaceIndex: Sendable {
     public let audiences: [AudienceID: Audience]
     public let observances: [ObservanceID: Observance]
     public let phases: PhaseIndex
+    public let clusters: [String: Cluster]
 
     public init(_ w: Workspace) {
         workspace = w
@@ -327,12 +358,21 @@ public struct WorkspaceIndex: Sendable {
         audiences = w.plan.audiences.indexed { $0.id.value }
         observances = w.observances.indexed { $0.uid }
         phases = PhaseIndex(w.plan)
+        clusters = w.clusters.indexed { $0.code.value }
     }
 
     public func channelName(_ id: ChannelID) -> String { channels[id]?.name ?? id.rawValue }
     public func unitName(_ code: UnitCode) -> String { units[code]?.name ?? code.rawValue }
     public func itemTitle(_ id: ItemID) -> String { items[id]?.title ?? id.rawValue }
     public func themeTitle(_ ref: ThemeRef) -> String { themes[ref]?.theme.title ?? "" }
+    /// A theme as a reader names it: its project's short name and its title ("Bảo tàng Đảng: Vì sao …"); the title
+    /// alone where the project is plain from the context. Never its code.
+    public func themeName(_ ref: ThemeRef, withProject: Bool = true) -> String {
+        guard let t = themes[ref] else { return ref.description }
+        return withProject ? "\(t.project.short): \(t.theme.title)" : t.theme.title
+    }
+    /// A cluster's name from `clusters.csv`, else its code (a workspace that has not named its clusters).
+    public func clusterName(_ code: String) -> String { clusters[code]?.name ?? code }
     public func projectName(_ id: ProjectID) -> String { projects[id]?.short ?? id.rawValue }
     public func audienceName(_ id: AudienceID) -> String { audiences[id]?.name ?? id.rawValue }
 }

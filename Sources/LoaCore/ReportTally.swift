@@ -12,7 +12,9 @@ public struct ReportTally: Sendable {
     var finder: UnitFinder
     /// The counter slot of each of `request.units`, in order (a code listed twice shares one slot).
     let slotOfUnit: [Int]
-    /// The month indexes of the reporting months (complete months from the tracking start), for moods.
+    /// Which month indexes count at all (from the tracking start), and which expect reports (complete months that
+    /// count): `ReportMonths` decides both.
+    let isCountedMonth: [Bool]
     let isReportingMonth: [Bool]
 
     // per slot
@@ -54,9 +56,9 @@ public struct ReportTally: Sendable {
         self.codes = codes
         finder = UnitFinder(codes)
         self.slotOfUnit = slotOfUnit
-        let reporting = Set(ReportCalculator.expectedMonths(from: request.from, to: request.to,
-                                                            trackingFrom: request.trackingFrom))
-        isReportingMonth = months.map(reporting.contains)
+        let which = request.months
+        isCountedMonth = months.map(which.counts)
+        isReportingMonth = months.map(which.isExpected)
         activityCount = Array(repeating: 0, count: codes.count)
         participantTotal = Array(repeating: 0, count: codes.count)
         let needsMonthly = plan.targets.contains { $0.metric == .activitiesPerUnit }
@@ -81,14 +83,15 @@ public struct ReportTally: Sendable {
 
     /// `addForm` with the unit code as UTF-8 bytes, as the store reads them (no string is built per row).
     public mutating func addForm(unitUTF8: UnsafeBufferPointer<UInt8>, period: Month, submitted day: Day, mood: Mood?) {
-        guard let slot = finder.slot(unitUTF8), let m = monthIndex(period) else { return }
+        guard let m = monthIndex(period), isCountedMonth[m], let slot = finder.slot(unitUTF8) else { return }
         if isReportingMonth[m], let mood { moods[mood.index] += 1 }
         let cell = slot * months.count + m
         if submitted[cell] == ReportTally.noForm { submitted[cell] = Int32(clamping: day.ordinal) }
     }
 
-    /// A counted activity of the range and scope. Types and themes count every activity; the other figures only
-    /// those of the report's units. `themeSet` is the number of its set of themes (`ReportFacts.themeSets`).
+    /// A counted activity of the range and scope. Types and themes count every activity of a month that counts;
+    /// the other figures only those of the report's units. `themeSet` is the number of its set of themes
+    /// (`ReportFacts.themeSets`).
     public mutating func addActivity(unit: UnitCode, month: Month, type: ActivityType, participants: Int,
                                      themeSet: Int?) {
         var code = unit.rawValue
@@ -99,6 +102,7 @@ public struct ReportTally: Sendable {
     /// `addActivity` with the unit code as UTF-8 bytes, as the store reads them.
     public mutating func addActivity(unitUTF8: UnsafeBufferPointer<UInt8>, month: Month, type: ActivityType,
                                      participants: Int, themeSet: Int?) {
+        guard let m = monthIndex(month), isCountedMonth[m] else { return }
         byType[type.index] += 1
         if let set = themeSet {
             if set >= 0 && set < 1 << 16 {
@@ -108,7 +112,7 @@ public struct ReportTally: Sendable {
                 byLargeSet[set, default: 0] += 1
             }
         }
-        guard let slot = finder.slot(unitUTF8), let m = monthIndex(month) else { return }
+        guard let slot = finder.slot(unitUTF8) else { return }
         activityCount[slot] = activityCount[slot].saturatingAdding(1)
         participantTotal[slot] = participantTotal[slot].saturatingAdding(participants)
         activitiesByMonth[m] = activitiesByMonth[m].saturatingAdding(1)
@@ -220,9 +224,16 @@ extension ReportTally {
         let from = request.from, to = request.to, units = request.units
         var f = ReportFigures(from: from, to: to)
         let phases = PhaseIndex(ws.plan)
+        if let today = request.today, !plan.hasEnded(periodEndingOn: to, today: today) {
+            f.interim = true
+            f.asOf = min(today, to)
+        }
+        let which = request.months
 
-        // content: publications carrying a theme in scope
-        let published = facts.published.filter { from <= $0.date && $0.date <= to && request.scope.admits($0.themes) }
+        // content: publications of the counted months carrying a theme in scope
+        let published = facts.published.filter {
+            from <= $0.date && $0.date <= to && which.counts($0.date.monthOfYear) && request.scope.admits($0.themes)
+        }
         f.publishedItems = published.count
         // deliveries of the items in scope: a phase report counts only its phase's content
         f.deliveries = published.reduce(0) { $0.saturatingAdding($1.deliveries) }
@@ -268,7 +279,7 @@ extension ReportTally {
         f.unitsWithoutActivity = withoutActivity.sorted()
 
         // reporting over the complete months of the range, from the tracking start on
-        f.months = months
+        f.months = months.indices.filter { isCountedMonth[$0] }.map { months[$0] }
         f.trackingFrom = request.trackingFrom
         reporting(into: &f)
 
@@ -279,8 +290,10 @@ extension ReportTally {
             monthIndex(i.period).map { isReportingMonth[$0] } == true && unitCodes.contains(i.unit)
         }
         f.issues = f.issueList.count
-        f.alertsOpen = facts.alertsOpen
-        f.alertsResolved = facts.alertsResolved
+        for (month, n) in facts.alerts where which.counts(month) {
+            f.alertsOpen = f.alertsOpen.saturatingAdding(n.open)
+            f.alertsResolved = f.alertsResolved.saturatingAdding(n.resolved)
+        }
 
         f.targets = ws.plan.targets.map { target($0, published: published, figures: f, phases: phases) }
         return f
@@ -293,6 +306,12 @@ extension ReportTally {
         let reportingMonths = months.indices.filter { isReportingMonth[$0] }
         let firsts = months.map(\.first), lasts = months.map(\.last)
         let due = months.map { Int32(clamping: plan.reportDueDate(for: $0).ordinal) }
+        // a month whose reports are not due yet has no missing report, only pending ones
+        let today = request.today.map { Int32(clamping: $0.ordinal) } ?? Int32.max
+        // late reports name their month by its place among the counted months
+        let countedIndex = months.indices.reduce(into: [Int]()) { out, i in
+            out.append(i == 0 ? 0 : out[i - 1] + (isCountedMonth[i - 1] ? 1 : 0))
+        }
         var byMonth = [ReportingFigures](repeating: ReportingFigures(), count: n)
         var late = [[CompactLateReport]](repeating: [], count: n)
         var clusters: [ClusterFigures] = []
@@ -305,7 +324,11 @@ extension ReportTally {
                 byMonth[m].expected += 1
                 let day = submitted[slot * n + m]
                 if day == ReportTally.noForm {
-                    byMonth[m].missing.append(MissingReport(unit: u.code.value, period: months[m]))
+                    if due[m] < today {
+                        byMonth[m].missing.append(MissingReport(unit: u.code.value, period: months[m]))
+                    } else {
+                        byMonth[m].pending += 1
+                    }
                     continue
                 }
                 own.received += 1
@@ -314,7 +337,7 @@ extension ReportTally {
                     own.onTime += 1
                     byMonth[m].onTime += 1
                 } else {
-                    late[m].append(CompactLateReport(unit: Int32(i), month: Int32(m), submitted: day))
+                    late[m].append(CompactLateReport(unit: Int32(i), month: Int32(countedIndex[m]), submitted: day))
                 }
             }
             guard u.exists(from: request.from, to: request.to) else { continue }
@@ -344,6 +367,7 @@ extension ReportTally {
         // nothing is expected before tracking began: target periods start there
         let start = max(request.from, request.trackingFrom?.first ?? request.from)
         var values: [(String, Double)] = []
+        var interim = false
         for (label, a, b) in ReportCalculator.periods(t.period, from: start, to: request.to) {
             let v: Double
             var inPeriod: [Int] { request.units.indices.filter { request.units[$0].exists(from: a, to: b) } }
@@ -351,7 +375,7 @@ extension ReportTally {
             switch t.metric {
             case .reportingRate, .timeliness:
                 var r = ReportingFigures()
-                for m in ReportCalculator.expectedMonths(from: a, to: b, trackingFrom: request.trackingFrom) {
+                for m in ReportMonths(from: a, to: b, trackingFrom: request.trackingFrom).expected {
                     if let x = f.reportingByMonth[m] {
                         r.expected += x.expected; r.received += x.received; r.onTime += x.onTime
                     }
@@ -376,22 +400,16 @@ extension ReportTally {
                 v = inPeriod.isEmpty ? 0 : Double(ok) / Double(inPeriod.count)
             }
             values.append((label, v))
+            if let today = request.today, !plan.hasEnded(periodEndingOn: b, today: today) { interim = true }
         }
         let value = values.map(\.1).min() ?? 0
         let met = t.metric == .activitiesPerUnit ? value >= t.share : value >= t.min
-        return TargetResult(target: t, value: value, met: !values.isEmpty && met, periods: values)
+        return TargetResult(target: t, value: value, met: interim ? nil : !values.isEmpty && met, periods: values)
     }
 }
 
 /// The rules of report ranges shared by every figure.
 public enum ReportCalculator {
-    /// The complete months of the range at or after the tracking start.
-    public static func expectedMonths(from: Day, to: Day, trackingFrom: Month?) -> [Month] {
-        Month.range(from.monthOfYear, to.monthOfYear).filter { m in
-            m.first >= from && m.last <= to && trackingFrom.map { m >= $0 } ?? true
-        }
-    }
-
     static func coverage(_ published: [ReportFacts.PublishedItem], _ active: [ThemeRef]) -> Double {
         guard !active.isEmpty else { return 0 }
         let covered = Set(published.flatMap(\.themes))

@@ -40,7 +40,8 @@ public enum Validator {
         }
 
         let unitCodes = Set(w.units.map(\.code.value.rawValue))
-        let clusters = Set(w.units.compactMap(\.cluster))
+        out += clusterProblems(w)
+        let clusters = Set(w.units.compactMap(\.cluster)).union(w.clusters.map(\.code.value))
         for c in w.channels {
             for a in c.audiences { refer(a, in: audienceIds) }
             if case .some(let list) = c.units {
@@ -77,6 +78,55 @@ public enum Validator {
                                          at: a.location))
                     }
                 }
+            }
+        }
+        return out
+    }
+
+    /// `clusters.csv`: codes once each, parents that are clusters, no cluster inside itself; once the file names
+    /// clusters, every unit's cluster must be one of them.
+    static func clusterProblems(_ w: Workspace) -> [Diagnostic] {
+        guard !w.clusters.isEmpty else { return [] }
+        var out: [Diagnostic] = []
+        var byCode: [String: Cluster] = [:]
+        for c in w.clusters {
+            if let first = byCode[c.code.value] {
+                let at = first.code.location
+                out.append(.error(.duplicateId(.cluster, c.code.value, first: "\(at.line):\(at.column)"),
+                                  at: c.code.location))
+            } else {
+                byCode[c.code.value] = c
+            }
+        }
+        let codes = byCode.keys.sorted()
+        for c in w.clusters {
+            if let p = c.parent, byCode[p.value] == nil {
+                out.append(.error(.unknownReference(.cluster, p.value, suggestion: closest(to: p.value, in: codes)),
+                                  at: p.location))
+            }
+        }
+        // a cycle is reported once, at the first of its clusters in file order
+        var reported = Set<String>()
+        for c in w.clusters where !reported.contains(c.code.value) {
+            var path = [c.code.value]
+            var next = c.parent?.value
+            while let p = next, let parent = byCode[p] {
+                if let start = path.firstIndex(of: p) {
+                    let cycle = Array(path[start...]) + [p]
+                    if reported.isDisjoint(with: cycle) {
+                        out.append(.error(.clusterCycle(cycle), at: byCode[cycle[0]]?.parent?.location))
+                    }
+                    reported.formUnion(cycle)
+                    break
+                }
+                path.append(p)
+                next = parent.parent?.value
+            }
+        }
+        for u in w.units {
+            if let cluster = u.cluster, byCode[cluster] == nil {
+                out.append(.error(.unknownReference(.cluster, cluster, suggestion: closest(to: cluster, in: codes)),
+                                  at: u.code.location))
             }
         }
         return out

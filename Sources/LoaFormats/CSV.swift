@@ -284,6 +284,19 @@ public struct CSVTable {
         self.headerCount = header.count
     }
 
+    /// Calls `body` with each row in turn; a row that cannot be read ends the table, and its problems are
+    /// returned (what a reader of a whole small table, `units.csv` or `clusters.csv`, does).
+    public mutating func forEachRow(_ body: (CSVRow) -> Void) -> [Diagnostic] {
+        while true {
+            do throws(Failure) {
+                guard let row = try next() else { return [] }
+                body(row)
+            } catch {
+                return error.diagnostics
+            }
+        }
+    }
+
     /// The next row as fields by column name, or nil at the end; a row with a wrong field count is an error.
     public mutating func next() throws(Failure) -> CSVRow? {
         while true {

@@ -5,10 +5,13 @@ import LoaCore
 /// upright above their bars, or turn 90° when the bars are narrow. Titles are the caller's (HTML text beside the
 /// SVG, so they wrap and are never cut). Every label goes through `HTML.escape`.
 public enum Charts {
-    /// The drawing's width in SVG units; on A4 it is printed about 165 mm wide (1 unit ≈ 0.26 mm).
+    /// The drawing's width in SVG units; on A4 it is printed 165 mm wide (1 unit ≈ 0.258 mm ≈ 0.73 pt), in HTML
+    /// and in Word alike.
     static let width = 640.0
+    static let printedWidthMM = 165.0
     static let font = "Liberation Sans, Arial, Helvetica, sans-serif"
-    static let labelSize = 11.0, valueSize = 10.5
+    /// Every text of a chart prints at 9 pt at least: 12.5 units × 0.73 pt.
+    static let labelSize = 12.5, valueSize = 12.5
 
     static func fmt(_ x: Double) -> String {
         let r = (x * 10).rounded() / 10
@@ -147,7 +150,7 @@ public enum Charts {
     /// A grid of rows × columns, filled where `filled(row, column)`. Row labels wrap in a column of their own;
     /// column labels turn 90° when the columns are narrow.
     public static func grid(title: String, rows: [String], columns: [String], filled: (Int, Int) -> Bool) -> String {
-        let rowSize = 10.5, columnSize = 10.5
+        let rowSize = labelSize, columnSize = labelSize
         let labelWidth = 300.0
         // columns as wide as their labels when there is room (a few months), narrower when there is not
         let widestColumn = columns.map { textWidth($0, size: columnSize) }.max() ?? 0

@@ -2,7 +2,7 @@ import Foundation
 import LoaCore
 
 /// A document in the Vietnamese administrative format (Nghị định 30/2020/NĐ-CP), as values;
-/// `MarkdownRenderer` and `HTMLRenderer` turn it into files.
+/// `MarkdownRenderer`, `HTMLRenderer` and `DocxRenderer` turn it into files (`DocumentFiles.write` writes all three).
 public struct AdminDocument: Sendable {
     public enum Kind: String, Sendable { case plan = "KH", report = "BC" }
     public var kind: Kind
@@ -13,6 +13,14 @@ public struct AdminDocument: Sendable {
     public var date: Day
     public var title: String        // "KẾ HOẠCH", "BÁO CÁO"
     public var subtitle: String     // what it is about
+    /// The document's number once the office's register gives it ("12"); nil leaves the number line blank.
+    public var number: String?
+    /// "Kính gửi:" lines, for a document addressed to a body (a report to the competent authority).
+    public var addressees: [String] = []
+    /// The opening paragraph before the numbered sections ("Thực hiện Kế hoạch số …"), in inline markup.
+    public var opening: String?
+    /// A draft ("DỰ THẢO"): some part is still to be written or confirmed.
+    public var draft = false
     public var sections: [Section]
     public var recipients: [String]
     public var signature: Signature?
@@ -29,9 +37,14 @@ public struct AdminDocument: Sendable {
     }
 
     var t: Localizer { Localizer(language) }
-    /// "Số:      /BC-CĐVC": the number itself is given by the office's register when the document is signed.
+    /// "Số:      /BC-CĐVC": the number itself is given by the office's register when the document is signed
+    /// ("Số: 12/BC-CĐVC" once `number` holds it).
     public var numberLine: String {
-        t(DocumentText.numberLine(kind: kind.rawValue, code: issuerCode.map { "-\($0)" } ?? ""))
+        let line = t(DocumentText.numberLine(kind: kind.rawValue, code: issuerCode.map { "-\($0)" } ?? ""))
+        guard let number, let slash = line.firstIndex(of: "/"), let colon = line.firstIndex(of: ":") else {
+            return line
+        }
+        return line[...colon] + " " + number + line[slash...]
     }
     public var dateLine: String { t(DocumentText.placeAndDate(place: place, day: date)) }
 
@@ -112,7 +125,13 @@ public enum MarkdownRenderer {
         s += doc.numberLine + "\n\n"
         s += t(DocumentText.nation) + "  \n**" + t(DocumentText.motto) + "**\n\n"
         s += "*" + escape(doc.dateLine) + "*\n\n"
+        if doc.draft { s += "**[" + t(DocumentText.draftMark) + "]**\n\n" }
+        if !doc.addressees.isEmpty {
+            s += doc.addressees.map { escape(t(DocumentText.addressee)) + " " + escape($0) }.joined(separator: "  \n")
+                + "\n\n"
+        }
         s += "# " + doc.title + "\n\n**" + escape(doc.subtitle) + "**\n\n"
+        if let opening = doc.opening { s += opening + "\n\n" }
         for (i, section) in doc.sections.enumerated() {
             s += "## \(roman(i)). \(section.title)\n\n"
             for block in section.blocks { s += render(block) + "\n" }

@@ -22,6 +22,12 @@ extension HTMLRenderer {
             .el("h2", [("class", "title")], text: doc.title),
             .el("p", [("class", "subtitle")], text: doc.subtitle),
         ]
+        if doc.draft { body.insert(.el("p", [("class", "draft")], text: t(DocumentText.draftMark)), at: 2) }
+        if !doc.addressees.isEmpty {
+            body.append(.el("p", [("class", "subtitle")], text: doc.addressees.map {
+                t(DocumentText.addressee) + " " + $0 }.joined(separator: "; ")))
+        }
+        if let opening = doc.opening { body.append(.el("p", [], HTMLRenderer.inline(opening))) }
         for (i, section) in doc.sections.enumerated() {
             body.append(.el("h3", [("class", "section")], text: "\(roman(i)). \(section.title)"))
             body += section.blocks.map(fragment)

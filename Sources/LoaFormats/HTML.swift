@@ -52,9 +52,13 @@ public struct HTML: Sendable {
 
 /// The A4 print style of administrative documents, after Nghị định 30/2020/NĐ-CP (Phụ lục I): margins 20–25 mm
 /// top and bottom, 30–35 mm left, 15–20 mm right; Times New Roman (Liberation Serif has the same metrics), body
-/// 13 pt; the header in two columns (issuer and number on the left, national title and place-date on the right).
+/// 13 pt; the header in two columns (issuer and number on the left, national title and place-date on the right);
+/// page numbers centred in the top margin from page 2 (CSS margin boxes, which Chromium prints).
 public let documentStyle = """
-@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+@page { size: A4; margin: 20mm 15mm 20mm 30mm;
+  @top-center { content: counter(page); vertical-align: bottom; padding-bottom: 5mm;
+    font-family: "Times New Roman", "Liberation Serif", Tinos, serif; font-size: 13pt; } }
+@page :first { @top-center { content: none; } }
 body { font-family: "Times New Roman", "Liberation Serif", Tinos, "DejaVu Serif", serif; font-size: 13pt;
   line-height: 1.4; color: #000; max-width: 165mm; margin: 0 auto; padding: 12px; }
 table.head { width: 100%; border-collapse: collapse; margin: 0 0 16pt; table-layout: fixed; }
@@ -70,6 +74,9 @@ table.head .rule { width: 36%; margin: 2pt auto 0; border-top: 1px solid #000; h
 table.head tr.line td { vertical-align: baseline; padding-top: 6pt; font-size: 13pt; }
 table.head td.date { font-style: italic; }
 h1 { text-align: center; font-size: 14pt; line-height: 1.35; margin: 0; padding-top: 4pt; }
+.draft { text-align: right; margin: 0 0 4pt; }
+.draft span { display: inline-block; border: 1px solid #000; padding: 1pt 6pt; font-weight: bold; font-size: 12pt; }
+.to-whom { text-align: center; margin: 0 0 8pt; }
 .subtitle { text-align: center; font-weight: bold; font-size: 14pt; line-height: 1.35; margin: 2pt 12mm 0; }
 .subtitle + .rule { width: 30%; margin: 6pt auto 14pt; border-top: 1px solid #000; height: 0; }
 h2 { font-size: 13pt; line-height: 1.4; margin: 12pt 0 4pt; padding-top: 2pt; }
@@ -103,10 +110,17 @@ figure figcaption { font-size: 11pt; font-style: italic; text-align: left; }
 
 public enum HTMLRenderer {
     public static func render(_ doc: AdminDocument) -> String {
-        var body: [HTML] = [header(doc),
-                            .el("h1", text: doc.title),
-                            .el("div", [("class", "subtitle")], text: doc.subtitle),
-                            .el("div", [("class", "rule")])]
+        var body: [HTML] = [header(doc)]
+        if doc.draft { body.append(.el("p", [("class", "draft")], [.el("span", text: doc.t(DocumentText.draftMark))])) }
+        body += [.el("h1", text: doc.title),
+                 .el("div", [("class", "subtitle")], text: doc.subtitle),
+                 .el("div", [("class", "rule")])]
+        if !doc.addressees.isEmpty {
+            body.append(.el("p", [("class", "to-whom")], doc.addressees.enumerated().flatMap { i, a -> [HTML] in
+                (i > 0 ? [.el("br")] : []) + [.text(doc.t(DocumentText.addressee) + " " + a)]
+            }))
+        }
+        if let opening = doc.opening { body.append(.el("p", [], inline(opening))) }
         for (i, section) in doc.sections.enumerated() {
             body.append(.el("h2", text: "\(roman(i)). \(section.title)"))
             body += section.blocks.map(render)
@@ -218,48 +232,14 @@ public enum HTMLRenderer {
         }
     }
 
-    /// Loa's inline markup as HTML: `**strong**`, a line break for "\n" (in table cells), backslash escapes and
-    /// `&lt;` `&gt;` `&amp;` (what `MarkdownRenderer.escape` writes); everything else is escaped text.
+    /// Loa's inline markup as HTML: `**strong**`, `*emphasis*` and line breaks (see `InlineMarkup`).
     static func inline(_ s: String) -> [HTML] {
-        var out: [HTML] = []
-        var text = ""
-        var strong = false
-        var i = s.startIndex
-        func flush() {
-            guard !text.isEmpty else { return }
-            out.append(strong ? .el("strong", text: text) : .text(text))
-            text = ""
+        InlineMarkup.runs(s).map { run in
+            if run.lineBreak { return .el("br") }
+            var html = HTML.text(run.text)
+            if run.emphasis { html = .el("em", [], [html]) }
+            if run.strong { html = .el("strong", [], [html]) }
+            return html
         }
-        while i < s.endIndex {
-            let c = s[i]
-            let next = s.index(after: i)
-            if c == "\\", next < s.endIndex {
-                text.append(s[next])
-                i = s.index(after: next)
-            } else if c == "\n" {
-                flush()
-                out.append(.el("br"))
-                i = next
-            } else if c == "*", next < s.endIndex, s[next] == "*" {
-                flush()
-                strong.toggle()
-                i = s.index(after: next)
-            } else if c == "&", let (entity, end) = entity(in: s, at: i) {
-                text.append(entity)
-                i = end
-            } else {
-                text.append(c)
-                i = next
-            }
-        }
-        flush()
-        return out
-    }
-
-    static func entity(in s: String, at i: String.Index) -> (Character, String.Index)? {
-        for (name, c) in [("&lt;", Character("<")), ("&gt;", ">"), ("&amp;", "&")] where s[i...].hasPrefix(name) {
-            return (c, s.index(i, offsetBy: name.count))
-        }
-        return nil
     }
 }

@@ -2,28 +2,33 @@ import LoaCore
 
 /// Builds the month plan document (kế hoạch tuyên truyền tháng) from a schedule.
 public enum PlanDocument {
+    /// The plan sent to units: its schedule, observances, themes, the reports units owe and who does what. While
+    /// some entry is only proposed the plan is a draft ("DỰ THẢO"), which also carries the office's working notes
+    /// (themes without content, slots with room, passed slots, items waiting); the confirmed plan leaves them out.
     public static func build(_ s: Schedule, workspace ws: Workspace, today: Day, language: Language) -> AdminDocument {
         let t = Localizer(language)
         let index = WorkspaceIndex(ws)
         func md(_ text: String) -> String { MarkdownRenderer.escape(text) }
-        func theme(_ r: ThemeRef) -> String { md("\(r) — \(index.themeTitle(r))") }
+        func theme(_ r: ThemeRef) -> String { md(index.themeName(r)) }
         let m = s.month
+        let draft = s.entries.isEmpty || s.entries.contains { !$0.confirmed }
         var sections: [Section] = []
 
         // I. the schedule: the item in bold over its themes, so that the title and the themes read together
         let rows = s.entries.map { e -> [String] in
             let themes = (index.items[e.item]?.themeRefs ?? []).map(theme).joined(separator: "; ")
-            return [t.weekdayDate(e.date), md(index.channelName(e.channel)),
-                    "**" + md(index.itemTitle(e.item)) + "**" + (themes.isEmpty ? "" : "\n" + themes),
-                    t(e.confirmed ? DocumentText.confirmed : DocumentText.proposed)]
+            let row = [t.weekdayDate(e.date), md(index.channelName(e.channel)),
+                       "**" + md(index.itemTitle(e.item)) + "**" + (themes.isEmpty ? "" : "\n" + themes)]
+            return draft ? row + [t(e.confirmed ? DocumentText.confirmed : DocumentText.proposed)] : row
         }
+        let header = [t(DocumentText.date), t(DocumentText.channel), t(DocumentText.itemAndThemes)]
+            + (draft ? [t(DocumentText.status)] : [])
         sections.append(Section(t(DocumentText.sectionSchedule), [
             .paragraph(t(DocumentText.scheduleIntro(month: t.month(m), placements: s.entries.count,
                                                     channels: Set(s.entries.map(\.channel)).count,
                                                     slots: Set(s.entries.map(\.slot)).count))),
             rows.isEmpty ? .paragraph(t(DocumentText.nothingScheduled))
-                : .table(Table(header: [t(DocumentText.date), t(DocumentText.channel), t(DocumentText.itemAndThemes),
-                                        t(DocumentText.status)], rows: rows, unbroken: [3])),
+                : .table(Table(header: header, rows: rows, unbroken: draft ? [3] : [])),
         ]))
 
         // II. observances
@@ -44,54 +49,65 @@ public enum PlanDocument {
                          rows: s.activeThemes.map { [theme($0), t.count(count[$0] ?? 0)] }, numeric: [1])),
         ]))
 
-        // IV. gaps
+        // IV. the reports units owe from the plan's date on: last month's while its deadline is ahead, and this
+        // month's; a deadline already passed is never given as an instruction
+        var dueBlocks: [Block] = []
+        for month in [m.previous, m] {
+            let due = ws.plan.reportDueDate(for: month)
+            guard due >= today, month == m || due.monthOfYear == m else { continue }
+            let expected = ws.units.filter { $0.exists(in: month) }.count
+            dueBlocks.append(.paragraph(t(DocumentText.reportsDue(month: t.month(month), due: t.weekdayDate(due),
+                                                                  units: expected))))
+        }
+        if dueBlocks.isEmpty { dueBlocks.append(.paragraph(t(DocumentText.noReportsDue))) }
+        sections.append(Section(t(DocumentText.sectionReportsDue), dueBlocks))
+
+        // V. who does what
         let ready = Set(ws.items.filter { $0.status == .approved }.flatMap(\.themeRefs))
         let noContent = s.activeThemes.filter { !ready.contains($0) }
-        var gaps: [Block] = [.subheading(t(DocumentText.themesWithoutContent))]
-        gaps.append(noContent.isEmpty ? .paragraph(t(DocumentText.none)) : .bullets(noContent.map(theme)))
-        gaps.append(.subheading(t(DocumentText.slotsWithRoom)))
         let empty = s.emptySlots
-        gaps.append(empty.isEmpty ? .paragraph(t(DocumentText.none))
-            : .table(Table(header: [t(DocumentText.date), t(DocumentText.channel), t(DocumentText.free)],
-                           rows: empty.map {
-                               [t.weekdayDate($0.slot.date), md(index.channelName($0.slot.channel)), t.count($0.free)]
-                           },
-                           numeric: [2])))
-        if !s.passedSlots.isEmpty {
-            gaps.append(.subheading(t(DocumentText.passedSlots)))
-            gaps.append(.paragraph(t(DocumentText.passedSlotsNote)))
-            gaps.append(.bullets(s.passedSlots.map {
-                "\(t.weekdayDate($0.date)) — \(md(index.channelName($0.channel)))"
-            }))
-        }
-        if !s.waiting.isEmpty {
-            gaps.append(.subheading(t(DocumentText.waitingItems)))
-            gaps.append(.bullets(s.waiting.map { w in
-                let title = md(index.itemTitle(w.item))
-                guard let o = w.observance else { return title }
-                return "\(title) — \(md(o.observance.name)) (\(t.date(o.date)))"
-            }))
-        }
-        sections.append(Section(t(DocumentText.sectionGaps), gaps))
+        sections.append(Section(t(DocumentText.sectionImplementation), [
+            .paragraph("1. " + t(DocumentText.implementationOffice(themes: noContent.count, slots: empty.count))),
+            .paragraph("2. " + t(DocumentText.implementationUnits)),
+        ]))
 
-        // V. reports due from units this month
-        let previous = m.previous
-        let due = ws.plan.reportDueDate(for: previous)
-        var dueBlocks: [Block] = []
-        if due.monthOfYear == m {
-            let expected = VietnameseOrder.sorted(ws.units.filter { $0.exists(in: previous) }) { $0.name }
-            dueBlocks.append(.paragraph(t(DocumentText.reportsDue(month: t.month(previous), due: t.weekdayDate(due),
-                                                                  units: expected.count))))
-            dueBlocks.append(.bullets(expected.map { md($0.name) }))
-        } else {
-            dueBlocks.append(.paragraph(t(DocumentText.noReportsDue)))
+        // the draft's working notes
+        if draft {
+            var notes: [Block] = [.paragraph(t(DocumentText.draftNotesIntro)),
+                                  .subheading(t(DocumentText.themesWithoutContent))]
+            notes.append(noContent.isEmpty ? .paragraph(t(DocumentText.none)) : .bullets(noContent.map(theme)))
+            notes.append(.subheading(t(DocumentText.slotsWithRoom)))
+            notes.append(empty.isEmpty ? .paragraph(t(DocumentText.none))
+                : .table(Table(header: [t(DocumentText.date), t(DocumentText.channel), t(DocumentText.free)],
+                               rows: empty.map {
+                                   [t.weekdayDate($0.slot.date), md(index.channelName($0.slot.channel)),
+                                    t.count($0.free)]
+                               },
+                               numeric: [2])))
+            if !s.passedSlots.isEmpty {
+                notes.append(.subheading(t(DocumentText.passedSlots)))
+                notes.append(.paragraph(t(DocumentText.passedSlotsNote)))
+                notes.append(.bullets(s.passedSlots.map {
+                    "\(t.weekdayDate($0.date)) — \(md(index.channelName($0.channel)))"
+                }))
+            }
+            if !s.waiting.isEmpty {
+                notes.append(.subheading(t(DocumentText.waitingItems)))
+                notes.append(.bullets(s.waiting.map { w in
+                    let title = md(index.itemTitle(w.item))
+                    guard let o = w.observance else { return title }
+                    return "\(title) — \(md(o.observance.name)) (\(t.date(o.date)))"
+                }))
+            }
+            sections.append(Section(t(DocumentText.draftNotes), notes))
         }
-        sections.append(Section(t(DocumentText.sectionReportsDue), dueBlocks))
-        sections.append(Section(t(DocumentText.sectionImplementation), [.paragraph(t(DocumentText.implementation))]))
 
-        return AdminDocument(kind: .plan, plan: ws.plan, date: today, title: t(DocumentText.planTitle),
-                             subtitle: t(DocumentText.planSubtitle(month: t.month(m))), sections: sections,
-                             language: language)
+        var doc = AdminDocument(kind: .plan, plan: ws.plan, date: today, title: t(DocumentText.planTitle),
+                                subtitle: t(DocumentText.planSubtitle(month: t.month(m))), sections: sections,
+                                language: language)
+        doc.opening = DocumentOpening.plan(ws.plan, month: m, language: language)
+        doc.draft = draft
+        return doc
     }
 
     /// "96 năm (1930 - 2026) — năm chẵn"; lunar observances carry no number.

@@ -17,13 +17,16 @@ public struct ReportPresenter {
     public let language: Language
     public let includeSensitive: Bool
     public let today: Day
+    /// What officers wrote for sections II–IV; parts it lacks print as placeholders.
+    public let officerText: ReportText
     let index: WorkspaceIndex
     let t: Localizer
 
     public init(figures: ReportFigures, workspace: Workspace, subject: ReportSubject, language: Language,
-                includeSensitive: Bool, today: Day) {
+                includeSensitive: Bool, today: Day, officerText: ReportText? = nil) {
         self.figures = figures; self.workspace = workspace; self.subject = subject; self.language = language
         self.includeSensitive = includeSensitive; self.today = today
+        self.officerText = officerText ?? ReportText(path: "")
         findings = ReportFindings(figures: figures, workspace: workspace, today: today)
         index = WorkspaceIndex(workspace)
         t = Localizer(language)
@@ -33,36 +36,84 @@ public struct ReportPresenter {
     func md(_ s: String) -> String { MarkdownRenderer.escape(s) }
     func unit(_ c: UnitCode) -> String { md(index.unitName(c)) }
     func theme(_ r: ThemeRef) -> String { md(themeLabel(r)) }
-    /// A theme as people read it: its code with its title.
-    func themeLabel(_ r: ThemeRef) -> String { "\(r) — \(index.themeTitle(r))" }
+    /// A theme as people read it: by its title, after its project's short name unless the report is about one
+    /// phase. Never its code.
+    func themeLabel(_ r: ThemeRef) -> String {
+        if case .phase = subject { return index.themeName(r, withProject: false) }
+        return index.themeName(r)
+    }
     /// Units in Vietnamese alphabetical order of their names.
     func byName(_ codes: some Sequence<UnitCode>) -> [UnitCode] {
         VietnameseOrder.sorted(Array(codes)) { index.unitName($0) }
     }
 
-    var subtitle: String {
+    /// What the report is about; a quick report adds the day its figures stand at ("tính đến ngày 08/12/2026").
+    public var subtitle: String {
         let f = figures
+        let asOf = f.interim ? f.asOf : nil
+        let range = t(DocumentText.range(from: t.date(f.from), to: t.date(asOf ?? f.to), asOf: asOf != nil))
         switch subject {
-        case .month(let m): return t(DocumentText.monthReportSubtitle(month: t.month(m)))
+        case .month(let m):
+            return t(DocumentText.monthReportSubtitle(month: t.month(m)))
+                + (asOf.map { t(DocumentText.asOf(t.date($0))) } ?? "")
         case .phase(let p, let ph):
             let ended = ph.to.map { f.to >= $0.value } ?? false
-            return t(DocumentText.phaseReportSubtitle(final: ended, project: p.name, phase: ph.name,
-                                                       from: t.date(f.from), to: t.date(f.to)))
+            return t(DocumentText.phaseReportSubtitle(final: ended, project: p.name, phase: ph.name, range: range))
         case .unit(let u):
-            return t(DocumentText.unitReportSubtitle(unit: u.name, from: t.date(f.from), to: t.date(f.to)))
+            return t(DocumentText.unitReportSubtitle(unit: u.name, range: range))
         }
     }
 
+    /// "BÁO CÁO", or "BÁO CÁO NHANH" while the period is unfinished.
+    public var title: String { t(figures.interim ? DocumentText.quickReportTitle : DocumentText.reportTitle) }
+
+    /// The report as a document: I. the figures, II. Loa's findings and the officers' assessment, III. next steps
+    /// and IV. proposals from the officers' text. A part officers have not written is a placeholder, and the
+    /// document a draft.
     public func document() -> AdminDocument {
         let results = content() + activities() + reporting() + targets() + feedback()
-        return AdminDocument(kind: .report, plan: workspace.plan, date: today, title: t(DocumentText.reportTitle),
-                             subtitle: subtitle, sections: [
-                                 Section(t(DocumentText.sectionResults), results),
-                                 Section(t(DocumentText.sectionShortcomings),
-                                         [.outline(findings.shortcomings.map(shortcoming))]),
-                                 Section(t(DocumentText.sectionNextSteps),
-                                         [.outline(findings.nextSteps.map(nextStep))]),
-                             ], language: language)
+        var doc = AdminDocument(kind: .report, plan: workspace.plan, date: today, title: title, subtitle: subtitle,
+                                sections: [
+                                    Section(t(DocumentText.sectionResults), results),
+                                    Section(t(DocumentText.sectionAssessment), assessment()),
+                                    Section(t(DocumentText.sectionNextSteps), officer(.nextSteps) + suggestions()),
+                                    Section(t(DocumentText.sectionProposals), officer(.proposals)),
+                                ], language: language)
+        doc.opening = DocumentOpening.report(workspace.plan, language: language)
+        doc.draft = !officerText.missing.isEmpty
+        return doc
+    }
+
+    /// II: Loa's own findings, then the officers' strengths and shortcomings with their causes.
+    func assessment() -> [Block] {
+        var out: [Block] = [.paragraph(t(DocumentText.findingsLead)),
+                            .outline(findings.shortcomings.map(shortcoming))]
+        if let text = officerText.parts[.assessment] { out += MarkdownTree.documentBlocks(text) }
+        out.append(.subheading(t(DocumentText.strengths)))
+        out += officer(.strengths)
+        out.append(.subheading(t(DocumentText.weaknesses)))
+        out += officer(.weaknesses)
+        return out
+    }
+
+    /// A part of the officers' text as blocks, or the placeholder that asks for it.
+    func officer(_ part: ReportText.Part) -> [Block] {
+        if let text = officerText.parts[part] { return MarkdownTree.documentBlocks(text) }
+        let name: DocumentText
+        switch part {
+        case .strengths: name = .partStrengths
+        case .weaknesses: name = .partWeaknesses
+        case .nextSteps: name = .partNextSteps
+        case .proposals: name = .partProposals
+        case .assessment: return []
+        }
+        return [.paragraph(t(DocumentText.placeholder(t(name))))]
+    }
+
+    /// While officers have not written III, what the figures suggest, for them to take up or leave.
+    func suggestions() -> [Block] {
+        guard officerText.parts[.nextSteps] == nil else { return [] }
+        return [.paragraph(t(DocumentText.suggestionsLead)), .outline(findings.nextSteps.map(nextStep))]
     }
 
     /// `keys` in the order the workspace lists them (channels.yml, plan.yml); keys it no longer lists (a channel
@@ -110,6 +161,9 @@ public struct ReportPresenter {
                                 rows: f.activeThemes.map {
                                     [theme($0), t.count(f.byTheme[$0] ?? 0), t.count(f.activitiesByTheme[$0] ?? 0)]
                                 }, numeric: [1, 2])))
+        if f.activeThemes.reduce(0, { $0 + (f.activitiesByTheme[$1] ?? 0) }) > f.activityCount {
+            out.append(.paragraph(t(DocumentText.countedUnderEachTheme)))
+        }
         if !f.byAudience.isEmpty {
             let list = ordered(f.byAudience.keys, as: workspace.plan.audiences.map(\.id.value)).map {
                 "\(md(index.audienceName($0))) \(t.count(f.byAudience[$0] ?? 0))"
@@ -149,6 +203,9 @@ public struct ReportPresenter {
                 "\(md(index.projectName($0))) \(t.count(f.activitiesByProject[$0] ?? 0))"
             }
             out.append(.paragraph(t(DocumentText.byProject(list.joined(separator: "; ")))))
+            if f.activitiesByProject.values.reduce(0, +) > f.activityCount {
+                out.append(.paragraph(t(DocumentText.countedUnderEachProject)))
+            }
         }
         if case .unit = subject {} else if !f.activitiesByUnit.isEmpty {
             out.append(.table(Table(header: [t(DocumentText.unit), t(DocumentText.activities),
@@ -181,7 +238,7 @@ public struct ReportPresenter {
         return figures.byCluster.count > 1
     }
 
-    func clusterName(_ c: ClusterFigures) -> String { c.cluster ?? t(DocumentText.clusterNone) }
+    func clusterName(_ c: ClusterFigures) -> String { c.cluster.map(index.clusterName) ?? t(DocumentText.clusterNone) }
 
     func reporting() -> [Block] {
         let f = figures, r = f.reporting
@@ -190,6 +247,11 @@ public struct ReportPresenter {
                                                               expected: t.count(r.expected), rate: t.percent(r.rate),
                                                               onTime: t.count(r.onTime),
                                                               timeliness: t.percent(r.timeliness)))))
+        if r.pending > 0 {
+            let due = f.months.filter { (f.reportingByMonth[$0]?.pending ?? 0) > 0 }
+                .map { workspace.plan.reportDueDate(for: $0) }.max() ?? f.to
+            out.append(.paragraph(t(DocumentText.reportingPending(count: t.count(r.pending), due: t.date(due)))))
+        }
         if let since = f.trackingFrom, f.from.monthOfYear < since {
             out.append(.paragraph(t(DocumentText.reportingNotTracked(since: t.month(since)))))
         }
@@ -223,7 +285,9 @@ public struct ReportPresenter {
             let required = r.target.metric == .activitiesPerUnit ? t.percent(r.target.share)
                 : r.target.metric == .reach ? t.number(r.target.min) : t.percent(r.target.min)
             let value = r.target.metric == .reach ? t.number(r.value) : t.percent(r.value)
-            return [md(r.target.title), value, required, t(r.met ? DocumentText.met : DocumentText.notMet)]
+            let assessment = r.met.map { t($0 ? DocumentText.met : DocumentText.notMet) }
+                ?? t(DocumentText.interimTarget)
+            return [md(r.target.title), value, required, assessment]
         }
         return [.subheading(t(DocumentText.targetsHeading)),
                 .table(Table(header: [t(DocumentText.target), t(DocumentText.value), t(DocumentText.required),
@@ -233,8 +297,9 @@ public struct ReportPresenter {
     func feedback() -> [Block] {
         let f = figures
         let moods = Mood.allCases.map { "\(t($0)): \(f.moods[$0] ?? 0)" }.joined(separator: "; ")
-        let summary = DocumentText.feedbackSummary(moods: moods, issues: t.count(f.issues), open: t.count(f.alertsOpen),
-                                                   resolved: t.count(f.alertsResolved))
+        let withheld = includeSensitive ? 0 : f.issueList.filter(\.sensitive).count
+        let summary = DocumentText.feedbackSummary(moods: moods, issues: t.count(f.issues), withheld: withheld,
+                                                   open: t.count(f.alertsOpen), resolved: t.count(f.alertsResolved))
         var out: [Block] = [.subheading(t(DocumentText.feedbackHeading)), .paragraph(t(summary))]
         let shown = f.issueList.filter { !$0.sensitive || includeSensitive }
         if !shown.isEmpty {
@@ -291,7 +356,7 @@ public struct ReportPresenter {
 
     func nextStep(_ s: ReportFindings.NextStep) -> Bullet {
         switch s {
-        case .prepareItems(let refs): return bullet(.prepareItems, refs.map(theme))
+        case .prepareItems(let refs): return Bullet(t(DocumentText.prepareItems(refs.count)))
         case .remindUnits(let due): return Bullet(t(DocumentText.remindUnits(dueDay: due)))
         case .resolveAlerts(let n): return Bullet(t(DocumentText.resolveAlerts(n)))
         case .markObservances(let list):

@@ -8,6 +8,7 @@ extension ReportPresenter {
         let f = figures, r = f.reporting
         return .object([
             ("from", .string(f.from.iso)), ("to", .string(f.to.iso)),
+            ("interim", .bool(f.interim)), ("as_of", f.asOf.map { .string($0.iso) } ?? .null),
             ("content", .object([("published_items", .int(f.publishedItems)), ("deliveries", .int(f.deliveries)),
                                  ("by_channel", .counts(f.byChannel)), ("by_theme", .counts(f.byTheme)),
                                  ("by_audience", .counts(f.byAudience)), ("theme_coverage", .share(f.themeCoverage)),
@@ -22,7 +23,7 @@ extension ReportPresenter {
                                     ("units_without_activity",
                                         .array(f.unitsWithoutActivity.map { .string($0.rawValue) }))])),
             ("reporting", .object([("expected", .int(r.expected)), ("received", .int(r.received)),
-                ("on_time", .int(r.onTime)),
+                ("on_time", .int(r.onTime)), ("pending", .int(r.pending)),
                                    ("rate", .share(r.rate)), ("timeliness", .share(r.timeliness)),
                                    ("tracking_from", f.trackingFrom.map { .string($0.iso) } ?? .null),
                                    ("missing", .array(r.missing.map { .object([("unit", .string($0.unit.rawValue)),
@@ -42,6 +43,8 @@ extension ReportPresenter {
         w.beginObject()
         w.field("from", .string(f.from.iso))
         w.field("to", .string(f.to.iso))
+        w.field("interim", .bool(f.interim))
+        w.field("as_of", f.asOf.map { .string($0.iso) } ?? .null)
         w.field("content", .object([("published_items", .int(f.publishedItems)), ("deliveries", .int(f.deliveries)),
                                     ("by_channel", .counts(f.byChannel)), ("by_theme", .counts(f.byTheme)),
                                     ("by_audience", .counts(f.byAudience)), ("theme_coverage", .share(f.themeCoverage)),
@@ -67,6 +70,7 @@ extension ReportPresenter {
         w.field("expected", .int(r.expected))
         w.field("received", .int(r.received))
         w.field("on_time", .int(r.onTime))
+        w.field("pending", .int(r.pending))
         w.field("rate", .share(r.rate))
         w.field("timeliness", .share(r.timeliness))
         w.field("tracking_from", f.trackingFrom.map { .string($0.iso) } ?? .null)
@@ -122,10 +126,12 @@ extension ReportPresenter {
             String(f.activitiesByTheme[k] ?? 0)) }
         for u in f.unitsWithoutActivity { add("activities.without_activity", u.rawValue, "") }
         add("reporting", "expected", String(r.expected)); add("reporting", "received", String(r.received))
-        add("reporting", "on_time", String(r.onTime)); add("reporting", "rate", share(r.rate))
+        add("reporting", "on_time", String(r.onTime)); add("reporting", "pending", String(r.pending))
+        add("reporting", "rate", share(r.rate))
         add("reporting", "timeliness", share(r.timeliness))
         for m in r.missing { add("reporting.missing", m.unit.rawValue, m.period.iso) }
-        for tr in f.targets { add("targets", tr.target.id.value.rawValue, share(tr.value), tr.met ? "met" : "not met") }
+        for tr in f.targets { add("targets", tr.target.id.value.rawValue, share(tr.value),
+            tr.met.map { $0 ? "met" : "not met" } ?? "interim") }
         for k in Mood.allCases { if let n = f.moods[k] { add("feedback.moods", k.rawValue, String(n)) } }
         add("feedback", "issues", String(f.issues)); add("feedback", "alerts_open", String(f.alertsOpen))
         add("feedback", "alerts_resolved", String(f.alertsResolved))
@@ -146,7 +152,7 @@ extension ReportPresenter {
         .array(figures.targets.map { tr in
             .object([("id", .string(tr.target.id.value.rawValue)), ("metric", .string(tr.target.metric.rawValue)),
                      ("period", .string(tr.target.period.rawValue)), ("value", .share(tr.value)),
-                         ("met", .bool(tr.met)),
+                     ("met", tr.met.map(JSON.bool) ?? .null), ("interim", .bool(tr.met == nil)),
                      ("periods", .array(tr.periods.map { .object([("period", .string($0.label)),
                          ("value", .share($0.value))]) }))])
         })

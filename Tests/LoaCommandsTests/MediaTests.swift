@@ -32,6 +32,10 @@ private let png: [UInt8] = [
         // a link relative to content/media/ is copied under the same relative path
         #expect(html.contains("src=\"so%20do.png\""))
         #expect(try ws.readData("out/issues/news/so do.png") == Data(png))
+        // the Word issue carries both pictures, read by python-docx
+        if let word = try pythonDocx([ws.path("out/issues/news/2026-10-15.docx")]) {
+            #expect(word[ws.path("out/issues/news/2026-10-15.docx")]?["pictures"] as? Int == 2)
+        }
 
         #expect(try ws.run(["render"]).code == 0)
         #expect(try ws.read("out/items/i1.html").contains("src=\"media/bao-tang/phoi-canh.png\""))

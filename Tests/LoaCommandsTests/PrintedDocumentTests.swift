@@ -5,27 +5,16 @@ import Testing
 // and read back with poppler's pdftotext, pdfinfo and pdffonts: what a leader holds in hand before signing.
 // Each check skips, with the reason printed, when its tool is missing; `make test-deps` installs them all.
 
-private struct Output {
-    let code: Int32
-    let text: String
-}
-
-/// Runs a tool through `env`; nil (with the reason printed) when it is not installed.
-private func tool(_ name: String, _ args: [String]) throws -> Output? {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [name] + args
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    if p.terminationStatus == 127 {
-        toolMissing("\(name) is not installed, so no printed page was checked")
-        return nil
+/// The heights of the words of a PDF (pdftotext -bbox), in points: a word's box is about 1.1 times its font size.
+private func wordHeights(_ pdf: String) throws -> [(word: String, height: Double)]? {
+    guard let out = try tool("pdftotext", ["-bbox", pdf, "-"]) else { return nil }
+    let regex = try NSRegularExpression(pattern: #"yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">([^<]*)<"#)
+    let text = out.text
+    return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m in
+        guard let a = Range(m.range(at: 1), in: text), let b = Range(m.range(at: 2), in: text),
+              let w = Range(m.range(at: 3), in: text), let y0 = Double(text[a]), let y1 = Double(text[b]) else { return nil }
+        return (String(text[w]), y1 - y0)
     }
-    return Output(code: p.terminationStatus, text: String(decoding: data, as: UTF8.self))
 }
 
 /// `loa demo` in one language, its plans, issues and reports printed to PDF in a temporary folder.
@@ -93,6 +82,11 @@ private func simple(_ s: some StringProtocol) -> String {
     s.replacingOccurrences(of: "\u{00A0}", with: " ").split(separator: " ").joined(separator: " ")
 }
 
+/// Text as one line: every run of white space (line breaks too) as one space.
+private func flat(_ s: some StringProtocol) -> String {
+    s.split(whereSeparator: { $0.isWhitespace || $0 == "\u{00A0}" }).joined(separator: " ")
+}
+
 /// The header's left column (issuer) as pdftotext -layout lays it out: the segments of each line before the
 /// number line that start left of the national title's column.
 private func issuerColumn(_ lines: [Substring], nation: String, number: String) -> [String] {
@@ -133,6 +127,8 @@ private func issuerColumn(_ lines: [Substring], nation: String, number: String) 
         let vi = language == "vi"
         let issuer = "CÔNG ĐOÀN VIÊN CHỨC TỈNH ĐIỆN BIÊN", name = try signerName()
         #expect(!name.isEmpty)
+        let codes = try workspaceCodes(demo.root)
+        #expect(codes.contains("cdcs-so-gddt") && codes.contains("cum-y-te") && codes.contains("ban-tin"))
         for document in demo.documents {
             let pdf = demo.pdf(document)
             guard let info = try tool("pdfinfo", [pdf]), let fonts = try tool("pdffonts", [pdf]),
@@ -142,6 +138,9 @@ private func issuerColumn(_ lines: [Substring], nation: String, number: String) 
             #expect(!fonts.text.contains("DejaVu"), "\(document) falls back to DejaVu:\n\(fonts.text)")
             #expect(fonts.text.contains("LiberationSerif") || fonts.text.contains("TimesNewRoman"), "\(document)")
             let text = layout.text
+            // names, never codes (units, clusters, channels, items, themes)
+            #expect(codesShown(in: text, codes: codes).isEmpty,
+                    "\(document) prints codes: \(codesShown(in: text, codes: codes))")
             if vi {
                 let iso = text.range(of: #"\b\d{4}-\d{2}-\d{2}\b"#, options: .regularExpression)
                 #expect(iso == nil, "\(document) prints an ISO date: \(iso.map { String(text[$0]) } ?? "")")
@@ -154,7 +153,24 @@ private func issuerColumn(_ lines: [Substring], nation: String, number: String) 
                 #expect(channel != "ban-tin" || text.contains("BẢN TIN CÔNG ĐOÀN VIÊN CHỨC TỈNH"), "\(document)")
                 continue
             }
-            // an administrative document (Nghị định 30/2020/NĐ-CP)
+            // an administrative document (Nghị định 30/2020/NĐ-CP): page numbers centred at the top from page 2
+            guard let pages = try pdfPages(pdf), let heights = try wordHeights(pdf) else { return }
+            #expect(Int(firstLine(pages[0])) == nil, "\(document): page 1 is numbered: \(firstLine(pages[0]))")
+            for (i, page) in pages.enumerated().dropFirst() {
+                #expect(firstLine(page) == String(i + 1), "\(document): page \(i + 1) begins \(firstLine(page))")
+                let line = page.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+                let indent = line.prefix { $0 == " " }.count
+                #expect(indent > 30 && indent < 60, "\(document): page \(i + 1)'s number is not centred: \(line)")
+            }
+            // chart captions name no colour, which black-and-white print would not show
+            for colour in vi ? ["xanh", "đỏ"] : ["green", "blue", " red"] {
+                #expect(!text.lowercased().contains(colour), "\(document) names a colour: \(colour)")
+            }
+            // every word, chart labels included, prints at 9 pt at least (a box 1.1 times the font size)
+            let smallest = heights.min { $0.height < $1.height }
+            #expect((smallest?.height ?? 0) >= 9.9, "\(document): \(smallest.map { "\($0)" } ?? "") is under 9 pt")
+            #expect(flat(text).contains(vi ? "Thực hiện Kế hoạch số 199/KH-LĐLĐ ngày 19/02/2025 của Liên đoàn Lao động tỉnh"
+                                           : "Pursuant to Plan No. 199/KH-LĐLĐ of 19 February 2025"), "\(document)")
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let number = vi ? "Số:" : "No.:", nation = vi ? "CỘNG HÒA" : "SOCIALIST"
             let left = issuerColumn(lines, nation: nation, number: number)
@@ -169,6 +185,10 @@ private func issuerColumn(_ lines: [Substring], nation: String, number: String) 
                     "\(document)")
             if document.hasPrefix("reports/") {
                 #expect(try demo.html(document).contains("<svg"), "\(document) has no chart")
+                let sections = vi ? ["I. KẾT QUẢ THỰC HIỆN", "II. ĐÁNH GIÁ", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+                                     "IV. ĐỀ XUẤT, KIẾN NGHỊ", "1. Ưu điểm", "2. Hạn chế, nguyên nhân"]
+                    : ["I. RESULTS", "II. ASSESSMENT", "III. NEXT STEPS", "IV. PROPOSALS AND RECOMMENDATIONS"]
+                for section in sections { #expect(flat(text).contains(section), "\(document) lacks \(section)") }
             }
         }
     }

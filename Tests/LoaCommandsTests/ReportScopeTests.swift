@@ -164,9 +164,10 @@ private func figures(_ ws: TempWorkspace, _ args: [String], today: String = "202
     @Test func monthsBeforeTrackingBeganAreNeverMissing() throws {
         let ws = try TempWorkspace(fixture: "mini")
         #expect(try ws.run(["import", repositoryRoot + "/Tests/Fixtures/mini/forms"], today: "2026-12-07").code == 0)
-        // phase p/1 starts on 1 January 2026; without a setting, tracking starts with the first form (October)
+        // phase p/1 starts on 1 January 2026; without a setting, tracking starts with the first form (October), and
+        // so does the phase report
         let byDefault = try figures(ws, ["report", "phase", "p", "1", "--to", "2026-11-30"])
-        #expect(byDefault["from"] as? String == "2026-01-01")
+        #expect(byDefault["from"] as? String == "2026-10-01")
         let rep = byDefault["reporting"] as? [String: Any] ?? [:]
         #expect(rep["tracking_from"] as? String == "2026-10")
         #expect(rep["expected"] as? Int == 6 && rep["received"] as? Int == 5)   // Oct: u1 u2 u4; Nov: u1 u2 u3
@@ -176,13 +177,15 @@ private func figures(_ ws: TempWorkspace, _ args: [String], today: String = "202
         try ws.edit("content/plan.yml", replacing: "report_due_days: 5\n",
                     with: "report_due_days: 5\ntracking_from: 2026-11\n")
         let set = try figures(ws, ["report", "phase", "p", "1", "--to", "2026-11-30"])
+        #expect(set["from"] as? String == "2026-11-01")
         let r = set["reporting"] as? [String: Any] ?? [:]
         #expect(r["tracking_from"] as? String == "2026-11")
         #expect(r["expected"] as? Int == 3 && r["received"] as? Int == 3)
         #expect((r["missing"] as? [Any])?.isEmpty == true)
         let targets = set["targets"] as? [[String: Any]] ?? []
         #expect(targets.first { $0["id"] as? String == "rr" }?["value"] as? Double == 1)
-        let md = try ws.run(["report", "phase", "p", "1", "--to", "2026-11-30", "--format", "md"], today: "2026-12-08")
+        let md = try ws.run(["report", "phase", "p", "1", "--from", "2026-01-01", "--to", "2026-11-30", "--format", "md"],
+                            today: "2026-12-08")
         #expect(md.stdout.contains("được theo dõi từ tháng 11/2026; các tháng trước đó không tính."))
         #expect(!md.stdout.contains("Đơn vị Bốn ("))   // u4 left in October: owes nothing
     }

@@ -226,6 +226,15 @@ func concrete(_ pattern: String) -> (path: String, fields: [(String, String)]) {
         let presenter = try Reporting.presenter(Reporting.month(Month(iso: "2026-11")!), includeSensitive: false,
                                                 workspace: try f.workspace, session: f.session)
         #expect(json == Reporting.render(presenter, as: .json))
+        // and in Word, beside the others, the same document `loa report --format docx` writes
+        #expect(page.text.contains("href=\"?format=docx\""))
+        let docx = try b.get("/reports/month/2026-11?format=docx")
+        #expect(docx.status == 200)
+        #expect(docx.header("Content-Type") == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        #expect(docx.header("Content-Disposition") == "attachment; filename=\"month-2026-11.docx\"")
+        let expected = try Reporting.docx(presenter)
+        #expect(docx.bytes == expected.count && docx.text == String(decoding: expected, as: UTF8.self))
+        #expect(docx.text.hasPrefix("PK"))
         #expect(try b.get("/reports/phase/digital/9.9").status == 404)
     }
 

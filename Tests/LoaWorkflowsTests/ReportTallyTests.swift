@@ -139,9 +139,11 @@ enum ReferenceCalculator {
     struct UnitMonth { let unit: UnitCode, month: Month, count: Int, participants: Int }
     struct FormKey: Hashable { let unit: UnitCode; let period: Month }
 
-    static func compute(forms allForms: [Form], activities: [Activity], sets: [Int: [ThemeRef]], workspace ws: Workspace,
-                        request: ReportRequest) -> ReportFigures {
+    static func compute(forms allForms: [Form], activities rangeActivities: [Activity], sets: [Int: [ThemeRef]],
+                        workspace ws: Workspace, request: ReportRequest) -> ReportFigures {
         let from = request.from, to = request.to, units = request.units
+        // months before the tracking start count nowhere
+        let activities = rangeActivities.filter { a in request.trackingFrom.map { a.date.monthOfYear >= $0 } ?? true }
         var f = ReportFigures(from: from, to: to)
         let phases = PhaseIndex(ws.plan)
         f.activeThemes = phases.themes(activeBetween: from, and: to).filter(request.scope.admits(theme:))
@@ -176,10 +178,10 @@ enum ReferenceCalculator {
         f.reach = reach(acts, existing)
         f.unitsWithoutActivity = existing.map(\.code.value).filter { f.activitiesByUnit[$0] == nil }.sorted()
 
-        f.months = Month.range(from.monthOfYear, to.monthOfYear)
+        f.months = Month.range(from.monthOfYear, to.monthOfYear).filter { m in request.trackingFrom.map { m >= $0 } ?? true }
         f.trackingFrom = request.trackingFrom
         let forms = allForms.indexed { FormKey(unit: $0.unit, period: $0.period) }
-        let reportingMonths = ReportCalculator.expectedMonths(from: from, to: to, trackingFrom: request.trackingFrom)
+        let reportingMonths = ReportMonths(from: from, to: to, trackingFrom: request.trackingFrom).expected
         f.lateUnits = units.map(\.code.value)
         for m in reportingMonths {
             let r = reporting(m, units, forms, ws.plan)
@@ -220,7 +222,7 @@ enum ReferenceCalculator {
             switch t.metric {
             case .reportingRate, .timeliness:
                 var r = ReportingFigures()
-                for m in ReportCalculator.expectedMonths(from: a, to: b, trackingFrom: request.trackingFrom) {
+                for m in ReportMonths(from: a, to: b, trackingFrom: request.trackingFrom).expected {
                     r.add(reporting(m, request.units, forms, plan))
                 }
                 if r.expected == 0 { continue }    // as the tally: a period expecting no report yet is skipped

@@ -1,15 +1,16 @@
 import LoaCore
+import LoaFormats
 import LoaWorkflows
 
 /// `loa plan YYYY-MM`: the month's proposal, its calendar and its plan document.
 struct PlanCommand: Command {
-    enum Format: String, CaseIterable, Sendable { case json }
+    enum Format: String, CaseIterable, Sendable { case json, docx }
     static let path = ["plan"]
     static let usage = "YYYY-MM"
     static let summary = CommandText.planSummary
     static let details: CommandText? = .planDetails
     static let confirm = Option<Bool>.flag("--confirm", help: .optConfirm)
-    static let format = Option<Format>.choice("--format", help: .optJSON)
+    static let format = Option<Format>.choice("--format", help: .optPlanFormat)
     static let options = [confirm.spec, format.spec]
     static let arity = 1...1
     let month: Month
@@ -28,6 +29,8 @@ struct PlanCommand: Command {
         let schedule = result.schedule
         if output == .json {
             ctx.console.out(Planning.json(schedule).text + "\n")
+        } else if output == .docx, let docx = result.files.first(where: { $0.hasSuffix(".docx") }) {
+            ctx.console.out(bytes: try TextFile.readBytes(docx, limit: Int.max))
         } else {
             ctx.console.say(CommandText.planDone(month: ctx.t.month(month), entries: schedule.entries.count,
                                                  confirmed: schedule.entries.filter(\.confirmed).count,

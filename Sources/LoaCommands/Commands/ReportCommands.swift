@@ -2,39 +2,54 @@ import LoaCore
 import LoaFormats
 import LoaWorkflows
 
+/// The formats a report can be printed in: the text ones of `Reporting.Format`, and Word.
+enum ReportFormat: String, CaseIterable, Sendable {
+    case md, html, csv, json, docx
+    var text: Reporting.Format? { Reporting.Format(rawValue: rawValue) }
+}
+
 /// The options every report takes.
 enum ReportOptions {
-    static let format = Option<Reporting.Format>.choice("--format", help: .optReportFormat)
+    static let format = Option<ReportFormat>.choice("--format", help: .optReportFormat)
     static let output = Option<String>.text("-o", "FILE", help: .optOutputFile)
     static let includeSensitive = Option<Bool>.flag("--include-sensitive", help: .optIncludeSensitive)
+    static let final = Option<Bool>.flag("--final", help: .optFinal)
     static let from = Option<Day>.day("--from", help: .optFrom)
     static let to = Option<Day>.day("--to", help: .optTo)
-    static let common = [format.spec, output.spec, includeSensitive.spec]
+    static let common = [format.spec, output.spec, includeSensitive.spec, final.spec]
     static let range = [from.spec, to.spec]
 }
 
 /// How a report leaves the command: files under `out/reports/`, stdout, or a named file.
 struct ReportOutput: Sendable {
-    let format: Reporting.Format?
+    let format: ReportFormat?
     let file: String?
     let includeSensitive: Bool
+    let final: Bool
 
     init(_ args: ParsedArguments) throws(Failure) {
         format = try args.value(ReportOptions.format)
         file = try args.value(ReportOptions.output)
         includeSensitive = args.has(ReportOptions.includeSensitive)
+        final = args.has(ReportOptions.final)
     }
 
     func emit(_ request: Reporting.Request, workspace ws: Workspace, session s: Session,
         ctx: Context) throws(Failure) -> Int32 {
-        let presenter = try Reporting.presenter(request, includeSensitive: includeSensitive, workspace: ws, session: s)
+        let presenter = try Reporting.presenter(request, includeSensitive: includeSensitive, final: final,
+                                                workspace: ws, session: s)
         guard let format else {
             for p in try Reporting.write(presenter, name: request.name,
                 session: s) { ctx.console.out(s.paths.relative(p) + "\n") }
             return ExitCode.ok
         }
-        let text = Reporting.render(presenter, as: format)
-        if let file { try writeFile(ctx.absolute(file), text) } else { ctx.console.out(text) }
+        let bytes: [UInt8]
+        if let text = format.text {
+            bytes = Array(Reporting.render(presenter, as: text).utf8)
+        } else {
+            bytes = try Reporting.docx(presenter)
+        }
+        if let file { try writeFile(ctx.absolute(file), bytes) } else { ctx.console.out(bytes: bytes) }
         return ExitCode.ok
     }
 }

@@ -4,7 +4,7 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case overviewIntro, overviewUsage, commands, subcommands, usage, options, globalOptions, moreHelp
     case moreHelpGroup(String)
     case helpSummary
-    case optWorkspace, optDatabase, optToday, optLanguage, optQuiet, optHelp, optJSON
+    case optWorkspace, optDatabase, optToday, optLanguage, optQuiet, optHelp, optJSON, optPlanFormat
     // commands
     case checkSummary, checkDetails
     case checkValid(projects: Int, themes: Int, channels: Int, units: Int, items: Int, observances: Int)
@@ -28,7 +28,7 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case approvalDue(deadline: String, item: String, channel: String, slot: String)
     case statusEmptySlots(Int), free(Int), statusOverdue, statusAlerts(Int), statusAnniversaries
     case reportGroupSummary, reportMonthSummary, reportPhaseSummary, reportUnitSummary, reportWarningsSummary
-    case optReportFormat, optOutputFile, optIncludeSensitive, optFrom, optTo
+    case optReportFormat, optOutputFile, optIncludeSensitive, optFinal, optFrom, optTo
     case backupSummary, backupDone(String)
     case demoSummary, demoIntro(String), demoDone(String), demoCheck, demoPlanNovember, demoPublish(String), demoForm
     case demoImport, demoPlanDecember, demoMonthReport, demoPhaseReport, demoUnitReport, demoAlerts, demoStatus
@@ -72,6 +72,8 @@ public enum CommandText: Sendable, Hashable, Localizable {
         case .optQuiet: Phrase(vi: "không in thông báo phụ", en: "print less")
         case .optHelp: Phrase(vi: "hướng dẫn của lệnh", en: "this command's help")
         case .optJSON: Phrase(vi: "in kết quả dạng JSON", en: "print the result as JSON")
+        case .optPlanFormat: Phrase(vi: "in lịch dạng JSON, hoặc văn bản kế hoạch dạng Word (docx)",
+                                    en: "print the schedule as JSON, or the plan document as Word (docx)")
         case .checkSummary: Phrase(vi: "Kiểm tra toàn bộ không gian làm việc: kế hoạch, kênh, đơn vị, bài, lịch kỷ "
             + "niệm.",
                                    en: "Validate the whole workspace: plan, channels, units, items, observances.")
@@ -238,6 +240,8 @@ public enum CommandText: Sendable, Hashable, Localizable {
                    en: "Today's early warnings: units and clusters growing worried, concerns several units raise.")
         case .optReportFormat: Phrase(vi: "in báo cáo ra màn hình ở định dạng này",
             en: "print the report in this format")
+        case .optFinal: Phrase(vi: "bản chính thức để trình ký: thiếu mục nào do cán bộ viết (II–IV) là lỗi",
+            en: "the final report for signing: a missing part officers write (II–IV) is an error")
         case .optOutputFile: Phrase(vi: "ghi vào tệp thay vì màn hình (cùng --format)",
             en: "write to FILE instead of stdout (with --format)")
         case .optIncludeSensitive: Phrase(vi: "kèm nội dung các vấn đề nhạy cảm",

@@ -4,22 +4,30 @@ public enum DocumentText: Sendable, Hashable, Localizable {
     // the administrative frame (Nghị định 30/2020/NĐ-CP)
     case nation, motto, numberLine(kind: String, code: String), recipients, archiveCopy
     case placeAndDate(place: String, day: Day)
-    case planTitle, reportTitle
+    case planTitle, reportTitle, quickReportTitle, draftMark, asOf(String), addressee
+    // the opening: "Thực hiện Kế hoạch số … ngày … của …"
+    case planReference(number: String?, date: Day?, issuer: String?, subject: String?)
+    case reportOpening(references: String, issuer: String)
+    case planOpening(references: String, issuer: String, month: String)
     // report
     case monthReportSubtitle(month: String)
-    case phaseReportSubtitle(final: Bool, project: String, phase: String, from: String, to: String)
-    case unitReportSubtitle(unit: String, from: String, to: String)
-    case sectionResults, sectionShortcomings, sectionNextSteps
+    case phaseReportSubtitle(final: Bool, project: String, phase: String, range: String)
+    case unitReportSubtitle(unit: String, range: String)
+    /// "từ 01/10/2026 đến 31/12/2026", or while the figures are not final "từ 01/10/2026, tính đến ngày 08/12/2026".
+    case range(from: String, to: String, asOf: Bool)
+    case sectionResults, sectionAssessment, sectionNextSteps, sectionProposals
+    case findingsLead, strengths, weaknesses, placeholder(String), suggestionsLead
+    case partStrengths, partWeaknesses, partNextSteps, partProposals
     case contentHeading, contentSummary(placements: String, deliveries: String, coverage: String)
     case activitiesHeading, activitiesSummary(count: String, attendances: String, reach: String)
     case reportingHeading
     case reportingSummary(received: String, expected: String, rate: String, onTime: String, timeliness: String)
-    case reportingNotTracked(since: String)
+    case reportingNotTracked(since: String), reportingPending(count: String, due: String)
     case targetsHeading, feedbackHeading
-    case feedbackSummary(moods: String, issues: String, open: String, resolved: String)
-    case byAudience(String), byProject(String)
+    case feedbackSummary(moods: String, issues: String, withheld: Int, open: String, resolved: String)
+    case byAudience(String), byProject(String), countedUnderEachProject, countedUnderEachTheme
     case channel, placements, theme, activities, activityType, unit, attendances, month, expected, received, onTime
-    case rate, timeliness, target, value, required, assessment, met, notMet, sensitiveMark, monthsMissing
+    case rate, timeliness, target, value, required, assessment, met, notMet, interimTarget, sensitiveMark
     case chartThemesByMonth, chartActivitiesByMonth, chartActivitiesByCluster, chartActivitiesByType
     case chartReportingByMonth(target: String?), chartReportingByCluster(target: String?)
     case chartData(String), themesCovered(covered: Int, active: Int), otherMonths(String)
@@ -28,18 +36,19 @@ public enum DocumentText: Sendable, Hashable, Localizable {
     case missingReports, lateReports, missingMonths(unit: String, count: Int, months: String)
     case lateReport(unit: String, month: String, submitted: String)
     case themesWithoutPublication, unitsWithoutActivity, targetNotMet(String), noShortcoming
-    case prepareItems, remindUnits(dueDay: Int), resolveAlerts(Int), markObservances, varyForms
+    case prepareItems(Int), remindUnits(dueDay: Int), resolveAlerts(Int), markObservances, varyForms
     case anniversaryYears(Int)
     // plan
     case planSubtitle(month: String)
-    case sectionSchedule, sectionObservances, sectionCoverage, sectionGaps, sectionReportsDue, sectionImplementation
+    case sectionSchedule, sectionObservances, sectionCoverage, sectionReportsDue, sectionImplementation
     case scheduleIntro(month: String, placements: Int, channels: Int, slots: Int)
     case nothingScheduled, date, item, itemAndThemes, themes, status, confirmed, proposed
     case noObservances, observance, anniversary, lunar, roundTen, roundFive
     case coverageSummary(covered: Int, active: Int)
     case themesWithoutContent, slotsWithRoom, free, none, passedSlots, passedSlotsNote, waitingItems
     case reportsDue(month: String, due: String, units: Int), noReportsDue
-    case implementation
+    case implementationOffice(themes: Int, slots: Int), implementationUnits
+    case draftNotes, draftNotesIntro
     // issue
     case issueNumber(Int), issueDate(String), itemCount(Int), contents
     // item page
@@ -62,19 +71,50 @@ public enum DocumentText: Sendable, Hashable, Localizable {
                    en: "\(place), \(Localizer(.en).date(d))")
         case .planTitle: Phrase(vi: "KẾ HOẠCH", en: "PLAN")
         case .reportTitle: Phrase(vi: "BÁO CÁO", en: "REPORT")
+        case .quickReportTitle: Phrase(vi: "BÁO CÁO NHANH", en: "QUICK REPORT")
+        case .draftMark: Phrase(vi: "DỰ THẢO", en: "DRAFT")
+        case .addressee: Phrase(vi: "Kính gửi:", en: "To:")
+        case .asOf(let d): Phrase(vi: " (tính đến ngày \(d))", en: " (as of \(d))")
+        case .planReference(let number, let date, let issuer, let subject):
+            Phrase(vi: "Kế hoạch" + (number.map { " số \($0)" } ?? "")
+                       + (date.map { " ngày " + Localizer(.vi).date($0) } ?? "")
+                       + (issuer.map { " của \($0)" } ?? "") + (subject.map { " về \($0)" } ?? ""),
+                   en: "Plan" + (number.map { " No. \($0)" } ?? "")
+                       + (date.map { " of " + Localizer(.en).date($0) } ?? "")
+                       + (issuer.map { " by \($0)" } ?? "") + (subject.map { " on \($0)" } ?? ""))
+        case .reportOpening(let references, let issuer):
+            Phrase(vi: "Thực hiện \(references), \(issuer) báo cáo kết quả như sau:",
+                   en: "Pursuant to \(references), \(issuer) reports as follows:")
+        case .planOpening(let references, let issuer, let month):
+            Phrase(vi: "Thực hiện \(references), \(issuer) xây dựng kế hoạch tuyên truyền \(month) như sau:",
+                   en: "Pursuant to \(references), \(issuer) sets out its communication plan for \(month) as follows:")
         case .monthReportSubtitle(let m):
             Phrase(vi: "Kết quả công tác tuyên truyền 03 đề án, dự án \(m)", en: "Communication results, \(m)")
-        case .phaseReportSubtitle(let final, let project, let phase, let from, let to):
+        case .phaseReportSubtitle(let final, let project, let phase, let range):
             Phrase(vi: "\(final ? "Tổng kết" : "Sơ kết") công tác tuyên truyền \(project), \(phase.lowercasedFirst) "
-                       + "(từ \(from) đến \(to))",
+                       + "(\(range))",
                    en: "\(final ? "Final review" : "Interim review") of communication on \(project), \(phase) "
-                       + "(\(from) to \(to))")
-        case .unitReportSubtitle(let u, let from, let to):
-            Phrase(vi: "Kết quả tuyên truyền của \(u) (từ \(from) đến \(to))",
-                   en: "Communication results of \(u) (\(from) to \(to))")
-        case .sectionResults: Phrase(vi: "KẾT QUẢ ĐẠT ĐƯỢC", en: "RESULTS")
-        case .sectionShortcomings: Phrase(vi: "HẠN CHẾ", en: "SHORTCOMINGS")
+                       + "(\(range))")
+        case .unitReportSubtitle(let u, let range):
+            Phrase(vi: "Kết quả tuyên truyền của \(u) (\(range))", en: "Communication results of \(u) (\(range))")
+        case .range(let from, let to, let asOf):
+            Phrase(vi: asOf ? "từ \(from), tính đến ngày \(to)" : "từ \(from) đến \(to)",
+                   en: asOf ? "from \(from), as of \(to)" : "\(from) to \(to)")
+        case .sectionResults: Phrase(vi: "KẾT QUẢ THỰC HIỆN", en: "RESULTS")
+        case .sectionAssessment: Phrase(vi: "ĐÁNH GIÁ", en: "ASSESSMENT")
         case .sectionNextSteps: Phrase(vi: "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", en: "NEXT STEPS")
+        case .sectionProposals: Phrase(vi: "ĐỀ XUẤT, KIẾN NGHỊ", en: "PROPOSALS AND RECOMMENDATIONS")
+        case .findingsLead: Phrase(vi: "Qua số liệu tổng hợp:", en: "From the figures:")
+        case .strengths: Phrase(vi: "1. Ưu điểm", en: "1. Strengths")
+        case .weaknesses: Phrase(vi: "2. Hạn chế, nguyên nhân", en: "2. Shortcomings and their causes")
+        case .placeholder(let part):
+            Phrase(vi: "*[Chưa có nội dung: cán bộ tổng hợp viết phần “\(part)” trước khi trình ký.]*",
+                   en: "*[Not written yet: the officer writes “\(part)” before the report is signed.]*")
+        case .partStrengths: Phrase(vi: "Ưu điểm", en: "Strengths")
+        case .partWeaknesses: Phrase(vi: "Hạn chế, nguyên nhân", en: "Shortcomings and their causes")
+        case .partNextSteps: Phrase(vi: "Phương hướng, nhiệm vụ thời gian tới", en: "Next steps")
+        case .partProposals: Phrase(vi: "Đề xuất, kiến nghị", en: "Proposals and recommendations")
+        case .suggestionsLead: Phrase(vi: "*Gợi ý từ số liệu:*", en: "*Suggested by the figures:*")
         case .contentHeading: Phrase(vi: "1. Thông tin, tuyên truyền trên các kênh", en: "1. Content on the channels")
         case .contentSummary(let p, let d, let c):
             Phrase(vi: "Đăng **\(p)** lượt bài, chuyển **\(d)** lượt đến các CĐCS; \(c) nội dung trọng tâm đang "
@@ -92,15 +132,29 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .reportingNotTracked(let since):
             Phrase(vi: "Báo cáo của các CĐCS được theo dõi từ \(since); các tháng trước đó không tính.",
                    en: "Unit reports are tracked from \(since); earlier months are not counted.")
+        case .reportingPending(let n, let due):
+            Phrase(vi: "\(n) báo cáo chưa đến hạn gửi (hạn chậm nhất ngày \(due)), chưa tính là thiếu; "
+                       + "số liệu tạm tính.",
+                   en: "\(n) reports are not due yet (due by \(due)) and are not counted as missing; figures so far.")
         case .targetsHeading: Phrase(vi: "4. Thực hiện chỉ tiêu", en: "4. Targets")
         case .feedbackHeading: Phrase(vi: "5. Tình hình tư tưởng, dư luận trong đoàn viên", en: "5. Members' opinion")
-        case .feedbackSummary(let moods, let issues, let open, let resolved):
-            Phrase(vi: "Tâm trạng — \(moods). Có \(issues) vấn đề được phản ánh; cảnh báo nhạy cảm: \(open) đang mở, "
-                       + "\(resolved) đã xử lý.",
-                   en: "Mood — \(moods). \(issues) issues raised; sensitive alerts: \(open) open, "
-                       + "\(resolved) resolved.")
+        case .feedbackSummary(let moods, let issues, let withheld, let open, let resolved):
+            Phrase(vi: "Tâm trạng — \(moods). Có \(issues) vấn đề được phản ánh"
+                       + (withheld > 0 ? ", trong đó \(withheld) vấn đề nhạy cảm không hiển thị" : "")
+                       + "; cảnh báo nhạy cảm: \(open) đang mở, \(resolved) đã xử lý.",
+                   en: "Mood — \(moods). \(issues) issues raised"
+                       + (withheld > 0 ? ", of which \(withheld) sensitive \(withheld == 1 ? "is" : "are") not shown"
+                          : "")
+                       + "; sensitive alerts: \(open) open, \(resolved) resolved.")
         case .byAudience(let s): Phrase(vi: "Theo đối tượng: \(s).", en: "By audience: \(s).")
         case .byProject(let s): Phrase(vi: "Theo đề án: \(s).", en: "By project: \(s).")
+        case .countedUnderEachProject:
+            Phrase(vi: "Hoạt động gắn với nhiều đề án được tính ở mỗi đề án, nên tổng theo đề án lớn hơn số hoạt động.",
+                   en: "An activity on several projects counts under each, so the projects add up to more than the "
+                       + "activities.")
+        case .countedUnderEachTheme:
+            Phrase(vi: "Hoạt động gắn với nhiều nội dung trọng tâm được tính ở mỗi nội dung.",
+                   en: "An activity on several themes counts under each theme.")
         case .channel: Phrase(vi: "Kênh", en: "Channel")
         case .placements: Phrase(vi: "Số lượt bài", en: "Placements")
         case .theme: Phrase(vi: "Nội dung trọng tâm", en: "Theme")
@@ -120,20 +174,20 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .assessment: Phrase(vi: "Đánh giá", en: "Assessment")
         case .met: Phrase(vi: "Đạt", en: "Met")
         case .notMet: Phrase(vi: "**Chưa đạt**", en: "**Not met**")
+        case .interimTarget: Phrase(vi: "Tạm tính, chưa đến kỳ đánh giá", en: "So far; not yet due for assessment")
         case .sensitiveMark: Phrase(vi: " [nhạy cảm]", en: " [sensitive]")
-        case .monthsMissing: Phrase(vi: "Số tháng chưa gửi", en: "Months missing")
         case .chartThemesByMonth:
-            Phrase(vi: "Nội dung trọng tâm có bài đăng theo tháng (ô xanh: có bài đăng)",
-                   en: "Themes with a publication, by month (green: published)")
+            Phrase(vi: "Nội dung trọng tâm có bài đăng theo tháng (ô tô đậm: có bài đăng)",
+                   en: "Themes with a publication, by month (filled square: published)")
         case .chartActivitiesByMonth: Phrase(vi: "Số hoạt động tuyên truyền theo tháng", en: "Activities per month")
         case .chartActivitiesByCluster: Phrase(vi: "Số hoạt động tuyên truyền theo cụm", en: "Activities by cluster")
         case .chartActivitiesByType: Phrase(vi: "Số hoạt động tuyên truyền theo hình thức", en: "Activities by type")
         case .chartReportingByMonth(let target):
-            Phrase(vi: "Tỷ lệ CĐCS gửi báo cáo theo tháng" + (target.map { " (đường xanh: chỉ tiêu \($0))" } ?? ""),
-                   en: "Reporting rate by month" + (target.map { " (blue line: target \($0))" } ?? ""))
+            Phrase(vi: "Tỷ lệ CĐCS gửi báo cáo theo tháng" + (target.map { " (đường nét đứt: chỉ tiêu \($0))" } ?? ""),
+                   en: "Reporting rate by month" + (target.map { " (dashed line: target \($0))" } ?? ""))
         case .chartReportingByCluster(let target):
-            Phrase(vi: "Tỷ lệ CĐCS gửi báo cáo theo cụm" + (target.map { " (đường xanh: chỉ tiêu \($0))" } ?? ""),
-                   en: "Reporting rate by cluster" + (target.map { " (blue line: target \($0))" } ?? ""))
+            Phrase(vi: "Tỷ lệ CĐCS gửi báo cáo theo cụm" + (target.map { " (đường nét đứt: chỉ tiêu \($0))" } ?? ""),
+                   en: "Reporting rate by cluster" + (target.map { " (dashed line: target \($0))" } ?? ""))
         case .chartData(let s): Phrase(vi: "Số liệu: \(s).", en: "Figures: \(s).")
         case .otherMonths(let zero): Phrase(vi: "các tháng còn lại: \(zero)", en: "other months: \(zero)")
         case .themesCovered(let c, let a):
@@ -150,9 +204,9 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .targetNotMet(let t): Phrase(vi: "Chưa đạt chỉ tiêu: \(t).", en: "Target not met: \(t).")
         case .noShortcoming:
             Phrase(vi: "Không có hạn chế đáng kể theo số liệu.", en: "The figures show no notable shortcoming.")
-        case .prepareItems:
-            Phrase(vi: "Chuẩn bị, duyệt bài cho các nội dung trọng tâm chưa có bài:",
-                   en: "Prepare and approve items for the uncovered themes:")
+        case .prepareItems(let n):
+            Phrase(vi: "Chuẩn bị, duyệt bài cho \(n) nội dung trọng tâm chưa có bài nêu tại mục II.",
+                   en: "Prepare and approve items for the \(n) uncovered \(n == 1 ? "theme" : "themes") named in II.")
         case .remindUnits(let due):
             Phrase(vi: "Đôn đốc các CĐCS gửi báo cáo đầy đủ, đúng hạn (chậm nhất ngày \(due) tháng sau).",
                    en: "Remind units to report fully and on time (by day \(due) of the next month).")
@@ -170,7 +224,6 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .sectionSchedule: Phrase(vi: "LỊCH ĐĂNG BÀI", en: "SCHEDULE")
         case .sectionObservances: Phrase(vi: "CÁC NGÀY KỶ NIỆM TRONG THÁNG", en: "OBSERVANCES")
         case .sectionCoverage: Phrase(vi: "ĐỘ BAO PHỦ NỘI DUNG TRỌNG TÂM", en: "THEME COVERAGE")
-        case .sectionGaps: Phrase(vi: "NHỮNG VIỆC CẦN BỔ SUNG", en: "GAPS")
         case .sectionReportsDue: Phrase(vi: "BÁO CÁO ĐẾN HẠN CỦA CÁC CĐCS", en: "REPORTS DUE FROM UNITS")
         case .sectionImplementation: Phrase(vi: "TỔ CHỨC THỰC HIỆN", en: "IMPLEMENTATION")
         case .scheduleIntro(let m, let p, let c, let s):
@@ -206,15 +259,27 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .waitingItems:
             Phrase(vi: "Bài gắn ngày kỷ niệm đang chờ kỳ phát hành", en: "Observance items waiting for a slot")
         case .reportsDue(let m, let due, let n):
-            Phrase(vi: "Các CĐCS gửi báo cáo kết quả tuyên truyền \(m) chậm nhất ngày \(due) (\(n) đơn vị):",
-                   en: "Units send their report for \(m) by \(due) (\(n) units):")
+            Phrase(vi: "Các CĐCS gửi báo cáo kết quả tuyên truyền \(m) chậm nhất ngày \(due) (\(n) đơn vị).",
+                   en: "Units send their report for \(m) by \(due) (\(n) units).")
         case .noReportsDue: Phrase(vi: "Không có báo cáo đến hạn trong tháng.", en: "No reports fall due this month.")
-        case .implementation:
-            Phrase(vi: "Bộ phận tuyên giáo hoàn thiện, trình duyệt các bài còn ở trạng thái chờ duyệt trước hạn của "
-                       + "từng kênh; các CĐCS tiếp nhận bản tin, tổ chức sinh hoạt, nắm bắt tâm tư của đoàn viên và "
-                       + "báo cáo kịp thời những vấn đề nhạy cảm phát sinh.",
-                   en: "Officers finish and approve the pending items before each channel's deadline; units receive "
-                       + "the issues, hold activities, follow members' opinions and report sensitive issues early.")
+        case .implementationOffice(let themes, let slots):
+            Phrase(vi: "Bộ phận tuyên giáo phát hành các bài theo đúng lịch trên"
+                       + (themes > 0 ? "; chuẩn bị, trình duyệt bài cho \(themes) nội dung trọng tâm chưa có bài" : "")
+                       + (slots > 0 ? "; bổ sung bài đã duyệt vào \(slots) kỳ phát hành còn chỗ trống" : "") + ".",
+                   en: "The communication office publishes the items on the schedule above"
+                       + (themes > 0 ? "; prepares items for \(themes) themes without approved content" : "")
+                       + (slots > 0 ? "; fills \(slots) slots with room as items are approved" : "") + ".")
+        case .implementationUnits:
+            Phrase(vi: "Các CĐCS tiếp nhận bản tin, tổ chức sinh hoạt, nắm bắt tâm tư của đoàn viên và báo cáo "
+                       + "kịp thời những vấn đề nhạy cảm phát sinh.",
+                   en: "Units receive the issues, hold activities, follow members' opinions and report sensitive "
+                       + "issues early.")
+        case .draftNotes: Phrase(vi: "GHI CHÚ DỰ THẢO", en: "DRAFTING NOTES")
+        case .draftNotesIntro:
+            Phrase(vi: "*Phần ghi chú cho bộ phận tuyên giáo khi hoàn thiện dự thảo; bản kế hoạch đã xác nhận gửi các "
+                       + "CĐCS không có phần này.*",
+                   en: "*Notes for the office while the draft is finished; the confirmed plan sent to units leaves "
+                       + "them out.*")
         case .issueNumber(let n): Phrase(vi: "Số \(n)", en: "No. \(n)")
         case .issueDate(let d): Phrase(vi: "Số ra \(d)", en: "Issue of \(d)")
         case .itemCount(let n): Phrase(vi: "\(n) bài", en: "\(n) \(n == 1 ? "item" : "items")")

@@ -80,6 +80,7 @@ public enum Message: Sendable, Hashable, Localizable {
     case audienceOutsideTheme(item: ItemID, audience: AudienceID, theme: ThemeRef)
     case channelWithoutSlots(ChannelID)
     case unitLeftBeforeJoined
+    case clusterCycle([String])
     case weekdayExpected(String)
     case dayOfMonthExpected(String)
     case shareOutOfRange(String)
@@ -109,6 +110,8 @@ public enum Message: Sendable, Hashable, Localizable {
     case moreWarnings(Int)
     case unitNotYours(UnitCode, yours: UnitCode)
     case noOpenAlert(Int)
+    case phaseNotStarted(project: String, phase: String, starts: Day)
+    case reportSectionMissing(String)
     // store
     case databaseMissing(String)
     case databaseTooNew(String, version: Int, known: Int)
@@ -248,6 +251,18 @@ public enum Message: Sendable, Hashable, Localizable {
             en: "channel \(c) has no slot days")
         case .unitLeftBeforeJoined: Phrase(vi: "ngày rời (left) trước ngày gia nhập (joined)",
             en: "left is before joined")
+        case .clusterCycle(let path):
+            Phrase(vi: "cụm nằm trong chính nó qua cột parent: \(path.joined(separator: " → "))",
+                   en: "a cluster lies inside itself through its parent column: \(path.joined(separator: " → "))")
+        case .phaseNotStarted(let project, let phase, let starts):
+            Phrase(vi: "\(phase) của \(project) chưa bắt đầu: giai đoạn bắt đầu từ ngày "
+                       + Localizer(.vi).date(starts) + ", chưa có gì để báo cáo",
+                   en: "\(phase) of \(project) has not started: it starts on \(Localizer(.en).date(starts)), "
+                       + "there is nothing to report yet")
+        case .reportSectionMissing(let section):
+            Phrase(vi: "thiếu mục \"\(section)\": báo cáo chính thức (--final) cần đủ các mục do cán bộ viết",
+                   en: "section \"\(section)\" is missing: a final report (--final) needs every section officers "
+                       + "write")
         case .weekdayExpected(let t):
             Phrase(vi: "\"\(t)\" phải là thứ trong tuần (mon … sun)", en: "\"\(t)\" must be a weekday (mon … sun)")
         case .dayOfMonthExpected(let t):

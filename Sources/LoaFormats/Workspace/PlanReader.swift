@@ -35,6 +35,14 @@ enum PlanReader {
                 ?? [])
             r.finish()
         }
+        let number = m.string("number")
+        let date = m.day("date")
+        let implements = m.records("implements") { r -> PlanReference? in
+            let number = r.string("number", required: true), date = r.day("date", required: true)
+            let issuer = r.string("issuer", required: true), title = r.string("title")
+            guard let number, let date, let issuer else { return nil }
+            return PlanReference(number: number.value, date: date.value, issuer: issuer.value, title: title?.value)
+        }
         let audiences = m.records("audiences", required: true) { r -> Audience? in
             guard let id = r.id("id", required: true, as: AudienceID.self), let name = r.string("name", required: true)
             else { return nil }
@@ -56,10 +64,12 @@ enum PlanReader {
         }
         guard let id, let title, let issuer, let place else { return nil }
         var plan = Plan(id: id.value, title: title.value, issuer: issuer.value, parentIssuer: parent?.value,
-            place: place.value,
-                    issuerCode: code?.value, reportDueDays: due?.value ?? 5, trackingFrom: tracking,
-                        signature: signature,
-                    recipients: recipients, audiences: audiences, projects: projects, targets: targets)
+                        place: place.value, issuerCode: code?.value, reportDueDays: due?.value ?? 5,
+                        trackingFrom: tracking, signature: signature, recipients: recipients, audiences: audiences,
+                        projects: projects, targets: targets)
+        plan.implements = implements
+        plan.number = number?.value
+        plan.date = date?.value
         if let quota, quota.value >= 1 { plan.unitQuotaMiB = quota.value }
         return plan
     }

@@ -8,25 +8,17 @@ public enum UnitReader {
         var table = try CSVTable(bytes: bytes, path: path, required: ["code", "name"], known: columns)
         var units: [UnionUnit] = []
         var problems: [Diagnostic] = []
-        while true {
-            let row: CSVRow
-            do throws(Failure) {
-                guard let r = try table.next() else { break }
-                row = r
-            } catch {
-                problems += error.diagnostics
-                break
-            }
+        let unreadable = table.forEachRow { row in
             guard let code = row.text("code") else {
                 problems.append(.error(.emptyValue("code"), at: row.location("code")))
-                continue
+                return
             }
             if !isValidId(code) || code.contains(".") || code.contains("_") {
                 problems.append(.error(.invalidId(code), at: row.location("code")))
             }
             guard let name = row.text("name") else {
                 problems.append(.error(.emptyValue("name"), at: row.location("name")))
-                continue
+                return
             }
             var members = 0
             if let m = row.text("members") {
@@ -46,6 +38,7 @@ public enum UnitReader {
                                    cluster: row.text("cluster"), members: members, email: row.text("email"),
                                    joined: joined, left: left))
         }
+        problems += unreadable
         if !problems.isEmpty { throw Failure(problems) }
         return units
     }

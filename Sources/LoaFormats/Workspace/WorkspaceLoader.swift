@@ -14,6 +14,13 @@ public enum WorkspaceLoader {
         do throws(Failure) {
             units = try UnitReader.units(bytes: try TextFile.readBytes(paths.units), path: paths.relative(paths.units))
         } catch { diagnostics.add(contentsOf: error.diagnostics) }
+        var clusters: [Cluster] = []
+        if FileManager.default.fileExists(atPath: paths.clusters) {
+            do throws(Failure) {
+                clusters = try ClusterReader.clusters(bytes: try TextFile.readBytes(paths.clusters),
+                                                      path: paths.relative(paths.clusters))
+            } catch { diagnostics.add(contentsOf: error.diagnostics) }
+        }
         let files = listFiles(paths.items, extension: "md")
         var items: [Item] = []
         items.reserveCapacity(files.count)
@@ -32,7 +39,8 @@ public enum WorkspaceLoader {
             } catch { diagnostics.add(contentsOf: error.diagnostics) }
         }
         guard let plan else { return nil }
-        return Workspace(plan: plan, channels: channels, units: units, items: items, observances: observances)
+        return Workspace(plan: plan, channels: channels, units: units, items: items, observances: observances,
+                         clusters: clusters)
     }
 
     static func loadYAML(_ path: String, paths: WorkspacePaths, diagnostics: Diagnostics) -> YAMLNode? {

@@ -7,6 +7,9 @@ public struct WorkspacePaths: Sendable {
     public var plan: String { root + "/content/plan.yml" }
     public var channels: String { root + "/content/channels.yml" }
     public var units: String { root + "/content/units.csv" }
+    public var clusters: String { root + "/content/clusters.csv" }
+    /// The officers' own text of the report `name` (sections II–IV: `phase-museum-1.1`, `month-2026-12`).
+    public func reportText(_ name: String) -> String { root + "/content/reports/\(name).md" }
     public var items: String { root + "/content/items" }
     public var media: String { root + "/content/media" }
     public var observances: String { root + "/calendars/observances.ics" }

@@ -4,7 +4,7 @@ import LoaStore
 import LoaWorkflows
 
 /// `/reports`: month, phase and unit reports as pages with their charts (`HTMLRenderer.fragment` of the same
-/// document `loa report` writes), and their Markdown, HTML, CSV and JSON downloads (`?format=…`, as
+/// document `loa report` writes), and their Markdown, HTML, CSV, JSON and Word downloads (`?format=…`, as
 /// `loa report … --format`). Sensitive topics appear only for users with the permission (`--include-sensitive`).
 enum ReportsPage {
     static func index(_ c: RequestContext) throws -> HTTPResponse {
@@ -99,6 +99,13 @@ enum ReportsPage {
         case .failure(let f):
             return OfficerUI.page(t(OfficerText.reportsTitle), c, status: 422, [OfficerUI.failure(f, c)])
         }
+        if c.request.queryValue("format") == "docx" {
+            let bytes = try c.reading { () throws(Failure) in try Reporting.docx(presenter) }
+            var r = HTTPResponse(status: 200, headers: [HTTPHeader("Content-Type", docxType)], body: bytes)
+            r.setHeader("Content-Disposition", "attachment; filename=\"\(request.name).docx\"")
+            r.setHeader("Cache-Control", "no-store")
+            return r
+        }
         if let f = c.request.queryValue("format") {
             guard let format = Reporting.Format(rawValue: f) else { throw HTTPError(404, t(WebText.notFound)) }
             return OfficerUI.download(Reporting.render(presenter, as: format),
@@ -116,14 +123,15 @@ enum ReportsPage {
         if case .month = request.subject {} else {
             body.append(.el("form", [("method", "get"), ("class", "filters noprint")], [
                 Pages.field(t(OfficerText.from), for: "from",
-                            Pages.input("from", value: request.from.iso, type: "date")),
+                            Pages.input("from", value: presenter.figures.from.iso, type: "date")),
                 Pages.field(t(OfficerText.to), for: "to", Pages.input("to", value: request.to.iso, type: "date")),
                 .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.filter))]),
             ]))
         }
-        body.append(.el("p", [("class", "actions noprint")], Reporting.Format.allCases.map { f in
-            .el("a", [("class", "button secondary"), ("href", keep + "format=\(f.rawValue)"), ("download", "")],
-                text: t(OfficerText.download(f.rawValue.uppercased())))
+        let formats = Reporting.Format.allCases.map(\.rawValue) + ["docx"]
+        body.append(.el("p", [("class", "actions noprint")], formats.map { f in
+            .el("a", [("class", "button secondary"), ("href", keep + "format=\(f)"), ("download", "")],
+                text: t(OfficerText.download(f.uppercased())))
         }))
         if !c.principal.seesSensitive {
             body.append(.el("p", [("class", "notice info noprint")], text: t(OfficerText.sensitiveHidden)))
@@ -132,6 +140,9 @@ enum ReportsPage {
         return OfficerUI.page(doc.subtitle, c, body)
     }
 }
+
+/// The content type of a Word document.
+private let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 /// `/search?q=…`: `loa search` over items, activities and feedback, diacritics optional; sensitive issues only for
 /// users with the permission.
