@@ -8,20 +8,18 @@ public struct WarningsPresenter: Sendable {
     public let language: Language
     /// Whether the reader may see sensitive topics.
     public let includeSensitive: Bool
-    /// A cluster's name from its code (`content/clusters.csv`), the code itself when it has none.
-    public let clusterName: @Sendable (String) -> String
 
     public init(warnings: [EarlyWarning], workspace: Workspace, today: Day, language: Language,
-                includeSensitive: Bool, clusterName: @escaping @Sendable (String) -> String = { $0 }) {
+                includeSensitive: Bool) {
         self.warnings = warnings; self.workspace = workspace; self.today = today; self.language = language
-        self.includeSensitive = includeSensitive; self.clusterName = clusterName
+        self.includeSensitive = includeSensitive
     }
 
     /// The warnings as sentences, in the order they were computed.
     public func sentences(_ index: WorkspaceIndex) -> [String] {
         let t = Localizer(language)
         return warnings.map {
-            MarkdownRenderer.escape($0.sentence(index, clusterName: clusterName, showSensitive: includeSensitive, t: t))
+            MarkdownRenderer.escape($0.sentence(index, showSensitive: includeSensitive, t: t))
         }
     }
 

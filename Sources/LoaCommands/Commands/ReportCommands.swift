@@ -138,7 +138,7 @@ struct ReportUnitCommand: Command {
 
 /// `loa report warnings`: today's early warnings (SPEC §5.4).
 struct ReportWarningsCommand: Command {
-    enum Format: String, CaseIterable, Sendable { case md, html, json }
+    enum Format: String, CaseIterable, Sendable { case md, html, docx, json }
     static let path = ["report", "warnings"]
     static let usage = ""
     static let summary = CommandText.reportWarningsSummary
@@ -158,20 +158,19 @@ struct ReportWarningsCommand: Command {
         let (s, ws) = try ctx.load()
         let p = WarningsPresenter(warnings: try Warnings.current(workspace: ws, session: s), workspace: ws,
                                   today: s.today, language: s.language, includeSensitive: includeSensitive)
-        let rendered: [(ext: String, text: () -> String)] = [
-            ("md", { MarkdownRenderer.render(p.document()) }), ("html", { HTMLRenderer.render(p.document()) }),
-            ("json", { p.json().text + "\n" }),
-        ]
         guard let format else {
-            let base = s.paths.report("warnings-\(s.today.iso)")
-            for r in rendered where r.ext != "json" {
-                try writeFile(base + "." + r.ext, r.text())
-                ctx.console.out(s.paths.relative(base + "." + r.ext) + "\n")
+            for path in try DocumentFiles.write(p.document(), base: s.paths.report("warnings-\(s.today.iso)")) {
+                ctx.console.out(s.paths.relative(path) + "\n")
             }
             return ExitCode.ok
         }
-        let text = rendered.first { $0.ext == format.rawValue }?.text() ?? ""
-        if let file { try writeFile(ctx.absolute(file), text) } else { ctx.console.out(text) }
+        let bytes: [UInt8] = switch format {
+        case .md: Array(MarkdownRenderer.render(p.document()).utf8)
+        case .html: Array(HTMLRenderer.render(p.document()).utf8)
+        case .docx: try DocxRenderer.render(p.document())
+        case .json: Array((p.json().text + "\n").utf8)
+        }
+        if let file { try writeFile(ctx.absolute(file), bytes) } else { ctx.console.out(bytes: bytes) }
         return ExitCode.ok
     }
 }

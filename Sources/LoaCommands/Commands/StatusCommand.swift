@@ -69,7 +69,7 @@ enum StatusText {
         out += "\n" + t(WarningText.heading) + ":\n"
         if f.warnings.isEmpty { out += "  " + t(CommandText.noneParenthesized) + "\n" }
         for w in f.warnings {
-            out += "  " + Terminal.safe(w.sentence(index, clusterName: { $0 }, showSensitive: false, t: t)) + "\n"
+            out += "  " + Terminal.safe(w.sentence(index, showSensitive: false, t: t)) + "\n"
         }
 
         out += "\n" + t(CommandText.statusAnniversaries) + "\n"

@@ -48,8 +48,7 @@ extension EarlyWarning {
     public static let unitsNamed = 10
 
     /// The warning as one sentence with names, never codes; a sensitive topic is named only when `showSensitive`.
-    public func sentence(_ index: WorkspaceIndex, clusterName: (String) -> String, showSensitive: Bool,
-                         t: Localizer) -> String {
+    public func sentence(_ index: WorkspaceIndex, showSensitive: Bool, t: Localizer) -> String {
         let names = { (units: [UnitCode]) in
             let shown = units.prefix(EarlyWarning.unitsNamed).map(index.unitName)
             let rest = units.count - shown.count
@@ -61,7 +60,7 @@ extension EarlyWarning {
                                              months: t.list(months.map(t.shortMonth))))
         case .clusterConcern(let cluster, let months, let shares, let units):
             let trend = zip(months, shares).map { "\(t.shortMonth($0)): \(t.percent($1))" }.joined(separator: " → ")
-            return t(WarningText.clusterConcern(cluster: clusterName(cluster), trend: trend, units: names(units)))
+            return t(WarningText.clusterConcern(cluster: index.clusterName(cluster), trend: trend, units: names(units)))
         case .sharedTopic(let topic, let units, let since, let sensitive):
             guard !sensitive || showSensitive else {
                 return t(WarningText.sharedSensitiveTopic(count: units.count, since: t.date(since)))
