@@ -19,6 +19,8 @@ public struct ReportPresenter {
     public let today: Day
     /// What officers wrote for sections II–IV; parts it lacks print as placeholders.
     public let officerText: ReportText
+    /// The early warnings on the day the document is dated (section I.5), those about its unit in a unit report.
+    public var warnings: [EarlyWarning] = []
     let index: WorkspaceIndex
     let t: Localizer
 
@@ -310,6 +312,9 @@ public struct ReportPresenter {
                 return s
             }))
         }
+        out.append(.paragraph("**" + t(WarningText.heading) + "**"))
+        out.append(warnings.isEmpty ? .paragraph(t(WarningText.none))
+                   : .bullets(warnings.map { md($0.sentence(index, showSensitive: includeSensitive, t: t)) }))
         return out
     }
 

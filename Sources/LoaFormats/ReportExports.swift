@@ -171,6 +171,9 @@ extension ReportPresenter {
                                                                 ("sensitive", .bool(i.sensitive))]
                             if i.sensitive { fields.append(("detail", i.detail.map(JSON.string) ?? .null)) }
                             return .object(fields)
+                        })),
+                        ("warnings", .array(warnings.map {
+                            WarningsPresenter.json($0, includeSensitive: includeSensitive)
                         }))])
     }
 

@@ -42,22 +42,24 @@ public struct WarningsPresenter: Sendable {
     /// `{"today", "warnings": [{"kind", "units", "months" | "topic", "since", …}]}`; a sensitive topic is null
     /// unless the reader may see it.
     public func json() -> JSON {
-        .object([("today", .string(today.iso)), ("warnings", .array(warnings.map { w in
-            var fields: [(String, JSON)] = [("kind", .string(w.kind))]
-            switch w {
-            case .unitConcern(_, let months):
-                fields += [("units", units(w)), ("months", .array(months.map { .string($0.iso) }))]
-            case .clusterConcern(let cluster, let months, let shares, _):
-                fields += [("cluster", .string(cluster)), ("units", units(w)),
-                           ("months", .array(months.map { .string($0.iso) })),
-                               ("shares", .array(shares.map(JSON.share)))]
-            case .sharedTopic(let topic, _, let since, let sensitive):
-                fields += [("units", units(w)), ("topic", sensitive && !includeSensitive ? .null : .string(topic)),
-                           ("since", .string(since.iso)), ("sensitive", .bool(sensitive))]
-            }
-            return .object(fields)
-        }))])
+        .object([("today", .string(today.iso)),
+                 ("warnings", .array(warnings.map { Self.json($0, includeSensitive: includeSensitive) }))])
     }
 
-    private func units(_ w: EarlyWarning) -> JSON { .array(w.units.map { .string($0.rawValue) }) }
+    /// One warning as JSON, the same in `loa report warnings` and in the reports' `feedback.warnings`.
+    public static func json(_ w: EarlyWarning, includeSensitive: Bool) -> JSON {
+        let units = JSON.array(w.units.map { .string($0.rawValue) })
+        var fields: [(String, JSON)] = [("kind", .string(w.kind))]
+        switch w {
+        case .unitConcern(_, let months):
+            fields += [("units", units), ("months", .array(months.map { .string($0.iso) }))]
+        case .clusterConcern(let cluster, let months, let shares, _):
+            fields += [("cluster", .string(cluster)), ("units", units),
+                       ("months", .array(months.map { .string($0.iso) })), ("shares", .array(shares.map(JSON.share)))]
+        case .sharedTopic(let topic, _, let since, let sensitive):
+            fields += [("units", units), ("topic", sensitive && !includeSensitive ? .null : .string(topic)),
+                       ("since", .string(since.iso)), ("sensitive", .bool(sensitive))]
+        }
+        return .object(fields)
+    }
 }

@@ -103,8 +103,13 @@ public enum Reporting {
             figures = ReportTally(request: tallyRequest(trackingFrom: nil), plan: ws.plan).figures(facts: ReportFacts(),
                                                                                              workspace: ws)
         }
-        return ReportPresenter(figures: figures, workspace: ws, subject: request.subject, language: s.language,
-                               includeSensitive: includeSensitive, today: s.today, officerText: text)
+        var presenter = ReportPresenter(figures: figures, workspace: ws, subject: request.subject,
+                                        language: s.language, includeSensitive: includeSensitive, today: s.today,
+                                        officerText: text)
+        // section I.5: the early warnings on the day the document is dated
+        presenter.warnings = try Warnings.current(workspace: ws, session: s)
+            .filter { w in unit.map { w.units.contains($0) } ?? true }
+        return presenter
     }
 
     public enum Format: String, Sendable, CaseIterable { case md, html, csv, json }

@@ -11,7 +11,7 @@ public enum Warnings {
     public static func current(workspace ws: Workspace, session s: Session) throws(Failure) -> [EarlyWarning] {
         let today = s.today, units = UnitLookup(ws.units)
         func tally(first: Month?) -> WarningTally {
-            let tracked = ws.plan.trackingFrom ?? first
+            let tracked = ws.plan.trackingStart(firstReported: first)
             return WarningTally(today: today, cluster: { units[$0]?.cluster },
                                 counts: { m in tracked.map { m >= $0 } ?? true })
         }

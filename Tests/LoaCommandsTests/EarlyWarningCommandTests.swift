@@ -63,6 +63,14 @@ import Testing
         let md = try ws.run(["report", "warnings", "--format", "md"], today: "2026-12-07").stdout
         #expect(md.contains("CĐCS Sở Giáo dục và Đào tạo") && md.contains("Lo ngại chậm chi trả lương tăng thêm"))
         #expect(!md.contains("cdcs-so-gddt"))
+        // section I.5 of the month's report carries it, in words and in JSON
+        let report = try ws.run(["report", "month", "2026-11", "--format", "md"], today: "2026-12-07").stdout
+        #expect(report.contains("5. Tình hình tư tưởng, dư luận trong đoàn viên và cảnh báo sớm"))
+        #expect(report.contains("3 đơn vị cùng nêu vấn đề «Lo ngại chậm chi trả lương tăng thêm»"))
+        let json = try ws.run(["report", "month", "2026-11", "--format", "json"], today: "2026-12-07").stdoutBytes
+        let figures = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let feedback = try #require(figures["feedback"] as? [String: Any])
+        #expect((feedback["warnings"] as? [[String: Any]])?.first?["kind"] as? String == "shared-topic")
         let status = try ws.run(["status"], today: "2026-12-07").stdout
         #expect(status.contains("Cảnh báo sớm:") && status.contains("3 đơn vị cùng nêu vấn đề"))
     }
@@ -80,6 +88,8 @@ import Testing
             #expect(!out.contains("sáp nhập"), "\(format) names a sensitive topic")
         }
         #expect(!(try ws.run(["status"], today: "2026-12-07").stdout.contains("sáp nhập")))
+        let report = try ws.run(["report", "month", "2026-11", "--format", "md"], today: "2026-12-07").stdout
+        #expect(report.contains("3 đơn vị cùng nêu một vấn đề nhạy cảm") && !report.contains("sáp nhập"))
         #expect(try warnings(ws, sensitive: true).first?["topic"] as? String == topic)
     }
 

@@ -137,7 +137,8 @@ public enum DocumentText: Sendable, Hashable, Localizable {
                        + "số liệu tạm tính.",
                    en: "\(n) reports are not due yet (due by \(due)) and are not counted as missing; figures so far.")
         case .targetsHeading: Phrase(vi: "4. Thực hiện chỉ tiêu", en: "4. Targets")
-        case .feedbackHeading: Phrase(vi: "5. Tình hình tư tưởng, dư luận trong đoàn viên", en: "5. Members' opinion")
+        case .feedbackHeading: Phrase(vi: "5. Tình hình tư tưởng, dư luận trong đoàn viên và cảnh báo sớm",
+                                      en: "5. Members' opinion and early warnings")
         case .feedbackSummary(let moods, let issues, let withheld, let open, let resolved):
             Phrase(vi: "Tâm trạng — \(moods). Có \(issues) vấn đề được phản ánh"
                        + (withheld > 0 ? ", trong đó \(withheld) vấn đề nhạy cảm không hiển thị" : "")
