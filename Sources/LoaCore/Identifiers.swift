@@ -25,6 +25,7 @@ public enum ChannelTag: IdentifierTag { public static let kind = EntityKind.chan
 public enum UnitTag: IdentifierTag { public static let kind = EntityKind.unit }
 public enum ItemTag: IdentifierTag { public static let kind = EntityKind.item }
 public enum ObservanceTag: IdentifierTag { public static let kind = EntityKind.observance }
+public enum AuthorityTag: IdentifierTag { public static let kind = EntityKind.authority }
 
 public typealias AudienceID = Identifier<AudienceTag>
 public typealias ProjectID = Identifier<ProjectTag>
@@ -36,6 +37,8 @@ public typealias ChannelID = Identifier<ChannelTag>
 public typealias UnitCode = Identifier<UnitTag>
 public typealias ItemID = Identifier<ItemTag>
 public typealias ObservanceID = Identifier<ObservanceTag>
+/// A competent authority of `plan.yml` (`dang-uy-khoi`).
+public typealias AuthorityID = Identifier<AuthorityTag>
 
 /// `PROJECT/PHASE/THEME`, e.g. `museum/1.1/b`.
 public struct ThemeRef: Sendable, Hashable, Comparable, CustomStringConvertible {

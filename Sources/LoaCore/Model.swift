@@ -100,6 +100,16 @@ public struct PlanReference: Sendable, Hashable {
     }
 }
 
+/// A competent authority the union reports sensitive issues to (`authorities:` in `plan.yml`, SPEC §5.4): the parent
+/// union, the Party committee of the bloc, the provincial police.
+public struct Authority: Sendable, Hashable {
+    public var id: Located<AuthorityID>
+    public var name: String
+    public var email: String?
+    public init(id: Located<AuthorityID>, name: String,
+        email: String?) { self.id = id; self.name = name; self.email = email }
+}
+
 public struct Plan: Sendable, Hashable {
     public var id: String
     public var title: String
@@ -118,6 +128,8 @@ public struct Plan: Sendable, Hashable {
     public var implements: [PlanReference] = []
     public var number: String?
     public var date: Day?
+    /// Who sensitive issues are reported to.
+    public var authorities: [Authority] = []
     public var audiences: [Audience]
     public var projects: [Project]
     public var targets: [Target]

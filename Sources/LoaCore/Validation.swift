@@ -23,6 +23,7 @@ public enum Validator {
         unique(plan.audiences.map(\.id))
         unique(plan.projects.map(\.id))
         unique(plan.targets.map(\.id))
+        unique(plan.authorities.map(\.id))
         unique(w.channels.map(\.id))
         unique(w.units.map(\.code))
         unique(w.items.map(\.id))

@@ -244,6 +244,20 @@ enum Schema {
             ) WITHOUT ROWID;
             ALTER TABLE forms DROP COLUMN notes;
             """),
+        Migration(name: "what was done about each alert: escalations, notes, issued reports", sql: """
+            CREATE TABLE alert_events (
+              id INTEGER PRIMARY KEY,
+              alert_id INTEGER NOT NULL REFERENCES alerts(id),
+              recorded_on TEXT NOT NULL,
+              actor TEXT NOT NULL,
+              action TEXT NOT NULL CHECK (action IN ('escalated', 'note', 'issued')),
+              authority TEXT,
+              note TEXT,
+              number TEXT,
+              issued_on TEXT
+            );
+            CREATE INDEX alert_events_alert ON alert_events(alert_id, id);
+            """),
     ]
 
     /// Activities used to be indexed for search on demand; index the ones not indexed yet, then forget the marker.

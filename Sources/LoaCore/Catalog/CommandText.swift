@@ -21,6 +21,8 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case importMoved(count: Int, folder: String)
     case alertsSummary, optIncludeSensitiveDetail, optAllAlerts, noOpenAlerts, days(Int), resolvedOn(String)
     case alertsResolveSummary, optNote, optBy, alertResolved(Int)
+    case alertsNoteSummary, alertsEscalateSummary, alertsIssuedSummary, optAuthority, optProposal, optDocumentNumber
+    case optIssuedOn, alertNoted(Int), alertEscalated(id: Int, authority: String), alertIssued(Int)
     case searchSummary, optSearchSensitive, noResults
     case statusSummary, statusTitle(String), statusSlots(String), slotPublished, slotConfirmed(Int), slotProposed(Int)
     case slotEmpty
@@ -186,6 +188,24 @@ public enum CommandText: Sendable, Hashable, Localizable {
         case .optNote: Phrase(vi: "cách đã xử lý (bắt buộc)", en: "how it was handled (required)")
         case .optBy: Phrase(vi: "người xử lý (mặc định: LOA_USER hoặc USER)", en: "who (default: LOA_USER or USER)")
         case .alertResolved(let id): Phrase(vi: "Đã đóng cảnh báo #\(id).", en: "Alert #\(id) resolved.")
+        case .alertsEscalateSummary:
+            Phrase(vi: "Lập báo cáo vụ việc gửi cấp có thẩm quyền (md, html, docx) và ghi vào lịch sử cảnh báo.",
+                   en: "Write the report of the matter to the competent authority (md, html, docx) and record it.")
+        case .alertsNoteSummary: Phrase(vi: "Ghi thêm việc đã làm, phối hợp giải quyết một cảnh báo.",
+                                        en: "Add a follow-up note to an alert (what was done, who helped settle it).")
+        case .alertsIssuedSummary: Phrase(vi: "Ghi số và ngày của báo cáo vụ việc sau khi đã ký, ban hành.",
+                                          en: "Record the number and date of the escalation report once signed.")
+        case .optAuthority: Phrase(vi: "cơ quan có thẩm quyền nhận báo cáo (mã trong plan.yml, mục authorities)",
+                                   en: "the authority the report goes to (its id under authorities in plan.yml)")
+        case .optProposal: Phrase(vi: "đề xuất, kiến nghị ghi vào báo cáo", en: "the proposals the report makes")
+        case .optDocumentNumber: Phrase(vi: "số văn bản do văn thư cấp", en: "the number the office gave it")
+        case .optIssuedOn: Phrase(vi: "ngày ban hành (mặc định: hôm nay)", en: "the day it was issued (default: today)")
+        case .alertNoted(let id): Phrase(vi: "Đã ghi nhận vào cảnh báo #\(id).", en: "Note added to alert #\(id).")
+        case .alertEscalated(let id, let authority):
+            Phrase(vi: "Đã lập báo cáo vụ việc của cảnh báo #\(id) gửi \(authority) (dự thảo để trình ký):",
+                   en: "Alert #\(id): the report to \(authority) is written (a draft for signing):")
+        case .alertIssued(let id): Phrase(vi: "Đã ghi số văn bản của cảnh báo #\(id):",
+                                          en: "Alert #\(id): the signed report is recorded:")
         case .searchSummary:
             Phrase(vi: "Tìm trong bài (tiêu đề, tóm tắt, nội dung), hoạt động và ý kiến đã ghi nhận; không phân biệt "
                 + "dấu "

@@ -1,7 +1,7 @@
 /// What kind of thing an id names, for messages ("unknown theme …").
 public enum EntityKind: String, Sendable, Hashable, CaseIterable, Localizable {
     case audience, project, phase, theme, target, channel, unit, cluster, item, observance, activityType, mood, key
-    case column, command, option, alert, user
+    case column, command, option, alert, user, authority
 
     public var phrase: Phrase {
         switch self {
@@ -23,6 +23,7 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable, Localizable {
         case .option: Phrase(vi: "tùy chọn", en: "option")
         case .alert: Phrase(vi: "cảnh báo", en: "alert")
         case .user: Phrase(vi: "người dùng", en: "user")
+        case .authority: Phrase(vi: "cơ quan có thẩm quyền", en: "authority")
         }
     }
 }
@@ -55,6 +56,7 @@ public enum Message: Sendable, Hashable, Localizable {
     case expectedMapping(String)
     case invalidDate(String)
     case invalidMonth(String)
+    case invalidEmail(String)
     case invalidInteger(String)
     case invalidNumber(String)
     case invalidBool(String)
@@ -110,6 +112,7 @@ public enum Message: Sendable, Hashable, Localizable {
     case moreWarnings(Int)
     case unitNotYours(UnitCode, yours: UnitCode)
     case noOpenAlert(Int)
+    case alertResolvedAlready(Int), noEscalation(Int), noSuchAlert(Int), emptyNote
     case phaseNotStarted(project: String, phase: String, starts: Day)
     case reportSectionMissing(String)
     // store
@@ -200,6 +203,8 @@ public enum Message: Sendable, Hashable, Localizable {
         case .invalidDate(let t):
             Phrase(vi: "ngày không hợp lệ \"\(t)\" (cần YYYY-MM-DD, là một ngày có thật)",
                    en: "invalid date \"\(t)\" (expected an existing YYYY-MM-DD)")
+        case .invalidEmail(let t): Phrase(vi: "địa chỉ thư điện tử không hợp lệ \"\(t)\"",
+                                          en: "not an e-mail address: \"\(t)\"")
         case .invalidMonth(let t): Phrase(vi: "tháng không hợp lệ \"\(t)\" (cần YYYY-MM)",
             en: "invalid month \"\(t)\" (expected YYYY-MM)")
         case .invalidInteger(let t):
@@ -332,6 +337,12 @@ public enum Message: Sendable, Hashable, Localizable {
                    en: "this report belongs to unit \(u); yours is \(yours)")
         case .moreWarnings(let n):
             Phrase(vi: "còn \(n) cảnh báo khác trong tệp này", en: "\(n) more warnings in this file")
+        case .alertResolvedAlready(let id): Phrase(vi: "cảnh báo #\(id) đã kết thúc theo dõi",
+                                                   en: "alert #\(id) is already resolved")
+        case .noEscalation(let id): Phrase(vi: "cảnh báo #\(id) chưa được báo cáo lên cấp có thẩm quyền",
+                                           en: "alert #\(id) has not been reported to an authority yet")
+        case .noSuchAlert(let id): Phrase(vi: "không có cảnh báo số \(id)", en: "no alert #\(id)")
+        case .emptyNote: Phrase(vi: "nội dung ghi nhận không được để trống", en: "the note is empty")
         case .noOpenAlert(let id):
             Phrase(vi: "không có cảnh báo đang mở số \(id) (xem: loa alerts)",
                 en: "no open alert #\(id) (see: loa alerts)")

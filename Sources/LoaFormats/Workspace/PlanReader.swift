@@ -62,6 +62,15 @@ enum PlanReader {
             return Target(id: id, title: title.value, metric: metric, period: period, min: min?.value ?? 1,
                           share: share?.value ?? 1)
         }
+        let authorities = m.records("authorities") { a -> Authority? in
+            let id = a.id("id", required: true, as: AuthorityID.self)
+            let name = a.string("name", required: true)
+            let email = a.string("email")
+            if let email, !email.value.isPlausibleEmail { d.add(.error(.invalidEmail(email.value),
+                at: email.location)) }
+            guard let id, let name else { return nil }
+            return Authority(id: id, name: name.value, email: email?.value)
+        }
         guard let id, let title, let issuer, let place else { return nil }
         var plan = Plan(id: id.value, title: title.value, issuer: issuer.value, parentIssuer: parent?.value,
                         place: place.value, issuerCode: code?.value, reportDueDays: due?.value ?? 5,
@@ -71,6 +80,7 @@ enum PlanReader {
         plan.number = number?.value
         plan.date = date?.value
         if let quota, quota.value >= 1 { plan.unitQuotaMiB = quota.value }
+        plan.authorities = authorities
         return plan
     }
 

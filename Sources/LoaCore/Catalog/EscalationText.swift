@@ -1,0 +1,59 @@
+/// The words of following up a sensitive issue (SPEC §5.4): the report to the competent authority, the alert's
+/// history, the commands that record it. Arguments arrive formatted for the language.
+public enum EscalationText: Sendable, Hashable, Localizable {
+    case subtitle(unit: String)
+    case asAbove, sectionEvents, sectionDone, sectionProposals
+    case raised(on: String, unit: String, month: String, topic: String)
+    case nothingDoneYet, proposalPlaceholder
+    case event(AlertEvent.Action, on: String, by: String)
+    case escalatedTo(String), issuedAs(number: String, on: String)
+
+    public var phrase: Phrase {
+        switch self {
+        case .subtitle(let unit): Phrase(vi: "Vụ việc phát sinh tại \(unit)", en: "A matter raised at \(unit)")
+        case .asAbove: Phrase(vi: "Như trên", en: "As above")
+        case .sectionEvents: Phrase(vi: "Tình hình vụ việc", en: "What happened")
+        case .sectionDone: Phrase(vi: "Những việc đã làm", en: "What has been done")
+        case .sectionProposals: Phrase(vi: "Đề xuất, kiến nghị", en: "Proposals")
+        case .raised(let on, let unit, let month, let topic):
+            Phrase(vi: "Ngày \(on), \(unit) báo cáo (kỳ \(month)) vấn đề: \(topic).",
+                   en: "On \(on), \(unit) reported (for \(month)) the matter: \(topic).")
+        case .nothingDoneYet:
+            Phrase(vi: "Công đoàn cấp trên đã nắm tình hình và đang theo dõi, phối hợp với đơn vị.",
+                   en: "The union has taken note and is following the matter with the unit.")
+        case .proposalPlaceholder:
+            Phrase(vi: "[Nội dung đề xuất, kiến nghị — cán bộ bổ sung trước khi trình ký]",
+                   en: "[Proposals — to be written before signing]")
+        case .event(let action, let on, let by):
+            switch action {
+            case .opened: Phrase(vi: "\(on) · \(by) báo cáo", en: "\(on) · reported by \(by)")
+            case .escalated: Phrase(vi: "\(on) · \(by) báo cáo lên cấp có thẩm quyền",
+                                    en: "\(on) · \(by) reported it to the authority")
+            case .note: Phrase(vi: "\(on) · \(by) ghi nhận", en: "\(on) · note by \(by)")
+            case .issued: Phrase(vi: "\(on) · \(by) ghi số văn bản đã ký",
+                en: "\(on) · \(by) recorded the signed report")
+            case .resolved: Phrase(vi: "\(on) · \(by) kết thúc theo dõi", en: "\(on) · closed by \(by)")
+            }
+        case .escalatedTo(let a): Phrase(vi: "gửi \(a)", en: "to \(a)")
+        case .issuedAs(let number, let on): Phrase(vi: "văn bản số \(number) ngày \(on)",
+                                                   en: "report no. \(number) of \(on)")
+        }
+    }
+}
+
+/// A step of an alert's history in one line, for `loa alerts` and the officers' alert page.
+public enum AlertHistoryText {
+    /// "05/12/2026 · lan báo cáo lên cấp có thẩm quyền — gửi Đảng ủy Khối"; a note's text only with `details`.
+    public static func line(_ e: AlertEvent, plan: Plan?, details: Bool, t: Localizer) -> String {
+        var s = t(EscalationText.event(e.action, on: t.date(e.on), by: e.by))
+        if let to = e.to {
+            s += " — " + t(EscalationText.escalatedTo(plan?.authorities.first { $0.id.value == to }?.name
+                ?? to.rawValue))
+        }
+        if let number = e.number {
+            s += " — " + t(EscalationText.issuedAs(number: number, on: e.issuedOn.map(t.date) ?? ""))
+        }
+        if details, let note = e.note { s += ": " + note }
+        return s
+    }
+}
