@@ -7,6 +7,10 @@ public enum EscalationText: Sendable, Hashable, Localizable {
     case nothingDoneYet, proposalPlaceholder
     case event(AlertEvent.Action, on: String, by: String)
     case escalatedTo(String), issuedAs(number: String, on: String)
+    // the officers' alert page
+    case historyHeading, noteLabel, addNote, escalateHeading, authorityLabel, proposalLabel, escalateButton
+    case noAuthorities, reportHeading, downloadWord, downloadPage, numberLabel, issuedOnLabel, recordIssued
+    case doneNoted, doneEscalated, doneIssued
 
     public var phrase: Phrase {
         switch self {
@@ -35,6 +39,26 @@ public enum EscalationText: Sendable, Hashable, Localizable {
             case .resolved: Phrase(vi: "\(on) · \(by) kết thúc theo dõi", en: "\(on) · closed by \(by)")
             }
         case .escalatedTo(let a): Phrase(vi: "gửi \(a)", en: "to \(a)")
+        case .historyHeading: Phrase(vi: "Quá trình theo dõi", en: "Follow-up")
+        case .noteLabel: Phrase(vi: "Việc đã làm, phối hợp giải quyết", en: "What was done, who helped settle it")
+        case .addNote: Phrase(vi: "Ghi nhận", en: "Add the note")
+        case .escalateHeading: Phrase(vi: "Báo cáo cấp có thẩm quyền", en: "Report to the competent authority")
+        case .authorityLabel: Phrase(vi: "Gửi", en: "To")
+        case .proposalLabel: Phrase(vi: "Đề xuất, kiến nghị", en: "Proposals")
+        case .escalateButton: Phrase(vi: "Lập báo cáo vụ việc", en: "Write the report")
+        case .noAuthorities:
+            Phrase(vi: "Kế hoạch chưa có cơ quan có thẩm quyền nào để gửi báo cáo; hãy nhờ người quản trị bổ sung.",
+                   en: "The plan names no authority to report to yet; ask the administrator to add one.")
+        case .reportHeading: Phrase(vi: "Báo cáo vụ việc", en: "The report of the matter")
+        case .downloadWord: Phrase(vi: "Tải bản Word", en: "Download for Word")
+        case .downloadPage: Phrase(vi: "Mở bản in", en: "Open the printable page")
+        case .numberLabel: Phrase(vi: "Số văn bản", en: "Document number")
+        case .issuedOnLabel: Phrase(vi: "Ngày ban hành", en: "Issued on")
+        case .recordIssued: Phrase(vi: "Ghi số văn bản đã ký", en: "Record the signed report")
+        case .doneNoted: Phrase(vi: "Đã ghi nhận.", en: "The note was added.")
+        case .doneEscalated: Phrase(vi: "Đã lập báo cáo vụ việc (dự thảo để trình ký).",
+                                    en: "The report was written (a draft for signing).")
+        case .doneIssued: Phrase(vi: "Đã ghi số văn bản.", en: "The signed report was recorded.")
         case .issuedAs(let number, let on): Phrase(vi: "văn bản số \(number) ngày \(on)",
                                                    en: "report no. \(number) of \(on)")
         }

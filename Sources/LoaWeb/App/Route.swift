@@ -39,6 +39,10 @@ public enum Route: Hashable, Sendable {
     case reminders
     case alerts
     case alertResolve(Int)
+    case alertNote(Int)
+    case alertEscalate(Int)
+    case alertIssued(Int)
+    case alertReport(Int)
     case reports
     case reportMonthChooser
     case reportUnitChooser
@@ -81,6 +85,10 @@ public enum Route: Hashable, Sendable {
         case .reminders: "/completeness/reminders.csv"
         case .alerts: "/alerts"
         case .alertResolve(let id): "/alerts/" + segment(id) + "/resolve"
+        case .alertNote(let id): "/alerts/" + segment(id) + "/note"
+        case .alertEscalate(let id): "/alerts/" + segment(id) + "/escalate"
+        case .alertIssued(let id): "/alerts/" + segment(id) + "/issued"
+        case .alertReport(let id): "/alerts/" + segment(id) + "/report"
         case .reports: "/reports"
         case .reportMonthChooser: "/reports/month"
         case .reportUnitChooser: "/reports/unit"

@@ -97,6 +97,18 @@ enum Routes {
         t.post("/alerts/:id/resolve", Route.alertResolve, .officer, records: true) { (id: Int, c) in
             try AlertsPage.resolve(id, c)
         }
+        t.post("/alerts/:id/note", Route.alertNote, .officer, records: true) { (id: Int, c) in
+            try AlertsPage.note(id, c)
+        }
+        t.post("/alerts/:id/escalate", Route.alertEscalate, .officer.with(.sensitive), records: true) { (id: Int, c) in
+            try AlertsPage.escalate(id, c)
+        }
+        t.post("/alerts/:id/issued", Route.alertIssued, .officer.with(.sensitive), records: true) { (id: Int, c) in
+            try AlertsPage.issued(id, c)
+        }
+        t.get("/alerts/:id/report", Route.alertReport, .user.with(.sensitive)) { (id: Int, c) in
+            try AlertsPage.report(id, c)
+        }
         t.get(.reports, .user) { c in try ReportsPage.index(c) }
         t.get(.reportMonthChooser, .user) { c in try ReportsPage.chooseMonth(c) }
         t.get(.reportUnitChooser, .user) { c in try ReportsPage.chooseUnit(c) }

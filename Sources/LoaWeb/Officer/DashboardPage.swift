@@ -63,13 +63,20 @@ enum DashboardPage {
             return .el("li", [], [.el("a", [("href", Route.alerts.path + "#alert-\(a.id)")], text: line)])
         }))
 
+        // early warnings: a sensitive shared topic is named only for users with the permission
+        var warnings: [HTML] = [.el("h2", text: t(WarningText.heading))]
+        warnings.append(f.warnings.isEmpty ? none(c) : .el("ul", [("class", "plain")], f.warnings.map { w in
+            .el("li", [], text: w.sentence(index, showSensitive: c.principal.seesSensitive, t: t))
+        }))
+
         var anniversaries: [HTML] = [.el("h2", text: t(CommandText.statusAnniversaries))]
         anniversaries.append(.el("ul", [("class", "plain")], f.roundAnniversaries.map { o in
             .el("li", [], [.el("a", [("href", Route.calendar(o.date.monthOfYear).path)], text: t.date(o.date)),
                            .text(" — \(o.observance.name) — " + t(DocumentText.anniversaryYears(o.anniversary ?? 0)))])
         }))
 
-        body.append(.el("div", [("class", "cards")], [approvals, slots, empty, overdue, alerts, anniversaries].map {
+        body.append(.el("div", [("class", "cards")],
+            [approvals, slots, empty, overdue, alerts, warnings, anniversaries].map {
             .el("section", [("class", "card")], $0)
         }))
         return OfficerUI.page(t(WebText.officerHome), c, body)
