@@ -6,6 +6,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case activitiesImported = "activities imported"
     case draftSaved = "draft saved"
     case activityLogged = "activity logged"
+    case urgentIssueReported = "urgent issue reported"
     case publication = "publication"
     case alertResolved = "alert resolved"
     case alertEscalated = "alert escalated"

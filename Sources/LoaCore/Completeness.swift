@@ -31,13 +31,13 @@ public struct Completeness: Sendable {
 
     /// - Parameters:
     ///   - submissions: the day each current form counts as submitted, by unit and month.
-    ///   - trackingFrom: the first month reports are expected for (`tracking_from`, else the first reported).
+    ///   - expectation: which unit owes which month (`ReportExpectation`).
     public init(units: [UnionUnit], months: [Month], submissions: [UnitCode: [Month: Day]], plan: Plan, today: Day,
-                trackingFrom: Month?) {
+                expectation: ReportExpectation) {
         self.months = months
         let rows = units.map { u in
             Row(unit: u, cells: months.map { m in
-                guard u.exists(in: m), trackingFrom.map({ m >= $0 }) ?? true else { return .notExpected }
+                guard expectation.isExpected(u, in: m) else { return .notExpected }
                 return .expected(ReportState(period: m, submitted: submissions[u.code.value]?[m], plan: plan,
                                              today: today))
             })
@@ -69,11 +69,11 @@ public struct Completeness: Sendable {
 
     /// The months a completeness view shows by default: the `count` months up to the last whose report is due
     /// (the month before today's), never before tracking began.
-    public static func defaultMonths(today: Day, count: Int = 6, trackingFrom: Month?) -> [Month] {
+    public static func defaultMonths(today: Day, count: Int = 6, expectation: ReportExpectation) -> [Month] {
         let last = today.monthOfYear.previous
         var first = last
         for _ in 1..<max(1, count) { first = first.previous }
-        if let start = trackingFrom, start > first { first = min(start, last) }
+        if expectation.start > first { first = min(expectation.start, last) }
         return Month.range(first, last)
     }
 

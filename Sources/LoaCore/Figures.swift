@@ -160,14 +160,19 @@ public struct ReportRequest: Sendable {
     public var trackingFrom: Month?
     /// The day the report is made: periods whose reports are not due by then are interim. Nil: all are due.
     public var today: Day?
+    /// Who owes which month (`ReportExpectation`); by default, every unit existing in a month that counts.
+    public var expectation: ReportExpectation
     public init(from: Day, to: Day, units: [UnionUnit], scope: ThemeScope = .all, trackingFrom: Month? = nil,
-                today: Day? = nil) {
+                today: Day? = nil, expectation: ReportExpectation? = nil) {
         self.from = from; self.to = to; self.units = units; self.scope = scope; self.trackingFrom = trackingFrom
         self.today = today
+        self.expectation = expectation ?? ReportExpectation(start: trackingFrom ?? from.monthOfYear)
     }
 
     /// Which months of the range count.
     public var months: ReportMonths { ReportMonths(from: from, to: to, trackingFrom: trackingFrom) }
+
+
 }
 
 /// A late report as three numbers: the unit's place in `ReportFigures.lateUnits`, the month's place in

@@ -304,7 +304,6 @@ extension ReportTally {
     func reporting(into f: inout ReportFigures) {
         let units = request.units, n = months.count
         let reportingMonths = months.indices.filter { isReportingMonth[$0] }
-        let firsts = months.map(\.first), lasts = months.map(\.last)
         let due = months.map { Int32(clamping: plan.reportDueDate(for: $0).ordinal) }
         // a month whose reports are not due yet has no missing report, only pending ones
         let today = request.today.map { Int32(clamping: $0.ordinal) } ?? Int32.max
@@ -316,10 +315,12 @@ extension ReportTally {
         var late = [[CompactLateReport]](repeating: [], count: n)
         var clusters: [ClusterFigures] = []
         var clusterIndex: [String?: Int] = [:]
+        // who owes which month is `ReportExpectation`'s one rule; the range's counted months are the reporting ones
+        let expectation = request.expectation
         for (i, u) in units.enumerated() {
             let slot = slotOfUnit[i]
             var own = ReportingFigures()
-            for m in reportingMonths where u.exists(from: firsts[m], to: lasts[m]) {
+            for m in reportingMonths where expectation.isExpected(u, in: months[m]) {
                 own.expected += 1
                 byMonth[m].expected += 1
                 let day = submitted[slot * n + m]

@@ -53,6 +53,10 @@ public struct ReportForm: Sendable {
     public var feedbackSummary: String?
     public var issues: [FeedbackIssue]
     public var notes: String
+    /// `no_activity: true`: the unit answers that it held no activity (a form with `activities: []` says the same),
+    /// with `no_activity_reason` if it gave one.
+    public var noActivity = false
+    public var noActivityReason: String?
     /// The form's text, NFC with LF line ends: equal content means an unchanged form.
     public var content: String
     public init(path: String, unit: Located<UnitCode>, period: Located<Month>, submitted: Located<Day>?,

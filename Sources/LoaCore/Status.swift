@@ -26,7 +26,7 @@ public struct StatusFacts: Sendable {
     public var deliveriesThisMonth = 0
     /// Units with a current form, per month, for the months `StatusFigures.overdueMonths` asks about.
     public var reportingUnits: [Month: Set<UnitCode>] = [:]
-    /// The first month any unit reported, when `tracking_from` is not set.
+    /// The first month any unit reported (the tracking start when `tracking_from` is not set).
     public var firstReportedPeriod: Month?
     public var openAlerts: [Alert] = []
     /// Today's early warnings (SPEC §5.4).
@@ -121,11 +121,11 @@ public struct StatusFigures: Sendable {
         }
         approvalsDue = due.sorted { ($0.deadline, $0.item, $0.channel) < ($1.deadline, $1.item, $1.channel) }
 
-        let start = ws.plan.trackingFrom ?? facts.firstReportedPeriod
+        let expectation = ReportExpectation(plan: ws.plan, firstReported: facts.firstReportedPeriod, today: today)
         var missing: [UnitCode: [Month]] = [:]
-        for m in Self.overdueMonths(today: today, plan: ws.plan) where start.map({ m >= $0 }) ?? false {
+        for m in Self.overdueMonths(today: today, plan: ws.plan) {
             let received = facts.reportingUnits[m] ?? []
-            for u in ws.units where u.exists(in: m) && !received.contains(u.code.value) {
+            for u in ws.units where expectation.isExpected(u, in: m) && !received.contains(u.code.value) {
                 missing[u.code.value, default: []].append(m)
             }
         }

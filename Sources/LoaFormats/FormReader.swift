@@ -33,6 +33,11 @@ public enum FormReader {
         // activities are read even without a unit, so their errors show in the same round
         let placeholder = unit ?? Located(UnitCode(""), at: r.location)
         let activities: [Activity] = r.records("activities") { a in activity(a, unit: placeholder, d, checking) }
+        let noActivity = r.locatedBool("no_activity")
+        let noActivityReason = r.string("no_activity_reason")
+        if noActivity?.value == true, !activities.isEmpty, let at = noActivity?.location {
+            d.add(.error(.noActivityButActivities, at: at))
+        }
         var mood: Mood?
         var summary: String?
         var issues: [FeedbackIssue] = []
@@ -50,11 +55,13 @@ public enum FormReader {
             for a in activities { d.add(contentsOf: checking?.checkReferences(themes: a.themes, items: a.items) ?? []) }
             return nil
         }
-        return ReportForm(path: file.path, unit: unit, period: period, submitted: submitted, reporter: reporter?.value,
-                          received: received, activities: activities, mood: mood, feedbackSummary: summary,
-                              issues: issues,
-                          notes: trimmed(body),
+        var form = ReportForm(path: file.path, unit: unit, period: period, submitted: submitted,
+                              reporter: reporter?.value, received: received, activities: activities, mood: mood,
+                              feedbackSummary: summary, issues: issues, notes: trimmed(body),
                               content: file.joinedLines(file.lines.indices))
+        form.noActivity = noActivity?.value ?? false
+        form.noActivityReason = noActivityReason?.value
+        return form
     }
 
     /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, scalar by scalar from each end: ASCII told at once,
@@ -94,9 +101,10 @@ public enum FormReader {
     public static let tableColumns = ["unit", "date", "type", "title", "themes", "participants", "items"]
 
     /// Reads an activity table row by row, calling `row` for each well-formed activity; problems are collected.
-    /// The file is read in chunks, so a table of a million rows needs little memory.
+    /// The file is read in chunks, so a table of a million rows needs little memory. A `spreadsheet` (a unit's web
+    /// upload) may also write dates as dd/mm/yyyy and types by their names.
     public static func activities(source: ByteChunks, path: String, diagnostics d: Diagnostics,
-        checking: ReportValidator? = nil,
+                                  checking: ReportValidator? = nil, spreadsheet: Bool = false,
                                   _ row: (Activity) throws -> Void) rethrows {
         var table: CSVTable
         do throws(Failure) {
@@ -126,11 +134,13 @@ public enum FormReader {
             let unit = req("unit", unitColumn), dateText = req("date", dateColumn), typeText = req("type", typeColumn),
                 title = req("title", titleColumn), pText = req("participants", participantsColumn)
             var date: Day?
-            if let (t, n) = dateText { date = Day(iso: t); if date == nil { d.add(.error(.badDate(t),
-                at: r.location(at: n))) } }
+            if let (t, n) = dateText {
+                date = spreadsheet ? Day(spreadsheet: t) : Day(iso: t)
+                if date == nil { d.add(.error(.badDate(t), at: r.location(at: n))) }
+            }
             var type: ActivityType?
             if let (t, n) = typeText {
-                type = ActivityType(rawValue: t)
+                type = ActivityType(rawValue: t) ?? (spreadsheet ? ActivityType(named: t) : nil)
                 if type == nil { d.add(.error(.invalidChoice(t, allowed: types, suggestion: closest(to: t, in: types)),
                     at: r.location(at: n))) }
             }

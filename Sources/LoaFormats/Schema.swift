@@ -91,11 +91,14 @@ public final class MappingReader {
         return Located(v, at: s.location)
     }
 
-    public func bool(_ key: String) -> Bool? {
+    public func bool(_ key: String) -> Bool? { locatedBool(key)?.value }
+
+    /// A `true`/`false` value with where it was written.
+    public func locatedBool(_ key: String) -> Located<Bool>? {
         guard let s = string(key) else { return nil }
         switch s.value {
-        case "true": return true
-        case "false": return false
+        case "true": return Located(true, at: s.location)
+        case "false": return Located(false, at: s.location)
         default:
             diagnostics.add(.error(.invalidBool(s.value), at: s.location))
             return nil

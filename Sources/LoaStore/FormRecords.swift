@@ -84,14 +84,23 @@ extension StoreWriter {
     /// Records a validated form: new, unchanged (content seen before for that unit and month, current or in the
     /// history, so importing a batch twice changes nothing), or a correction that replaces the current form in
     /// every figure while the earlier one stays in the history.
-    public func record(form: ReportForm, source: String, today: Day, actor: Actor) throws -> ImportOutcome {
+    ///
+    /// The day a form counts as submitted is its first submission's (SPEC §9.5): a correction never changes it.
+    /// A first form counts from its own `submitted:` (`loa import`: the officer vouches for a mailed form), or from
+    /// `today` when `datedByServer` (a web form or upload); the form's own date is kept beside it either way. The
+    /// unit's urgent issues of the month count once with the form: a form repeating one is linked to it, any other
+    /// is added to the form's issues, and neither opens a second alert.
+    public func record(form: ReportForm, source: String, today: Day, actor: Actor, datedByServer: Bool = false)
+        throws -> ImportOutcome {
         let unit = form.unit.value, period = form.period.value
         // the forms of the unit and month, in one query: is this content among them, and which is current
-        let seen = try db.rows("SELECT id, current, content = ? FROM forms WHERE unit = ? AND period = ?",
+        let seen = try db.rows("SELECT id, current, content = ?, submitted FROM forms WHERE unit = ? AND period = ?",
                                [form.content, unit, period]) { (id: try $0.int(0), current: try $0.bool(1),
-                                                                same: try $0.bool(2)) }
+                                                                same: try $0.bool(2), submitted: try $0.day(3)) }
         if seen.contains(where: \.same) { return .unchanged }
-        let current = seen.first(where: \.current)?.id
+        let previous = seen.first(where: \.current)
+        let current = previous?.id
+        let submitted = previous?.submitted ?? (datedByServer ? today : form.submission(recordedOn: today))
         try db.run("INSERT INTO imports (recorded_on, path, kind, result) VALUES (?, ?, 'form', ?)",
                    [today, source, current == nil ? "imported" : "corrected"])
         let importId = db.lastInsertedRowID
@@ -103,12 +112,12 @@ extension StoreWriter {
         // bound value by value, without boxing: a form's largest statement, run once per form
         let insertForm = try db.statement("""
             INSERT INTO forms (unit, period, submitted, imported_on, reporter, received, mood, feedback_summary,
-                               content, source_path, current, import_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+                               content, source_path, current, import_id, stated_submitted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
             """)
         try insertForm.bind(1, unit.rawValue)
         try insertForm.bind(2, period.iso)
-        try insertForm.bind(3, form.submission(recordedOn: today).iso)
+        try insertForm.bind(3, submitted.iso)
         try insertForm.bind(4, today.iso)
         try insertForm.bind(5, text: form.reporter)
         try insertForm.bind(6, form.received.map(\.value.description).joined(separator: " "))
@@ -118,20 +127,34 @@ extension StoreWriter {
         try insertForm.bind(9, form.content)
         try insertForm.bind(10, source)
         try insertForm.bind(11, importId)
+        try insertForm.bind(12, text: form.submitted?.value.iso)
         try insertForm.run()
         let formId = db.lastInsertedRowID
         if let current { try db.run("UPDATE forms SET replaced_by = ? WHERE id = ?", [formId, current]) }
         for a in form.activities { _ = try insert(a, formId: formId, importId: importId) }
         let ref = "\(unit) \(period.iso)"
+        var urgent = Dictionary(try reader.urgentIssues(unit: unit, period: period).map {
+            (UrgentIssue.topicKey($0.topic), $0) }, uniquingKeysWith: { first, _ in first })
+        var repeated = Set<String>()
         for issue in form.issues {
-            try db.run("INSERT INTO feedback_issues (form_id, topic, detail, sensitive) VALUES (?, ?, ?, ?)",
-                       [formId, issue.topic, issue.detail, issue.sensitive])
+            let key = UrgentIssue.topicKey(issue.topic)
+            let stands = urgent.removeValue(forKey: key)
+            if stands != nil { repeated.insert(key) }
+            try db.run("""
+                INSERT INTO feedback_issues (form_id, topic, detail, sensitive, urgent_id) VALUES (?, ?, ?, ?, ?)
+                """, [formId, issue.topic, issue.detail, issue.sensitive, stands?.id])
             if issue.sensitive {
                 try index(kind: .issue, ref: ref, formId: formId, sensitive: true, title: issue.topic,
                     body: issue.detail ?? "")
             }
         }
-        for alert in form.alertsToOpen {
+        // urgent issues the form does not repeat still count with it, once
+        for u in urgent.values.sorted(by: { $0.id < $1.id }) {
+            try db.run("""
+                INSERT INTO feedback_issues (form_id, topic, detail, sensitive, urgent_id) VALUES (?, ?, ?, 1, ?)
+                """, [formId, u.topic, u.detail, u.id])
+        }
+        for alert in form.alertsToOpen where !repeated.contains(UrgentIssue.topicKey(alert.topic)) {
             try db.run("INSERT OR IGNORE INTO alerts (unit, period, topic, detail, opened_on) VALUES (?, ?, ?, ?, ?)",
                        [alert.unit, alert.period, alert.topic, alert.detail, today])
         }

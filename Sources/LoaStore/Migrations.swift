@@ -258,6 +258,24 @@ enum Schema {
             );
             CREATE INDEX alert_events_alert ON alert_events(alert_id, id);
             """),
+        // what a unit sends is what happened (SPEC §9.5): the date a form states for itself beside the day that
+        // counts (the server's day for a web report, the first submission's for a correction), and urgent issues
+        // that open an alert at once and count once with the month's report, whether or not it repeats them
+        Migration(name: "units' reports: stated dates and urgent issues", sql: """
+            ALTER TABLE forms ADD COLUMN stated_submitted TEXT;
+            CREATE TABLE urgent_issues (
+              id INTEGER PRIMARY KEY,
+              unit TEXT NOT NULL,
+              period TEXT NOT NULL,
+              topic TEXT NOT NULL,
+              detail TEXT,
+              recorded_on TEXT NOT NULL,
+              alert_id INTEGER REFERENCES alerts(id)
+            );
+            CREATE INDEX urgent_issues_unit ON urgent_issues(unit, period);
+            CREATE INDEX urgent_issues_recorded ON urgent_issues(recorded_on);
+            ALTER TABLE feedback_issues ADD COLUMN urgent_id INTEGER REFERENCES urgent_issues(id);
+            """),
     ]
 
     /// Activities used to be indexed for search on demand; index the ones not indexed yet, then forget the marker.

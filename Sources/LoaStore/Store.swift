@@ -90,6 +90,11 @@ public struct StoreWriter {
     /// Queries made inside the same transaction.
     public var reader: StoreReader { StoreReader(db: db) }
 
+    /// Runs `body` as a savepoint of this transaction: a thrown error rolls back its own work only.
+    public func savepoint<T>(_ body: (StoreWriter) throws -> T) throws -> T {
+        try db.transaction(writing: true) { try body(self) }
+    }
+
     /// Records who did what: every change, from the command line or the web, lands in the one audit history.
     public func audit(_ entry: AuditEntry) throws {
         try db.run("INSERT INTO audit (recorded_on, command, action, subject, detail, actor) VALUES (?, ?, ?, ?, ?, ?)",

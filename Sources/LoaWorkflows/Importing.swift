@@ -25,8 +25,15 @@ public enum Importing {
         public var onlyUnit: UnitCode?
         /// Move imported files found in `reports/inbox/` to `reports/imported/YYYY-MM/`.
         public var archiveInbox = true
-        public init(strict: Bool = false, onlyUnit: UnitCode? = nil, archiveInbox: Bool = true) {
+        /// Forms count as submitted on the session's today, whatever date they state (a unit's web form or
+        /// upload: SPEC §9.5); the stated date is kept beside it.
+        public var datedByServer = false
+        /// Activity tables may write dates as dd/mm/yyyy and types by their names (a unit's web upload).
+        public var spreadsheet = false
+        public init(strict: Bool = false, onlyUnit: UnitCode? = nil, archiveInbox: Bool = true,
+                    datedByServer: Bool = false, spreadsheet: Bool = false) {
             self.strict = strict; self.onlyUnit = onlyUnit; self.archiveInbox = archiveInbox
+            self.datedByServer = datedByServer; self.spreadsheet = spreadsheet
         }
     }
 
@@ -138,7 +145,8 @@ public enum Importing {
         }
         if d.hasErrors { return .rejected }
         period = form.period.value
-        return try w.record(form: form, source: file.path, today: s.today, actor: s.actor)
+        return try w.record(form: form, source: file.path, today: s.today, actor: s.actor,
+                            datedByServer: options.datedByServer)
     }
 
     /// An activity table, streamed from disk: another thread reads and checks the rows while this one records
@@ -149,7 +157,7 @@ public enum Importing {
         var table = try w.beginTable(source: source.shown, today: s.today)
         defer { w.close(table) }
         let reader = TableReader(chunks: try ByteChunks(path: source.path), path: source.shown, diagnostics: d,
-                                 validator: validator, onlyUnit: options.onlyUnit)
+                                 validator: validator, onlyUnit: options.onlyUnit, spreadsheet: options.spreadsheet)
         let thread = Thread { reader.run() }
         thread.stackSize = 8 << 20
         thread.start()
@@ -183,13 +191,14 @@ public enum Importing {
         let d: Diagnostics
         let validator: ReportValidator
         let onlyUnit: UnitCode?
+        let spreadsheet: Bool
         let pipe = RowPipe()
         static let batchRows = 2_048
 
         init(chunks: ByteChunks, path: String, diagnostics: Diagnostics, validator: ReportValidator,
-             onlyUnit: UnitCode?) {
+             onlyUnit: UnitCode?, spreadsheet: Bool) {
             self.chunks = chunks; self.path = path; self.d = diagnostics; self.validator = validator
-            self.onlyUnit = onlyUnit
+            self.onlyUnit = onlyUnit; self.spreadsheet = spreadsheet
         }
 
         func run() {
@@ -197,7 +206,8 @@ public enum Importing {
             var stager = ActivityStager()
             var batch = RowPipe.Batch()
             do {
-                try FormReader.activities(source: chunks, path: path, diagnostics: d, checking: validator) { a in
+                try FormReader.activities(source: chunks, path: path, diagnostics: d, checking: validator,
+                                          spreadsheet: spreadsheet) { a in
                     d.add(contentsOf: validator.check(activity: a, checkUnitToo: true))
                     if let onlyUnit, a.unit.value != onlyUnit {
                         d.add(.error(.unitNotYours(a.unit.value, yours: onlyUnit), at: a.unit.location))
@@ -272,23 +282,29 @@ public enum Importing {
                                   session s: Session, index: WorkspaceIndex? = nil) throws(Failure) -> FileResult {
         let validator = ReportValidator(index ?? WorkspaceIndex(ws), today: s.today)
         let store = try s.openStore()
+        return try s.guarded { try store.write { w in try recordText(text, name: name, options: options,
+                                                                     validator: validator, w, s) } }
+    }
+
+    /// Checks and records a form's text inside the caller's transaction, as a savepoint of its own: rejected, it
+    /// leaves nothing behind.
+    static func recordText(_ text: String, name: String, options: Options, validator: ReportValidator,
+                           _ w: StoreWriter, _ s: Session) throws -> FileResult {
         var result = FileResult(shown: name)
-        try s.guarded {
-            do {
-                result.outcome = try store.write { w in
-                    let d = Diagnostics()
-                    defer { result.take(d) }
-                    let file = try TextFile.decode(Array(text.utf8), path: name)
-                    let outcome = try recordForm(file, w, validator, options, s, d, period: &result.period)
-                    if d.hasErrors { throw Rejected() }
-                    return outcome
-                }
-            } catch is Rejected {
-                result.outcome = .rejected
-            } catch let failure as Failure {
-                result.errors = sortedDiagnostics(result.errors + failure.diagnostics)
-                result.outcome = .rejected
+        do {
+            result.outcome = try w.savepoint { w in
+                let d = Diagnostics()
+                defer { result.take(d) }
+                let file = try TextFile.decode(Array(text.utf8), path: name)
+                let outcome = try recordForm(file, w, validator, options, s, d, period: &result.period)
+                if d.hasErrors { throw Rejected() }
+                return outcome
             }
+        } catch is Rejected {
+            result.outcome = .rejected
+        } catch let failure as Failure {
+            result.errors = sortedDiagnostics(result.errors + failure.diagnostics)
+            result.outcome = .rejected
         }
         return result
     }

@@ -77,7 +77,8 @@ public enum Reporting {
         }
         func tallyRequest(trackingFrom first: Month?) -> ReportRequest {
             ReportRequest(from: request.from, to: request.to, units: units, scope: scope,
-                          trackingFrom: ws.plan.trackingStart(firstReported: first), today: s.today)
+                          trackingFrom: ws.plan.trackingStart(firstReported: first), today: s.today,
+                          expectation: ReportExpectation(plan: ws.plan, firstReported: first, today: s.today))
         }
         let figures: ReportFigures
         if let store = try s.openReader() {

@@ -35,7 +35,7 @@ import LoaCore
         // texts that are the same in both languages: codes, names, numbers, what comes from outside Loa
         let same: Set<String> = ["Message.databaseFailed", "Message.verbatim", "WebText.footer", "CommandText.usage",
                                  "DocumentText.nation", "DocumentText.issueNumber", "FormText.heading",
-                                 "OfficerText.auditAction"]
+                                 "OfficerText.auditAction", "WebText.urgentEntry", "WebText.appName"]
         for (catalog, entry) in entries {
             let name = "\(catalog).\(caseName(entry))"
             let vi = entry.text(.vi), en = entry.text(.en)

@@ -120,7 +120,7 @@ func worldItem(_ w: World, _ id: String) -> Item { w.items.first { $0.id.value.r
         let months = Month.range(Month(iso: "2026-10")!, Month(iso: "2026-11")!)
         let submissions: [UnitCode: [Month: Day]] = ["a": [months[0]: day("2026-11-05"), months[1]: day("2026-12-07")]]
         let grid = Completeness(units: units, months: months, submissions: submissions, plan: plan,
-                                today: day("2026-12-03"), trackingFrom: nil)
+                                today: day("2026-12-03"), expectation: ReportExpectation(start: months[0]))
         #expect(grid.rows[0].cells == [.expected(.onTime(submitted: day("2026-11-05"))),
                                        .expected(.late(submitted: day("2026-12-07")))])
         #expect(grid.rows[1].cells == [.notExpected, .expected(.missing(due: day("2026-12-05"), overdue: false))])
@@ -131,7 +131,7 @@ func worldItem(_ w: World, _ id: String) -> Item { w.items.first { $0.id.value.r
         #expect(grid.missing(in: months[1]).map(\.code.value) == ["b"])
         // a week later b's report is overdue
         let later = Completeness(units: units, months: months, submissions: submissions, plan: plan,
-                                 today: day("2026-12-10"), trackingFrom: nil)
+                                 today: day("2026-12-10"), expectation: ReportExpectation(start: months[0]))
         #expect(later.rows[1].cells[1] == .expected(.missing(due: day("2026-12-05"), overdue: true)))
         #expect(later.totals[1].overdue == 1)
     }
@@ -139,18 +139,19 @@ func worldItem(_ w: World, _ id: String) -> Item { w.items.first { $0.id.value.r
     @Test func monthsBeforeTrackingBeganAreNotExpected() {
         let grid = Completeness(units: [unit("a")], months: Month.range(Month(iso: "2026-09")!, Month(iso: "2026-10")!),
                                 submissions: [:], plan: World().workspace.plan, today: day("2026-12-03"),
-                                trackingFrom: Month(iso: "2026-10"))
+                                expectation: ReportExpectation(start: Month(iso: "2026-10")!))
         #expect(grid.rows[0].cells[0] == .notExpected)
         #expect(grid.totals.map(\.expected) == [0, 1])
     }
 
     @Test func theDefaultViewEndsWithTheLastMonthDueAndStartsNoEarlierThanTracking() {
-        #expect(Completeness.defaultMonths(today: day("2026-12-03"), trackingFrom: nil).map(\.iso)
-                == ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"])
-        #expect(Completeness.defaultMonths(today: day("2026-12-03"), trackingFrom: Month(iso: "2026-10")).map(\.iso)
-                == ["2026-10", "2026-11"])
-        #expect(Completeness.defaultMonths(today: day("2026-12-03"), trackingFrom: Month(iso: "2027-05")).map(\.iso)
-                == ["2026-11"])
+        func months(_ start: String) -> [String] {
+            Completeness.defaultMonths(today: day("2026-12-03"),
+                                       expectation: ReportExpectation(start: Month(iso: start)!)).map(\.iso)
+        }
+        #expect(months("2020-01") == ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"])
+        #expect(months("2026-10") == ["2026-10", "2026-11"])
+        #expect(months("2027-05") == ["2026-11"])
         #expect(Completeness.clusters(of: [unit("a", cluster: "y"), unit("b", cluster: "x"), unit("c"),
                                            unit("d", cluster: "x")]) == ["x", "y"])
     }

@@ -79,9 +79,11 @@ import LoaStore
         _ = try b.get(try f.linkPath("cdcs-so-gddt"))
         let resumed = try b.post("/unit/report/2026-11", typed, csrf: .some(nil), key: .some(nil))
         #expect(resumed.status == 200 && resumed.text.contains("Đường dẫn đã được mở lại"))
+        // the report form itself, filled with what was typed, ready to send with this session's token
+        #expect(resumed.text.contains("value=\"Nguyễn Thị Lan\"") && resumed.text.contains("Hội nghị quán triệt 03 đề án"))
         #expect(try f.read { try $0.currentForm(unit: "cdcs-so-gddt", period: Month(iso: "2026-11")!) } == nil)
-        let sent = try b.post("/unit/report/2026-11", hiddenFields(resumed.text), csrf: .some(nil), key: .some(nil))
-        #expect(sent.status == 303 && sent.header("Location") == "/unit?sent=2026-11")
+        let sent = try b.post("/unit/report/2026-11", novemberReport())
+        #expect(sent.status == 303 && sent.header("Location") == "/unit/report/2026-11/sent")
         #expect(try f.figures().activitiesByUnit["cdcs-so-gddt"] == 2)
     }
 
@@ -172,9 +174,10 @@ import LoaStore
         let ws = try f.workspace
         var unit = try #require(ws.units.first)
         let today = try #require(Day(iso: "2026-12-03"))
-        func open(_ m: String, first: String? = nil) -> Bool {
-            OpenMonths.isOpen(Month(iso: m)!, for: unit, plan: ws.plan,
-                              firstReported: first.flatMap { Month(iso: $0) }, today: today)
+        func open(_ m: String, first: String? = nil, plan: Plan = ws.plan) -> Bool {
+            let expectation = ReportExpectation(plan: plan, firstReported: first.flatMap { Month(iso: $0) },
+                                                today: today)
+            return OpenMonths.isOpen(Month(iso: m)!, for: unit, expectation: expectation, today: today)
         }
         #expect(open("2026-10") && open("2026-12") && !open("2026-09") && !open("2027-01"))
         #expect(!open("2026-10", first: "2026-11"), "the latest of tracking_from and the first month reported")
@@ -183,6 +186,9 @@ import LoaStore
         var plan = ws.plan
         plan.trackingFrom = nil
         unit.joined = nil
-        #expect(OpenMonths.first(for: unit, plan: plan, firstReported: nil, today: today) == Month(iso: "2026-11"))
+        // nothing recorded and no tracking_from: the report due now is the first expected
+        #expect(ReportExpectation(plan: plan, firstReported: nil, today: today).firstMonth(of: unit)
+                == Month(iso: "2026-11"))
+        #expect(open("2026-11", plan: plan) && !open("2026-10", plan: plan))
     }
 }

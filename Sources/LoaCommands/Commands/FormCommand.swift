@@ -21,10 +21,8 @@ struct FormCommand: Command {
         guard let u = ws.units.first(where: { $0.code.value == unit }) else {
             throw Failure(.unknown(unit, among: ws.units.map(\.code.value)), exitCode: ExitCode.usage)
         }
-        let received = try s.read(orEmpty: []) { try $0.issuesDelivered(to: unit, in: month) }
         let path = s.paths.form(unit, month)
-        try writeFile(path, FormTemplate.render(unit: u, month: month, received: received, workspace: ws,
-            language: s.language))
+        try writeFile(path, UnitReports.blankForm(unit: u, month: month, workspace: ws, session: s))
         ctx.console.out(s.paths.relative(path) + "\n")
         return ExitCode.ok
     }

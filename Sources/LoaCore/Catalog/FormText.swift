@@ -1,7 +1,7 @@
 /// The guidance written into a pre-filled report form (`loa form`), Vietnamese and English side by side.
 public enum FormText: Sendable, Hashable, Localizable {
     case heading(month: String, unit: String), fillIn, submitted(example: String), reporter, received
-    case activitiesHowTo, exampleTitle, typeIsOneOf, activeThemes, mood, summary, sensitive, notes
+    case activitiesHowTo, exampleTitle, typeIsOneOf, activeThemes, mood, summary, sensitive, notes, noActivity
 
     public var phrase: Phrase {
         switch self {
@@ -13,8 +13,16 @@ public enum FormText: Sendable, Hashable, Localizable {
         case .submitted(let e): Phrase(vi: "ngày gửi, ví dụ \(e); để trống thì tính là ngày nhập",
                                        en: "date sent, e.g. \(e); empty means the import day")
         case .reporter: Phrase(vi: "họ tên người báo cáo", en: "who reports")
-        case .received: Phrase(vi: "Các số bản tin, bảng tin đơn vị đã nhận trong tháng (bỏ những số chưa nhận):",
-                               en: "Issues the unit received this month (remove any not received):")
+        case .received:
+            Phrase(vi: "Các số bản tin, bảng tin đã chuyển đến đơn vị trong tháng; ghi vào received những số đơn vị "
+                       + "đã nhận, cách nhau dấu phẩy:",
+                   en: "Issues delivered to the unit this month; list under received the ones the unit got, "
+                       + "separated by commas:")
+        case .noActivity:
+            Phrase(vi: "Tháng không có hoạt động nào: để activities: [] và thêm dòng no_activity: true (có thể "
+                       + "ghi lý do ở no_activity_reason).",
+                   en: "No activity this month: leave activities: [] and add the line no_activity: true (a reason "
+                       + "may go in no_activity_reason).")
         case .activitiesHowTo:
             Phrase(vi: "Mỗi hoạt động tuyên truyền là một khối \"- date: …\". Bỏ dấu # ở đầu các dòng ví dụ để dùng:",
                    en: "Each activity is one \"- date: …\" block. Remove the leading # of the example lines to use "

@@ -111,6 +111,8 @@ public enum Message: Sendable, Hashable, Localizable {
     case participantsAboveMembers(Int, members: Int, factor: Int)
     case moreWarnings(Int)
     case unitNotYours(UnitCode, yours: UnitCode)
+    case noActivityButActivities
+    case notSpreadsheetText
     case noOpenAlert(Int)
     case alertResolvedAlready(Int), noEscalation(Int), noSuchAlert(Int), emptyNote
     case phaseNotStarted(project: String, phase: String, starts: Day)
@@ -335,6 +337,12 @@ public enum Message: Sendable, Hashable, Localizable {
         case .unitNotYours(let u, let yours):
             Phrase(vi: "báo cáo này là của đơn vị \(u); đơn vị của bạn là \(yours)",
                    en: "this report belongs to unit \(u); yours is \(yours)")
+        case .noActivityButActivities:
+            Phrase(vi: "báo cáo ghi \"no_activity: true\" nhưng vẫn liệt kê hoạt động",
+                   en: "the report says \"no_activity: true\" but lists activities")
+        case .notSpreadsheetText:
+            Phrase(vi: "không đọc được tệp; hãy lưu tệp dạng CSV UTF-8 (trong Excel: Lưu thành, chọn CSV UTF-8)",
+                   en: "the file cannot be read; save it as CSV UTF-8 (in Excel: Save As, then CSV UTF-8)")
         case .moreWarnings(let n):
             Phrase(vi: "còn \(n) cảnh báo khác trong tệp này", en: "\(n) more warnings in this file")
         case .alertResolvedAlready(let id): Phrase(vi: "cảnh báo #\(id) đã kết thúc theo dõi",

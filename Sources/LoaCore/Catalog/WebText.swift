@@ -13,7 +13,18 @@ public enum WebText: Sendable, Hashable, Localizable {
     case reportTitle(String), reportIntro(due: String), reporter, reporterHint, received, receivedHint, noneDelivered
     case activities, activityNumber(Int), date, type, title, participants, themes, items, chooseThemes, chooseItems
     case addActivity, feedback, mood, moodNone, summary, issues, issueNumber(Int), topic, detail, sensitive
-    case sensitiveHint, keptSensitive(Int), keepSensitive(Int), addIssue, notes, saveDraft, sendReport
+    case sensitiveHint, keptSensitive(Int), keepSensitive(String), addIssue, notes, saveDraft, sendReport
+    case noActivity, noActivityReason, urgentCounted, urgentEntry(date: String, topic: String)
+    case sentTitle(String), recordedOn(date: String, onTime: Bool), editReport, noActivityRecorded
+    case sensitiveTopic(String), noneRecorded, sentWhatWasRecorded, backToForm
+    case notRecorded(Int), unitLabel, periodLabel, submittedLabel, clusterOf(String)
+    // urgent issues
+    case urgentTitle, urgentIntro, urgentSend, urgentSent, urgentEarlier, urgentNone, reportUrgent
+    // the offline path
+    case blankForm(String), activityTemplate, offlineTitle, offlineHowTo, columnsHelp, columnUnit(String), columnDate
+    case columnType(String), columnTitle, columnThemes, columnParticipants, columnItems
+    // the home-screen shortcut
+    case appName(String)
     case startFromPrevious, errorsHeading(Int), fixAndSend, monthNotOpen, history
     case historyEntry(date: String, current: Bool)
     case correctionNote
@@ -93,8 +104,8 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .reporter: Phrase(vi: "Người báo cáo", en: "Reported by")
         case .reporterHint: Phrase(vi: "Họ và tên", en: "Full name")
         case .received: Phrase(vi: "Bản tin, bảng tin đã nhận", en: "Issues received")
-        case .receivedHint: Phrase(vi: "Bỏ chọn những số đơn vị chưa nhận được.",
-            en: "Untick any issue the unit did not get.")
+        case .receivedHint: Phrase(vi: "Đánh dấu những số đơn vị đã nhận được.",
+            en: "Tick the issues the unit received.")
         case .noneDelivered: Phrase(vi: "Trong tháng chưa có số nào được chuyển đến đơn vị.",
             en: "No issue was delivered this month.")
         case .activities: Phrase(vi: "Hoạt động tuyên truyền", en: "Activities")
@@ -118,14 +129,72 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .detail: Phrase(vi: "Chi tiết", en: "Detail")
         case .sensitive: Phrase(vi: "Vấn đề nhạy cảm, cần báo cáo ngay", en: "Sensitive: report it at once")
         case .sensitiveHint:
-            Phrase(vi: "Vấn đề nhạy cảm chỉ cán bộ có thẩm quyền được xem; sau khi lưu, nội dung không hiện lại trên "
-                + "trang này.",
-                   en: "Only authorised officers see sensitive issues; once saved, their text is not shown on this "
-                       + "page again.")
+            Phrase(vi: "Chi tiết vấn đề nhạy cảm chỉ cán bộ có thẩm quyền được xem; sau khi lưu, trang này chỉ hiện "
+                + "lại chủ đề.",
+                   en: "Only authorised officers see the detail of a sensitive issue; once saved, this page shows "
+                       + "its topic only.")
         case .keptSensitive(let n):
-            Phrase(vi: "Đơn vị đã báo \(n) vấn đề nhạy cảm (nội dung được ẩn).",
-                   en: "The unit reported \(n) sensitive \(n == 1 ? "issue" : "issues") (text hidden).")
-        case .keepSensitive(let n): Phrase(vi: "Giữ vấn đề nhạy cảm thứ \(n)", en: "Keep sensitive issue \(n)")
+            Phrase(vi: "Đơn vị đã báo \(n) vấn đề nhạy cảm (chi tiết chỉ cán bộ có thẩm quyền xem):",
+                   en: "The unit reported \(n) sensitive \(n == 1 ? "issue" : "issues") (only authorised officers "
+                       + "see the detail):")
+        case .keepSensitive(let topic): Phrase(vi: "Giữ: \(topic)", en: "Keep: \(topic)")
+        case .noActivity: Phrase(vi: "Trong tháng đơn vị không tổ chức hoạt động nào",
+                                 en: "The unit held no activity this month")
+        case .noActivityReason: Phrase(vi: "Lý do (nếu muốn ghi)", en: "Why (optional)")
+        case .urgentCounted:
+            Phrase(vi: "Đã báo ngay trong tháng (được tính cùng báo cáo này, không cần ghi lại):",
+                   en: "Reported at once this month (counted with this report; no need to write them again):")
+        case .urgentEntry(let d, let topic): Phrase(vi: "\(d) — \(topic)", en: "\(d) — \(topic)")
+        case .sentTitle(let m): Phrase(vi: "Báo cáo \(m) đã được ghi nhận", en: "Your report for \(m) is recorded")
+        case .recordedOn(let d, let onTime):
+            Phrase(vi: "Ghi nhận ngày \(d)\(onTime ? ", đúng hạn." : ", sau hạn gửi.")",
+                   en: "Recorded on \(d)\(onTime ? ", on time." : ", after the due date.")")
+        case .editReport: Phrase(vi: "Sửa báo cáo", en: "Correct the report")
+        case .noActivityRecorded: Phrase(vi: "Không có hoạt động trong tháng", en: "No activity this month")
+        case .sensitiveTopic(let topic): Phrase(vi: "\(topic) (nhạy cảm: chi tiết chỉ cán bộ có thẩm quyền xem)",
+                                               en: "\(topic) (sensitive: only authorised officers see the detail)")
+        case .noneRecorded: Phrase(vi: "Không có", en: "None")
+        case .sentWhatWasRecorded: Phrase(vi: "Những gì đã được ghi nhận:", en: "What was recorded:")
+        case .backToForm: Phrase(vi: "Về báo cáo", en: "Back to the report")
+        case .notRecorded(let n):
+            Phrase(vi: "Chưa được ghi nhận: có \(n) chỗ cần sửa.",
+                   en: "Nothing was recorded: \(n) \(n == 1 ? "thing" : "things") to fix.")
+        case .unitLabel: Phrase(vi: "Đơn vị", en: "Unit")
+        case .periodLabel: Phrase(vi: "Tháng báo cáo", en: "Month reported")
+        case .submittedLabel: Phrase(vi: "Ngày gửi", en: "Date sent")
+        case .clusterOf(let name): Phrase(vi: "Cụm: \(name)", en: "Cluster: \(name)")
+        case .urgentTitle: Phrase(vi: "Báo cáo vấn đề nhạy cảm", en: "Report a sensitive issue")
+        case .urgentIntro:
+            Phrase(vi: "Vấn đề nhạy cảm, phức tạp trong đoàn viên cần báo ngay, không chờ báo cáo tháng: cán bộ công "
+                + "đoàn nhận được ngay khi bấm gửi. Sau khi gửi, trang này chỉ hiện lại chủ đề; chi tiết chỉ cán bộ "
+                + "có thẩm quyền được xem.",
+                   en: "A sensitive matter among members that must not wait for the monthly report: union officers "
+                       + "get it as soon as you send it. Afterwards this page shows its topic only; only authorised "
+                       + "officers see the detail.")
+        case .urgentSend: Phrase(vi: "Gửi ngay", en: "Send now")
+        case .urgentSent: Phrase(vi: "Đã gửi. Cán bộ công đoàn đã nhận được vấn đề này.",
+                                 en: "Sent. The union officers have it now.")
+        case .urgentEarlier: Phrase(vi: "Vấn đề đơn vị đã báo", en: "Issues your unit reported")
+        case .urgentNone: Phrase(vi: "Chưa báo vấn đề nào.", en: "None reported yet.")
+        case .reportUrgent: Phrase(vi: "Báo cáo vấn đề nhạy cảm", en: "Report a sensitive issue")
+        case .blankForm(let m): Phrase(vi: "Tải mẫu báo cáo \(m) (.md)", en: "Download the report form for \(m) (.md)")
+        case .activityTemplate: Phrase(vi: "Tải bảng hoạt động mẫu (.csv)", en: "Download the activity table (.csv)")
+        case .offlineHowTo:
+            Phrase(vi: "Khi không có mạng: tải mẫu về, điền bằng máy tính (mẫu báo cáo mở bằng Notepad, bảng hoạt "
+                + "động mở bằng Excel), rồi gửi tệp lên ở đây.",
+                   en: "Offline: download a form, fill it in on a computer (the report form in Notepad, the activity "
+                       + "table in Excel), then send the file here.")
+        case .offlineTitle: Phrase(vi: "Làm báo cáo khi không có mạng", en: "Reporting offline")
+        case .columnsHelp: Phrase(vi: "Bảng hoạt động mẫu có các cột, theo thứ tự:",
+                                  en: "The activity table's columns, in order:")
+        case .columnUnit(let code): Phrase(vi: "mã đơn vị, ghi \(code)", en: "the unit's code: write \(code)")
+        case .columnDate: Phrase(vi: "ngày tổ chức, ví dụ 05/11/2026", en: "the day it was held, e.g. 05/11/2026")
+        case .columnType(let names): Phrase(vi: "hình thức, một trong: \(names)", en: "the type, one of: \(names)")
+        case .columnTitle: Phrase(vi: "tên hoạt động", en: "what it was called")
+        case .columnThemes: Phrase(vi: "nội dung trọng tâm (có thể để trống)", en: "themes (may be left empty)")
+        case .columnParticipants: Phrase(vi: "số người tham dự", en: "how many took part")
+        case .columnItems: Phrase(vi: "bài đã dùng (có thể để trống)", en: "items used (may be left empty)")
+        case .appName(let unit): Phrase(vi: "Loa — \(unit)", en: "Loa — \(unit)")
         case .addIssue: Phrase(vi: "Thêm vấn đề", en: "Add an issue")
         case .notes: Phrase(vi: "Ghi chú thêm", en: "Further notes")
         case .saveDraft: Phrase(vi: "Lưu nháp", en: "Save draft")

@@ -4,7 +4,7 @@ import LoaStore
 import LoaWorkflows
 
 /// A unit's report for a month as the web form works on it: what to show, what is kept hidden, and how the
-/// posted fields become a `loa-report/1` text.
+/// posted fields become report values.
 struct ReportDrafting {
     /// Where the values on screen come from.
     enum Source: Sendable, Equatable { case draft, sent, previousMonth, empty }
@@ -12,34 +12,28 @@ struct ReportDrafting {
     let unit: UnitCode
     let period: Month
     var values: ReportFormValues
-    /// Sensitive issues already stored (in the draft or the sent report): never sent back to the browser.
+    /// Sensitive issues already stored (in the draft or the sent report): their topics are shown, their details
+    /// never sent back to the browser.
     var hiddenSensitive: [ReportFormValues.IssueValues]
     let source: Source
 
-    /// What the unit sees when it opens the month: its draft, else its sent report, else (when asked) last
-    /// month's values to start from, else an empty form with every delivered issue ticked.
-    static func load(unit: UnitCode, period: Month, startFromPrevious: Bool, delivered: [Slot],
+    /// What the unit sees when it opens the month: its draft, else its sent report, else (when asked) the shape of
+    /// last month's report to start from, else an empty form — nothing ticked or chosen for the unit (SPEC §9.5).
+    static func load(unit: UnitCode, period: Month, startFromPrevious: Bool,
                      reader: StoreReader) throws -> ReportDrafting {
-        if let draft = try reader.draft(unit: unit, period: period), let values = parse(draft.content) {
+        if let draft = try reader.draft(unit: unit, period: period),
+           let values = UnitReports.values(of: draft.content) {
             return ReportDrafting(unit: unit, period: period, values: values, source: .draft)
         }
-        if let sent = try reader.currentForm(unit: unit, period: period), let values = parse(sent.content) {
+        if let sent = try reader.currentForm(unit: unit, period: period),
+           let values = UnitReports.values(of: sent.content) {
             return ReportDrafting(unit: unit, period: period, values: values, source: .sent)
         }
-        var values = ReportFormValues(unit: unit, period: period)
-        values.received = delivered.map(\.description)
         if startFromPrevious, let before = try reader.currentForm(unit: unit, period: period.previous),
-           let old = parse(before.content) {
-            // last month's people, activities and opinions as a start; dates and sensitive issues start afresh
-            values.reporter = old.reporter
-            values.activities = old.activities.map { var a = $0; a.date = ""; a.items = []; return a }
-            values.mood = old.mood
-            values.summary = old.summary
-            values.issues = old.issues.filter { !$0.sensitive }
-            values.notes = old.notes
-            return ReportDrafting(unit: unit, period: period, values: values, source: .previousMonth)
+           let old = UnitReports.values(of: before.content) {
+            return ReportDrafting(unit: unit, period: period, values: old.shape(for: period), source: .previousMonth)
         }
-        return ReportDrafting(unit: unit, period: period, values: values, source: .empty)
+        return blank(unit: unit, period: period)
     }
 
     /// An empty form (nothing recorded yet).
@@ -57,68 +51,47 @@ struct ReportDrafting {
         hiddenSensitive = values.issues.filter(\.sensitive)
     }
 
-    /// The values of a stored form text (a draft may be incomplete; whatever reads is kept).
-    static func parse(_ text: String) -> ReportFormValues? {
-        guard let file = try? TextFile.decode(Array(text.utf8), path: "web") else { return nil }
-        return FormReader.form(file, diagnostics: Diagnostics()).map(ReportFormValues.init)
-    }
-
     /// The posted fields as report values (SPEC §9.3 field names), with the hidden sensitive issues the unit kept.
-    mutating func take(_ request: HTTPRequest) {
+    mutating func take(_ fields: [FormField]) {
+        func value(_ name: String) -> String { fields.first { $0.name == name }?.value ?? "" }
+        func values(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
         var v = ReportFormValues(unit: unit, period: period)
-        v.reporter = request.formValue("reporter") ?? ""
-        v.received = request.formValues("received")
-        for n in 1...max(1, Self.highestRow("activity", in: request)) {
+        v.reporter = value("reporter")
+        v.received = values("received")
+        for n in 1...max(1, Self.highestRow("activity", in: fields)) {
             let p = "activity-\(n)-"
-            v.activities.append(.init(date: request.formValue(p + "date") ?? "", type: request.formValue(p + "type")
-                ?? "",
-                                      title: request.formValue(p + "title") ?? "",
-                                      participants: request.formValue(p + "participants") ?? "",
-                                      themes: request.formValues(p + "themes"), items: request.formValues(p + "items")))
+            v.activities.append(.init(date: value(p + "date"), type: value(p + "type"), title: value(p + "title"),
+                                      participants: value(p + "participants"), themes: values(p + "themes"),
+                                      items: values(p + "items")))
         }
-        v.mood = request.formValue("mood") ?? ""
-        v.summary = request.formValue("summary") ?? ""
-        for n in 1...max(1, Self.highestRow("issue", in: request)) {
+        v.noActivity = value("no-activity") == "yes"
+        v.noActivityReason = value("no-activity-reason")
+        v.mood = value("mood")
+        v.summary = value("summary")
+        for n in 1...max(1, Self.highestRow("issue", in: fields)) {
             let p = "issue-\(n)-"
-            v.issues.append(.init(topic: request.formValue(p + "topic") ?? "", detail: request.formValue(p + "detail")
-                ?? "",
-                                  sensitive: request.formValue(p + "sensitive") != nil))
+            v.issues.append(.init(topic: value(p + "topic"), detail: value(p + "detail"),
+                                  sensitive: !value(p + "sensitive").isEmpty))
         }
-        v.notes = request.formValue("note") ?? ""
-        let kept = Set(request.formValues("keep-sensitive").compactMap(Int.init))
+        v.notes = value("note")
+        let kept = Set(values("keep-sensitive").compactMap(Int.init))
         hiddenSensitive = hiddenSensitive.enumerated().filter { kept.contains($0.offset + 1) }.map(\.element)
-        values = v
+        self.values = v
     }
 
     /// The highest N of the `PREFIX-N-…` fields posted.
-    static func highestRow(_ prefix: String, in request: HTTPRequest) -> Int {
-        request.form.compactMap { f -> Int? in
+    static func highestRow(_ prefix: String, in fields: [FormField]) -> Int {
+        fields.compactMap { f -> Int? in
             guard f.name.hasPrefix(prefix + "-") else { return nil }
             return Int(f.name.dropFirst(prefix.count + 1).prefix { $0.isNumber })
         }.max() ?? 0
     }
 
-    /// The text to record: visible rows first, then the kept sensitive issues, so the same report sent twice is
+    /// The values to record: visible rows first, then the kept sensitive issues, so the same report sent twice is
     /// the same text (and records nothing the second time).
-    func written(submittedOn day: Day?) -> FormWriter.Written {
+    var toRecord: ReportFormValues {
         var all = values
-        all.submitted = day
         all.issues = values.issues.filter { !$0.isEmpty } + hiddenSensitive
-        return FormWriter.markdown(all)
-    }
-
-    /// Errors by web field (from the diagnostics' lines), and the ones that belong to no field.
-    static func fieldErrors(_ diagnostics: [Diagnostic], written: FormWriter.Written,
-                            language: Language) -> (byField: [String: [String]], general: [String]) {
-        var byField: [String: [String]] = [:], general: [String] = []
-        for d in diagnostics where d.severity == .error {
-            let text = d.message.text(language)
-            if let line = d.location?.line, let field = written.fields[line] {
-                byField[field, default: []].append(text)
-            } else {
-                general.append(text)
-            }
-        }
-        return (byField, general)
+        return all
     }
 }

@@ -77,6 +77,12 @@ struct RequestContext: Sendable {
         }
     }
 
+    /// Who owes which month (`ReportExpectation`): the workspace's plan and what is recorded.
+    func expectation() throws -> ReportExpectation {
+        do { return try UnitReports.expectation(plan: try workspace().plan, session: try session()) }
+        catch let f as Failure { throw HTTPError(500, describe(f)) }
+    }
+
     /// Reads from the database (nothing recorded yet reads as `empty`).
     func read<T>(orEmpty empty: T, _ body: (StoreReader) throws -> T) throws -> T {
         do { return try session().read(orEmpty: empty, body) } catch let f as Failure { throw HTTPError(500,
@@ -90,6 +96,11 @@ struct RequestContext: Sendable {
             let store = try s.openStore()
             return try s.guarded { try store.write(body) }
         } catch let f as Failure { throw HTTPError(500, describe(f)) }
+    }
+
+    /// Runs a workflow: a failure it reports (the database, a file) is a server error page in words.
+    func workflow<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let f as Failure { throw HTTPError(500, describe(f)) }
     }
 
     func describe(_ f: Failure) -> String { f.diagnostics.map { $0.message.text(language) }.joined(separator: "; ") }

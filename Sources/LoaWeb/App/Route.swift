@@ -13,8 +13,17 @@ public enum Route: Hashable, Sendable {
     case unitLink(String)
     case unitHome
     case unitReport(Month)
+    /// What was recorded of a month's report, with "Sửa báo cáo".
+    case unitReportSent(Month)
+    /// The month's blank form as `loa form` writes it (the offline path).
+    case unitBlankForm(Month)
     case unitActivity
+    case unitActivityTemplate
     case unitUpload
+    /// "Báo cáo vấn đề nhạy cảm": an urgent issue, an open alert at once.
+    case unitUrgentIssue
+    /// The unit's web app manifest: its start URL is the unit's own link.
+    case unitManifest
     case unitIssue(Slot)
     case login
     case logout
@@ -59,8 +68,13 @@ public enum Route: Hashable, Sendable {
         case .unitLink(let token): "/u/" + segment(token)
         case .unitHome: "/unit"
         case .unitReport(let m): "/unit/report/" + segment(m)
+        case .unitReportSent(let m): "/unit/report/" + segment(m) + "/sent"
+        case .unitBlankForm(let m): "/unit/report/" + segment(m) + "/form"
         case .unitActivity: "/unit/activity"
+        case .unitActivityTemplate: "/unit/activities.csv"
         case .unitUpload: "/unit/upload"
+        case .unitUrgentIssue: "/unit/issue"
+        case .unitManifest: "/unit/manifest.webmanifest"
         case .unitIssue(let s): "/unit/issues/" + segment(s.channel) + "/" + segment(s.date)
         case .login: "/login"
         case .logout: "/logout"

@@ -8,7 +8,7 @@ import LoaWorkflows
 /// one place. `Tests/LoaWebTests/routes.csv` holds the same table as checked in; a test compares the two, so a
 /// route's access cannot be loosened without a test saying so.
 enum Routes {
-    static let assets = StaticAssets(["loa.css": .css(Style.css)])
+    static let assets = StaticAssets(["loa.css": .css(Style.css), "loa-icon.svg": Style.icon])
     /// The table, built once.
     static let table: RouteTable = {
         var t = RouteTable()
@@ -39,13 +39,27 @@ enum Routes {
         // units (SPEC §9.3)
         t.get(.unitHome, .unit) { c in try UnitHomePage.render(c) }
         t.get("/unit/report/:month", Route.unitReport, .unit) { (m: Month, c) in try UnitReportPage.get(m, c) }
-        t.post("/unit/report/:month", Route.unitReport, .unit, records: true) { (m: Month, c) in
-            try UnitReportPage.post(m, c)
+        t.post("/unit/report/:month", Route.unitReport, .unit, records: true, hook: UnitReportPage.returned) {
+            (m: Month, c) in try UnitReportPage.post(m, c)
+        }
+        t.get("/unit/report/:month/sent", Route.unitReportSent, .unit) { (m: Month, c) in
+            try UnitSentPage.render(m, c)
+        }
+        t.get("/unit/report/:month/form", Route.unitBlankForm, .unit) { (m: Month, c) in
+            try UnitUploadPage.blankForm(m, c)
         }
         t.get(.unitActivity, .unit) { c in try UnitActivityPage.get(c) }
-        t.post(.unitActivity, .unit, records: true) { c in try UnitActivityPage.post(c) }
+        t.post(.unitActivity, .unit, records: true, hook: UnitActivityPage.returned) { c in
+            try UnitActivityPage.post(c)
+        }
+        t.get(.unitActivityTemplate, .unit) { c in UnitUploadPage.activityTemplate(c) }
         t.get(.unitUpload, .unit) { c in try UnitUploadPage.get(c) }
         t.post(.unitUpload, .unit, records: true) { c in try UnitUploadPage.post(c) }
+        t.get(.unitUrgentIssue, .unit) { c in try UnitUrgentIssuePage.get(c) }
+        t.post(.unitUrgentIssue, .unit, records: true, hook: UnitUrgentIssuePage.returned) { c in
+            try UnitUrgentIssuePage.post(c)
+        }
+        t.get(.unitManifest, .unit) { c in try UnitLinkPage.manifest(c) }
         t.get("/unit/issues/:channel/:date", { Route.unitIssue(Slot(channel: $0, date: $1)) }, .unit) {
             (channel: ChannelID, date: Day, c) in try UnitIssuePage.render(Slot(channel: channel, date: date), c)
         }

@@ -17,9 +17,8 @@ enum CompletenessPage {
 
     static func view(_ c: RequestContext) throws -> View {
         let ws = try c.workspace()
-        let first = try c.read(orEmpty: Month?.none) { try $0.firstReportedPeriod() }
-        let tracking = ws.plan.trackingFrom ?? first
-        let defaults = Completeness.defaultMonths(today: c.today, trackingFrom: tracking)
+        let expectation = try c.expectation()
+        let defaults = Completeness.defaultMonths(today: c.today, expectation: expectation)
         var from = c.monthQuery("from") ?? defaults.first ?? c.today.monthOfYear.previous
         var to = c.monthQuery("to") ?? defaults.last ?? c.today.monthOfYear.previous
         if to < from { swap(&from, &to) }
@@ -29,7 +28,7 @@ enum CompletenessPage {
         let units = VietnameseOrder.sorted(ws.units.filter { cluster == nil || $0.cluster == cluster }) { $0.name }
         let submissions = try c.read(orEmpty: [:]) { try $0.submissions(from: months[0], to: months[months.count - 1]) }
         let grid = Completeness(units: units, months: months, submissions: submissions, plan: ws.plan, today: c.today,
-                                trackingFrom: tracking)
+                                expectation: expectation)
         let month = c.monthQuery("month").flatMap { months.contains($0) ? $0 : nil } ?? months[months.count - 1]
         return View(grid: grid, month: month, cluster: cluster, clusters: Completeness.clusters(of: ws.units),
                     from: months[0], to: months[months.count - 1])

@@ -35,8 +35,8 @@ enum Pages {
                 .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
                 .el("title", text: "\(title) — Loa"),
                 .el("link", [("rel", "stylesheet"), ("href", Route.asset("loa.css").path)]),
-            ]),
-            .el("body", [], [
+            ] + unitHead(c)),
+            .el("body", c.principal.isUser ? [] : [("class", "unit")], [
                 .el("a", [("class", "skip"), ("href", "#main")], text: t(WebText.skipToContent)),
                 .el("header", [("class", "top")],
                     [.el("span", [("class", "brand")], text: "Loa"), .el("nav", [], nav)]),
@@ -47,6 +47,15 @@ enum Pages {
         var response = HTTPResponse.html(html, status: status)
         response.setHeader("Cache-Control", "no-store")
         return response
+    }
+
+    /// A unit's pages name its own web app manifest (fetched with its session cookie), so a home-screen
+    /// shortcut starts from the unit's link.
+    static func unitHead(_ c: RequestContext) -> [HTML] {
+        guard c.principal.unit != nil else { return [] }
+        return [.el("link", [("rel", "manifest"), ("href", Route.unitManifest.path),
+                             ("crossorigin", "use-credentials")]),
+                .el("meta", [("name", "theme-color"), ("content", Style.brand)])]
     }
 
     static func error(status: Int, message: String?, context c: RequestContext) -> HTTPResponse {
@@ -151,6 +160,14 @@ enum Pages {
                 + (checked ? [("checked", "")] : [])),
             .el("span", text: label),
         ])
+    }
+
+    /// Error lines under a group of fields (a fieldset, a list of boxes): `ID-error-N` when an id is given.
+    static func errorLines(_ errors: [String], id: String? = nil) -> [HTML] {
+        errors.enumerated().map { i, e in
+            .el("p", [("class", "error"), ("role", "alert")] + (id.map { [("id", "\($0)-error-\(i + 1)")] } ?? []),
+                text: e)
+        }
     }
 
     static func notice(_ text: String, kind: String = "ok") -> HTML {

@@ -1,6 +1,17 @@
 /// The one stylesheet, compiled into the binary (the Content-Security-Policy allows no inline style).
-/// Phone first: readable at 360 px, large touch targets, no web fonts (nothing from another origin).
+/// Phone first: readable at 360 px, touch targets of at least 44 px, no web fonts (nothing from another origin),
+/// text at 4.5:1 or more against its background and a focus ring at 3:1 or more against what surrounds it.
 enum Style {
+    /// The union's red, and the paper the pages sit on.
+    static let brand = "#8a1414", paper = "#f6f4f1"
+
+    /// The home-screen icon of a unit's web app (SVG: every size from one file).
+    static let icon = StaticAssets.Asset(contentType: "image/svg+xml", bytes: Array("""
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 192 192"><rect width="192" height="192" rx="36" \
+        fill="#8a1414"/><path d="M46 80h28l42-30v92l-42-30H46z" fill="#fff"/><path d="M132 70q18 26 0 52" \
+        stroke="#fff" stroke-width="10" fill="none" stroke-linecap="round"/></svg>
+        """.utf8))
+
     static let css = """
     *,*::before,*::after{box-sizing:border-box}
     html{-webkit-text-size-adjust:100%}
@@ -31,12 +42,19 @@ enum Style {
     fieldset{border:1px solid #e2ddd6;border-radius:10px;background:#fff;margin:12px 0;padding:8px 12px 12px}
     legend{font-weight:700;padding:0 4px}
     .field{margin:10px 0}.field label{display:block;font-weight:600;margin-bottom:4px}
-    .field small{display:block;color:#555;margin-bottom:4px}
+    .field small,p.hint{display:block;color:#555;margin:0 0 4px}
+    .default-action{position:absolute;width:1px;height:1px;min-height:0;padding:0;margin:-1px;overflow:hidden;
+      clip-path:inset(50%);white-space:nowrap;border:0}
+    .card h2{font-size:1.05rem;margin:.2em 0 .4em}
+    body.unit main a{display:inline-flex;align-items:center;min-height:44px;min-width:44px}
+    body.unit main ul.errors li,body.unit main ul.plain li{min-height:44px}
     input[type=text],input[type=date],input[type=number],input[type=password],input[type=file],select,textarea{
       width:100%;min-height:48px;padding:8px 10px;font:inherit;border:1px solid #9a948c;border-radius:8px;
       background:#fff}
     textarea{min-height:96px}
-    input:focus,select:focus,textarea:focus,button:focus,a:focus{outline:3px solid #f2b705;outline-offset:1px}
+    input:focus,select:focus,textarea:focus,button:focus,a:focus,summary:focus{outline:3px solid #1d4ed8;
+      outline-offset:2px}
+    header.top a:focus,header.top button:focus{outline-color:#fff}
     label.check{display:flex;gap:10px;align-items:flex-start;min-height:44px;padding:6px 0;font-weight:400}
     label.check input{width:24px;height:24px;flex:none;margin:2px 0 0}
     details{margin:8px 0}summary{min-height:44px;display:flex;align-items:center;cursor:pointer;font-weight:600}
@@ -82,7 +100,7 @@ enum Style {
     td.state{text-align:center;white-space:nowrap}
     td.state.ok{color:#1b6b2a}td.state.late{color:#8a5a00;background:#fbefe2}
     td.state.missing{color:#a40000;font-weight:700;background:#fdeaea}
-    td.state.pending{color:#555}td.state.none{color:#999}
+    td.state.pending{color:#555}td.state.none{color:#666}
     tr.totals th,tr.totals td{background:#f0ebe4;font-weight:600}
     td.num{text-align:right;font-variant-numeric:tabular-nums}
     form.filters,form.row{display:flex;flex-wrap:wrap;gap:0 12px;align-items:flex-end}

@@ -43,6 +43,27 @@ enum UnitLinkPage {
         ])
     }
 
+    /// `/unit/manifest.webmanifest`: the web app manifest of the unit signed in, and no other. Its start URL is the
+    /// unit's own link, so a shortcut on a phone's home screen signs in again whenever it is opened — after a
+    /// restart or the session's 30 days — and leaves the address bar as the link does (SPEC §9.5).
+    static func manifest(_ c: RequestContext) throws -> HTTPResponse {
+        let unit = try UnitReportPage.unit(c)
+        let app = try c.appOrFail()
+        let version = try c.currentLinkVersion(of: unit.code.value)
+        let start = Route.unitLink(app.links.token(for: unit.code.value, version: version)).path
+        let json = JSON.object([
+            ("name", .string(c.t(WebText.appName(unit.name)))), ("short_name", .string("Loa")),
+            ("start_url", .string(start)), ("scope", .string("/")), ("display", .string("standalone")),
+            ("lang", .string(c.language.rawValue)), ("background_color", .string(Style.paper)),
+            ("theme_color", .string(Style.brand)),
+            ("icons", .array([.object([("src", .string(Route.asset("loa-icon.svg").path)), ("sizes", .string("any")),
+                                       ("type", .string("image/svg+xml")), ("purpose", .string("any"))])])),
+        ])
+        return HTTPResponse(status: 200, headers: [HTTPHeader("Content-Type", "application/manifest+json"),
+                                                   HTTPHeader("Cache-Control", "no-store")],
+                            body: Array(json.text.utf8))
+    }
+
     /// The unit and link version a token opens, or 404.
     static func resolve(_ token: String, _ c: RequestContext) throws -> (UnitCode, Int) {
         let app = try c.appOrFail()

@@ -4,183 +4,192 @@ import LoaStore
 import LoaWorkflows
 
 /// `/unit/report/YYYY-MM`: the monthly report as an HTML form with every field of the Markdown form (SPEC §9.3).
-/// "Lưu nháp" keeps a draft that counts nowhere; "Gửi báo cáo" records it exactly as `loa import` would.
+/// "Lưu nháp" keeps a draft that counts nowhere; "Gửi báo cáo" records it exactly as `loa import` would, once it
+/// answers what a report must (SPEC §9.5). Every write goes through `UnitReports`.
 enum UnitReportPage {
-    /// What the page needs besides the values: the month's issues, themes and items to choose from.
+    /// What the page needs besides the values: the month's issues, themes and items to choose from, the versions
+    /// sent, and the urgent issues already reported this month.
     struct Choices {
         let delivered: [Slot]
         let themes: [ThemeRef]
         let items: [ItemID]
         let history: [(importedOn: Day, source: String, current: Bool)]
+        let urgent: [UrgentIssue]
     }
 
     /// The month when the unit may work on it (`OpenMonths`), else 404.
-    static func open(_ m: Month, _ c: RequestContext, unit: UnionUnit, plan: Plan) throws -> Month {
-        let first = try c.read(orEmpty: Month?.none) { try $0.firstReportedPeriod() }
-        guard OpenMonths.isOpen(m, for: unit, plan: plan, firstReported: first, today: c.today) else {
+    static func open(_ m: Month, _ c: RequestContext, unit: UnionUnit) throws -> Month {
+        guard OpenMonths.isOpen(m, for: unit, expectation: try c.expectation(), today: c.today) else {
             throw HTTPError(404, c.t(WebText.monthNotOpen))
         }
         return m
     }
 
-    static func unit(_ c: RequestContext, _ ws: Workspace) throws -> UnionUnit {
+    static func unit(_ c: RequestContext) throws -> UnionUnit {
         let code = try c.signedInUnit()
         guard let unit = try c.index().units[code] else { throw HTTPError(403, c.t(WebText.linkInvalid)) }
         return unit
     }
 
     static func loadChoices(_ unit: UnitCode, _ m: Month, _ index: WorkspaceIndex,
-        _ r: StoreReader?) throws -> Choices {
+                            _ r: StoreReader?) throws -> Choices {
         Choices(delivered: try r?.issuesDelivered(to: unit, in: m) ?? [],
                 themes: index.phases.themes(activeBetween: m.first, and: m.last),
                 items: try r?.itemsDelivered(to: unit, in: m) ?? [],
-                history: try r?.formHistory(unit: unit, period: m) ?? [])
+                history: try r?.formHistory(unit: unit, period: m) ?? [],
+                urgent: try r?.urgentIssues(unit: unit, period: m) ?? [])
+    }
+
+    /// The month's drafting and choices as recorded now.
+    static func load(_ unit: UnitCode, _ m: Month, _ c: RequestContext,
+                     startFromPrevious: Bool) throws -> (ReportDrafting, Choices) {
+        let index = try c.index()
+        return try c.read(orEmpty: (ReportDrafting.blank(unit: unit, period: m),
+                                    try loadChoices(unit, m, index, nil))) { r in
+            (try ReportDrafting.load(unit: unit, period: m, startFromPrevious: startFromPrevious, reader: r),
+             try loadChoices(unit, m, index, r))
+        }
     }
 
     static func get(_ month: Month, _ c: RequestContext) throws -> HTTPResponse {
-        let ws = try c.workspace()
-        let unit = try unit(c, ws)
-        let m = try open(month, c, unit: unit, plan: ws.plan)
-        let (drafting, choices) = try c.read(orEmpty: (Optional<ReportDrafting>.none,
-            try loadChoices(unit.code.value, m, try c.index(), nil))) { r in
-            let ch = try loadChoices(unit.code.value, m, try c.index(), r)
-            return (try ReportDrafting.load(unit: unit.code.value, period: m,
-                                            startFromPrevious: c.request.queryValue("start") == "previous",
-                                            delivered: ch.delivered, reader: r), ch)
-        }
-        let d = drafting ?? emptyDrafting(unit.code.value, m, choices)
+        let unit = try unit(c)
+        let m = try open(month, c, unit: unit)
+        let previous = c.request.queryValue("start") == "previous"
+        let (d, choices) = try load(unit.code.value, m, c, startFromPrevious: previous)
         let notice = c.request.queryValue("saved") != nil
             ? Pages.notice(c.t(WebText.draftSaved(c.t.date(c.today)))) : nil
-        return render(d, choices, ws, c, errors: ([:], []), extraActivity: 0, extraIssue: 0, notice: notice,
-            status: 200)
-    }
-
-    /// No database yet: an empty form, as `load` would give.
-    static func emptyDrafting(_ unit: UnitCode, _ m: Month, _ ch: Choices) -> ReportDrafting {
-        ReportDrafting.blank(unit: unit, period: m)
+        return try render(d, choices, c, notice: notice)
     }
 
     static func post(_ month: Month, _ c: RequestContext) throws -> HTTPResponse {
-        let ws = try c.workspace()
-        let unit = try unit(c, ws)
-        let m = try open(month, c, unit: unit, plan: ws.plan)
-        let code = unit.code.value
-        var (drafting, choices) = try c.read(orEmpty: (ReportDrafting.blank(unit: code, period: m),
-            try loadChoices(code, m, try c.index(), nil))) { r in
-            let ch = try loadChoices(code, m, try c.index(), r)
-            return (try ReportDrafting.load(unit: code, period: m, startFromPrevious: false, delivered: ch.delivered,
-                reader: r), ch)
-        }
-        drafting.take(c.request)
-        let t = c.t
+        let unit = try unit(c)
+        let m = try open(month, c, unit: unit)
+        var (drafting, choices) = try load(unit.code.value, m, c, startFromPrevious: false)
+        drafting.take(c.request.form)
+        let s = try c.session()
         switch c.request.formValue("action") {
         case "add-activity":
-            return render(drafting, choices, ws, c, errors: ([:], []), extraActivity: 1, extraIssue: 0, notice: nil,
-                status: 200)
+            return try render(drafting, choices, c, extraActivity: 1)
         case "add-issue":
-            return render(drafting, choices, ws, c, errors: ([:], []), extraActivity: 0, extraIssue: 1, notice: nil,
-                status: 200)
+            return try render(drafting, choices, c, extraIssue: 1)
         case "draft":
-            let text = drafting.written(submittedOn: nil).text
-            try c.write { w in
-                try w.saveDraft(unit: code, period: m, content: text, today: c.today)
-                try w.audit(AuditEntry(day: c.today, actor: .unit(code), command: "web", action: .draftSaved,
-                                       subject: "\(code)/\(m.iso)", detail: nil))
-            }
+            try c.workflow { try UnitReports.saveDraft(drafting.toRecord, session: s) }
             return .redirect(to: .unitReport(m), [("saved", "1")])
         case "submit":
-            let written = drafting.written(submittedOn: c.today)
-            let s = try c.session()
-            let result: Importing.FileResult
-            do {
-                result = try Importing.importText(written.text, name: "web:\(code)/\(m.iso)",
-                                                  options: .init(onlyUnit: code, archiveInbox: false), workspace: ws,
-                                                      session: s,
-                                                  index: try c.index())
-            } catch let f as Failure { throw HTTPError(500, c.describe(f)) }
-            guard result.outcome != .rejected else {
-                let errors = ReportDrafting.fieldErrors(result.errors, written: written, language: c.language)
-                return render(drafting, choices, ws, c, errors: errors, extraActivity: 0, extraIssue: 0, notice: nil,
-                    status: 422)
+            let index = try c.index()
+            switch try c.workflow({ try UnitReports.submit(drafting.toRecord, index: index, session: s) }) {
+            case .success: return .redirect(to: .unitReportSent(m))
+            case .failure(let problems):
+                return try render(drafting, choices, c, errors: FieldErrors(problems.all, c.t), status: 422)
             }
-            try c.write { try $0.deleteDraft(unit: code, period: m) }
-            return .redirect(to: .unitHome, [("sent", m.iso)])
         default:
-            throw HTTPError(400, t(WebText.badRequest))
+            throw HTTPError(400, c.t(WebText.badRequest))
+        }
+    }
+
+    /// Values that came back instead of being recorded: after the session ended, the labelled page asking to
+    /// reopen the link (401); once it is open again, or when the key was used with other content, this form filled
+    /// with them (200, 409).
+    static func returned(_ form: ReturnedForm, _ c: RequestContext) -> HTTPResponse {
+        UnitPages.returned(form, c) { fields in
+            guard case .unitReport(let month)? = Route(parsing: form.path) else { return nil }
+            let unit = try unit(c)
+            let m = try open(month, c, unit: unit)
+            var (drafting, choices) = try load(unit.code.value, m, c, startFromPrevious: false)
+            drafting.take(fields)
+            return try render(drafting, choices, c, notice: UnitPages.returnedNotice(form, c),
+                              status: form.reason.status)
         }
     }
 
     // MARK: the form
 
-    static func render(_ d: ReportDrafting, _ ch: Choices, _ ws: Workspace, _ c: RequestContext,
-                       errors: (byField: [String: [String]], general: [String]), extraActivity: Int, extraIssue: Int,
-                       notice: HTML?, status: Int) -> HTTPResponse {
+    static func render(_ d: ReportDrafting, _ ch: Choices, _ c: RequestContext, errors: FieldErrors = .none,
+                       extraActivity: Int = 0, extraIssue: Int = 0, notice: HTML? = nil,
+                       status: Int = 200) throws -> HTTPResponse {
         let t = c.t
-        let index = (try? c.index()) ?? WorkspaceIndex(ws)
+        let index = try c.index()
+        let ws = index.workspace
         let v = d.values
         var shown = Set<String>()
-        func errs(_ field: String) -> [String] { shown.insert(field); return errors.byField[field] ?? [] }
+        func errs(_ field: String) -> [String] { shown.insert(field); return errors.on(field) }
 
         var body: [HTML] = [.el("h1", text: t(WebText.reportTitle(t.month(d.period))))]
         if let notice { body.append(notice) }
         body.append(.el("p", [], text: t(WebText.reportIntro(due: t.date(ws.plan.reportDueDate(for: d.period))))))
         if d.source == .sent { body.append(Pages.notice(t(WebText.correctionNote), kind: "info")) }
 
-        var form: [HTML] = []
-        // reporter
+        // Enter in any field saves the draft: the form's first submit button, out of sight
+        var form: [HTML] = [.el("button", [("type", "submit"), ("name", "action"), ("value", "draft"),
+                                           ("class", "default-action"), ("tabindex", "-1"), ("aria-hidden", "true")],
+                                text: t(WebText.saveDraft))]
         form.append(Pages.field(t(WebText.reporter), for: "reporter",
                                 Pages.input("reporter", value: v.reporter, attributes: [("autocomplete", "name")],
-                                            invalid: !(errors.byField["reporter"] ?? []).isEmpty),
+                                            invalid: !errors.on("reporter").isEmpty),
                                 errors: errs("reporter"), hint: t(WebText.reporterHint)))
-        // received
+
+        // received: ticked only by the unit (or as it saved or sent them)
         var received: [HTML] = [.el("legend", text: t(WebText.received))]
         if ch.delivered.isEmpty {
             received.append(.el("p", [("class", "muted")], text: t(WebText.noneDelivered)))
         } else {
-            received.append(.el("small", text: t(WebText.receivedHint)))
+            received.append(.el("p", [("class", "hint")], text: t(WebText.receivedHint)))
             for (i, s) in ch.delivered.enumerated() {
                 received.append(Pages.checkbox("received", value: s.description,
                                                label: t(WebText.issueOf(channel: index.channelName(s.channel),
-                                                   date: t.date(s.date))),
+                                                                        date: t.date(s.date))),
                                                checked: v.received.contains(s.description), id: "received-\(i + 1)"))
             }
         }
-        for e in errs("received") { received.append(.el("p", [("class", "error"), ("role", "alert")], text: e)) }
-        form.append(.el("fieldset", [], received))
+        received += Pages.errorLines(errs("received"))
+        form.append(.el("fieldset", [("id", "received")], received))
 
-        // activities: the rows there are, plus one empty row to fill
-        let rows = v.activities.filter { !$0.isEmpty } + Array(repeating: .init(), count: 1 + extraActivity)
+        // activities: the rows there are, plus one empty row to fill (more when one is added)
+        let rows = v.filledActivities + Array(repeating: .init(), count: 1 + extraActivity)
         var acts: [HTML] = [.el("legend", text: t(WebText.activities))]
-        for (i, a) in rows.enumerated() {
-            acts.append(activityRow(i + 1, a, ch, index, d.period, t, errs))
-        }
-        acts.append(.el("button",
-            [("type", "submit"), ("name", "action"), ("value", "add-activity"), ("class", "secondary")],
+        acts += Pages.errorLines(errs("activities"))
+        for (i, a) in rows.enumerated() { acts.append(activityRow(i + 1, a, ch, index, d.period, t, errs)) }
+        // the new row's number: the page opens on it
+        acts.append(.el("button", [("type", "submit"), ("name", "action"), ("value", "add-activity"),
+                                   ("class", "secondary"),
+                                   ("formaction", Route.unitReport(d.period).path + "#activity-\(rows.count + 1)")],
                         text: t(WebText.addActivity)))
-        form.append(.el("fieldset", [], acts))
+        acts.append(Pages.checkbox("no-activity", value: "yes", label: t(WebText.noActivity), checked: v.noActivity,
+                                   id: "no-activity"))
+        acts += Pages.errorLines(errs("no-activity"), id: "no-activity")
+        acts.append(Pages.field(t(WebText.noActivityReason), for: "no-activity-reason",
+                                Pages.input("no-activity-reason", value: v.noActivityReason),
+                                errors: errs("no-activity-reason")))
+        form.append(.el("fieldset", [("id", "activities")], acts))
 
-        // feedback
+        // feedback: nothing chosen for the unit
         var fb: [HTML] = [.el("legend", text: t(WebText.feedback))]
         fb.append(Pages.field(t(WebText.mood), for: "mood",
                               Pages.select("mood", options: [("", t(WebText.moodNone))]
                                   + Mood.allCases.map { ($0.rawValue, t($0)) },
-                                           selected: v.mood, invalid: !(errors.byField["mood"] ?? []).isEmpty),
+                                           selected: v.mood, invalid: !errors.on("mood").isEmpty),
                               errors: errs("mood")))
         fb.append(Pages.field(t(WebText.summary), for: "summary",
-                              Pages.textarea("summary", value: v.summary,
-                                  invalid: !(errors.byField["summary"] ?? []).isEmpty),
+                              Pages.textarea("summary", value: v.summary, invalid: !errors.on("summary").isEmpty),
                               errors: errs("summary")))
         form.append(.el("fieldset", [], fb))
 
-        // issues: visible ones, one empty row, and the kept sensitive ones (hidden)
+        // issues: visible ones, one empty row, the kept sensitive ones by topic, the urgent ones of the month
         let issueRows = v.issues.filter { !$0.isEmpty } + Array(repeating: .init(), count: 1 + extraIssue)
-        var iss: [HTML] = [.el("legend", text: t(WebText.issues)), .el("small", text: t(WebText.sensitiveHint))]
+        var iss: [HTML] = [.el("legend", text: t(WebText.issues)),
+                           .el("p", [("class", "hint")], text: t(WebText.sensitiveHint))]
+        if !ch.urgent.isEmpty {
+            iss.append(.el("p", [], text: t(WebText.urgentCounted)))
+            iss.append(.el("ul", [("class", "plain")], ch.urgent.map {
+                .el("li", text: t(WebText.urgentEntry(date: t.date($0.recordedOn), topic: $0.topic)))
+            }))
+        }
         for (i, issue) in issueRows.enumerated() {
             let n = "issue-\(i + 1)-"
-            iss.append(.el("div", [("class", "card")], [
-                .el("h3", text: t(WebText.issueNumber(i + 1))),
+            iss.append(.el("div", [("class", "card"), ("id", "issue-\(i + 1)")], [
+                .el("h2", text: t(WebText.issueNumber(i + 1))),
                 Pages.field(t(WebText.topic), for: n + "topic", Pages.input(n + "topic", value: issue.topic,
-                            invalid: !(errors.byField[n + "topic"] ?? []).isEmpty), errors: errs(n + "topic")),
+                            invalid: !errors.on(n + "topic").isEmpty), errors: errs(n + "topic")),
                 Pages.field(t(WebText.detail), for: n + "detail", Pages.textarea(n + "detail", value: issue.detail),
                             errors: errs(n + "detail")),
                 Pages.checkbox(n + "sensitive", value: "true", label: t(WebText.sensitive), checked: issue.sensitive,
@@ -189,14 +198,15 @@ enum UnitReportPage {
         }
         if !d.hiddenSensitive.isEmpty {
             iss.append(.el("p", [], text: t(WebText.keptSensitive(d.hiddenSensitive.count))))
-            for k in 1...d.hiddenSensitive.count {
-                iss.append(Pages.checkbox("keep-sensitive", value: String(k), label: t(WebText.keepSensitive(k)),
-                    checked: true,
-                                          id: "keep-sensitive-\(k)"))
+            for (k, issue) in d.hiddenSensitive.enumerated() {
+                iss.append(Pages.checkbox("keep-sensitive", value: String(k + 1),
+                                          label: t(WebText.keepSensitive(issue.topic)), checked: true,
+                                          id: "keep-sensitive-\(k + 1)"))
             }
         }
         iss.append(.el("button", [("type", "submit"), ("name", "action"), ("value", "add-issue"),
-            ("class", "secondary")],
+                                  ("class", "secondary"),
+                                  ("formaction", Route.unitReport(d.period).path + "#issue-\(issueRows.count + 1)")],
                        text: t(WebText.addIssue)))
         form.append(.el("fieldset", [], iss))
 
@@ -208,15 +218,7 @@ enum UnitReportPage {
                 text: t(WebText.saveDraft)),
         ]))
 
-        // errors that belong to no field on the page go on top
-        let general = errors.general + errors.byField.filter { !shown.contains($0.key) }.flatMap(\.value)
-        let count = general.count + errors.byField.filter { shown.contains($0.key) }.map(\.value.count).reduce(0, +)
-        if count > 0 {
-            body.append(.el("div", [("class", "notice error"), ("role", "alert")],
-                            [.el("p", [], [.el("strong", text: t(WebText.errorsHeading(count)))]),
-                                .el("p", text: t(WebText.fixAndSend))]
-                            + (general.isEmpty ? [] : [.el("ul", [], general.map { .el("li", text: $0) })])))
-        }
+        if let box = errors.summaryBox(t, shown: shown) { body.append(box) }
         if d.source == .empty {
             body.append(.el("p", [], [.el("a", [("href", Route.unitReport(d.period).path([("start", "previous")]))],
                                           text: t(WebText.startFromPrevious))]))
@@ -234,43 +236,46 @@ enum UnitReportPage {
     static func activityRow(_ n: Int, _ a: ReportFormValues.ActivityValues, _ ch: Choices, _ index: WorkspaceIndex,
                             _ m: Month, _ t: Localizer, _ errs: (String) -> [String]) -> HTML {
         let p = "activity-\(n)-"
-        func invalid(_ f: String) -> Bool { !errs(p + f).isEmpty }
+        func field(_ f: String) -> [String] { errs(p + f) }
         let types = [("", "—")] + ActivityType.allCases.map { ($0.rawValue, t($0)) }
         var parts: [HTML] = [
-            .el("h3", text: t(WebText.activityNumber(n))),
+            .el("h2", text: t(WebText.activityNumber(n))),
             Pages.field(t(WebText.date), for: p + "date",
                         Pages.input(p + "date", value: a.date, type: "date",
-                                    attributes: [("min", m.first.iso), ("max", m.last.iso)], invalid: invalid("date")),
-                        errors: errs(p + "date")),
-            Pages.field(t(WebText.type), for: p + "type", Pages.select(p + "type", options: types, selected: a.type,
-                                                                       invalid: invalid("type")),
-                                                                           errors: errs(p + "type")),
+                                    attributes: [("min", m.first.iso), ("max", m.last.iso)],
+                                    invalid: !field("date").isEmpty),
+                        errors: field("date")),
+            Pages.field(t(WebText.type), for: p + "type",
+                        Pages.select(p + "type", options: types, selected: a.type, invalid: !field("type").isEmpty),
+                        errors: field("type")),
             Pages.field(t(WebText.title), for: p + "title",
-                Pages.input(p + "title", value: a.title, invalid: invalid("title")),
-                        errors: errs(p + "title")),
+                        Pages.input(p + "title", value: a.title, invalid: !field("title").isEmpty),
+                        errors: field("title")),
             Pages.field(t(WebText.participants), for: p + "participants",
                         Pages.input(p + "participants", value: a.participants, type: "number",
                                     attributes: [("min", "0"), ("inputmode", "numeric")],
-                                        invalid: invalid("participants")),
-                        errors: errs(p + "participants")),
+                                    invalid: !field("participants").isEmpty),
+                        errors: field("participants")),
         ]
+        // themes by their titles, never their codes
         let themes = ch.themes.enumerated().map { i, ref in
-            Pages.checkbox(p + "themes", value: ref.description, label: "\(ref) — \(index.themeTitle(ref))",
+            Pages.checkbox(p + "themes", value: ref.description, label: index.themeName(ref),
                            checked: a.themes.contains(ref.description), id: "\(p)themes-\(i + 1)")
         }
-        let themeErrors = errs(p + "themes").map { HTML.el("p", [("class", "error"), ("role", "alert")], text: $0) }
-        parts.append(.el("details", a.themes.isEmpty && themeErrors.isEmpty ? [] : [("open", "")],
+        let themeErrors = Pages.errorLines(field("themes"))
+        let themesOpen = !a.themes.isEmpty || !themeErrors.isEmpty
+        parts.append(.el("details", [("id", p + "themes")] + (themesOpen ? [("open", "")] : []),
                          [.el("summary", text: t(WebText.chooseThemes))] + themes + themeErrors))
         if !ch.items.isEmpty {
             let items = ch.items.enumerated().map { i, id in
                 Pages.checkbox(p + "items", value: id.rawValue, label: index.itemTitle(id),
-                    checked: a.items.contains(id.rawValue),
-                               id: "\(p)items-\(i + 1)")
+                               checked: a.items.contains(id.rawValue), id: "\(p)items-\(i + 1)")
             }
-            let itemErrors = errs(p + "items").map { HTML.el("p", [("class", "error"), ("role", "alert")], text: $0) }
-            parts.append(.el("details", a.items.isEmpty && itemErrors.isEmpty ? [] : [("open", "")],
+            let itemErrors = Pages.errorLines(field("items"))
+            let itemsOpen = !a.items.isEmpty || !itemErrors.isEmpty
+            parts.append(.el("details", [("id", p + "items")] + (itemsOpen ? [("open", "")] : []),
                              [.el("summary", text: t(WebText.chooseItems))] + items + itemErrors))
         }
-        return .el("div", [("class", "card")], parts)
+        return .el("div", [("class", "card"), ("id", "activity-\(n)")], parts)
     }
 }
