@@ -354,6 +354,13 @@ extension StoreReader {
         }.first
     }
 
+    /// The date the current form of a unit and month states for itself (`submitted:`), kept beside the day it
+    /// counts from; nil when it states none.
+    public func statedSubmission(unit: UnitCode, period: Month) throws -> Day? {
+        try db.rows("SELECT stated_submitted FROM forms WHERE unit = ? AND period = ? AND current = 1",
+                    [unit, period]) { try $0.optionalDay(0) }.first ?? nil
+    }
+
     /// Every form of a unit for a month, oldest first: the current one last, corrections before it.
     public func formHistory(unit: UnitCode, period: Month)
         throws -> [(importedOn: Day, source: String, current: Bool)] {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import LoaCore
 import LoaFormats
@@ -40,6 +41,34 @@ import LoaWorkflows
         try twice(b, f, "/unit/activity", activity)
         let draft = try #require(try f.read { try $0.draft(unit: "cdcs-so-gddt", period: Month(iso: "2026-12")!) })
         #expect(draft.content.components(separatedBy: "Nói chuyện đầu giờ").count == 2, "one activity, not two")
+        try b.get("/unit/issue")
+        try twice(b, f, "/unit/issue", [("topic", "Tin đồn một lần"), ("detail", "")])
+        #expect(try f.read { try $0.urgentIssues(unit: "cdcs-so-gddt") }.count == 1)
+    }
+
+    @Test func aDoubleTapOnAnActivitySendsTwoRequestsAtOnceAndRecordsOne() throws {
+        let f = try WebFixture()
+        let b = try f.unitBrowser("cdcs-so-gddt")
+        try b.get("/unit/activity")
+        let key = try #require(b.formKey(for: "/unit/activity"))
+        let fields = [("activity-1-date", "2026-12-02"), ("activity-1-type", "hoi-nghi"),
+                      ("activity-1-title", "Hội nghị 40 người"), ("activity-1-participants", "40"),
+                      ("csrf", b.csrfToken ?? ""), ("key", key)]
+        let body = Array(fields.map { "\(b.encode($0.0))=\(b.encode($0.1))" }.joined(separator: "&").utf8)
+        let cookie = b.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        // two phones' worth of taps: both requests are in flight together, on their own connections
+        let answers = Mutex<[Int]>([])
+        let port = f.port
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            let r = try? exchange(port: port, method: "POST", target: "/unit/activity",
+                                  headers: [("Content-Type", "application/x-www-form-urlencoded"),
+                                            ("Sec-Fetch-Site", "same-origin"), ("Cookie", cookie)], body: body)
+            answers.withLock { $0.append(r?.status ?? 0) }
+        }
+        #expect(answers.withLock { $0 } == [303, 303], "both get the first answer")
+        let draft = try #require(try f.read { try $0.draft(unit: "cdcs-so-gddt", period: Month(iso: "2026-12")!) })
+        #expect(draft.content.components(separatedBy: "Hội nghị 40 người").count == 2, "one activity, not two")
+        #expect(try f.read { try $0.auditHistory() }.filter { $0.action == .activityLogged }.count == 1)
     }
 
     @Test func anUploadSentTwiceRecordsOnce() throws {
@@ -113,6 +142,7 @@ import LoaWorkflows
         let unit = try f.unitBrowser("cdcs-so-gddt")
         let officer = try f.userBrowser("binh", role: .officer)
         for (browser, path) in [(unit, "/unit/report/2026-11"), (unit, "/unit/activity"), (unit, "/unit/upload"),
+                                (unit, "/unit/issue"),
                                 (officer, "/items/ho-tay-tien-do"), (officer, "/calendar/2026-12"),
                                 (officer, "/items/new")] {
             let page = try browser.get(path).text
