@@ -25,16 +25,50 @@ import Testing
         #expect(run.code == 0, "\(run.output)")
         let seen = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
 
-        // the link became a session, and the address bar no longer holds the token
+        // the link became a session, and the address bar no longer holds the token; names, never codes
         #expect(seen["home_url"] as? String == server.base + "/unit")
         #expect(seen["home_heading"] as? String == "CĐCS Sở Giáo dục và Đào tạo")
+        #expect((seen["home_text"] as? String)?.contains("Cụm: Cụm các cơ quan quản lý nhà nước") == true)
         #expect((seen["page_width"] as? Int ?? 999) <= 360)
-        #expect(seen["sent_url"] as? String == server.base + "/unit?sent=2026-11")
+        // on every unit page: tap targets of 44 px, a focus ring at 3:1, headings in order, text at 4.5:1
+        #expect((seen["audited"] as? [String])?.count == 7)
+        #expect(seen["audit"] == nil, "\(seen["audit"] ?? "")")
+
+        // explicit answers: nothing ticked, a blank report refused with each problem linking to its field
+        #expect(seen["receipts_ticked"] as? Int == 0)
+        #expect(seen["blank_links"] as? [String] == ["#reporter", "#no-activity", "#mood"])
+        #expect((seen["blank_errors"] as? [String])?.first == "Hãy điền «Người báo cáo».")
+        #expect(seen["summary_link_lands_on_field"] as? Bool == true)
+        // Enter saves the draft and adds no row; adding a row lands on it
+        #expect(seen["enter_url"] as? String == server.base + "/unit/report/2026-11?saved=1")
+        #expect(seen["enter_rows"] as? [Int] == [1, 1])
+        #expect(seen["enter_kept"] as? String == "Nguyễn Thị Lan")
+        #expect(seen["added_url"] as? String == server.base + "/unit/report/2026-11#activity-2")
+        #expect(seen["added_row_in_view"] as? Bool == true)
+
+        // the page after sending shows what was recorded, with a way to correct it
+        #expect(seen["sent_url"] as? String == server.base + "/unit/report/2026-11/sent")
         #expect((seen["sent_notice"] as? String)?.contains("Đã nhận báo cáo tháng 11/2026") == true)
-        #expect(seen["reopened_has_sensitive_text"] as? Bool == false)
-        #expect(seen["corrected_url"] as? String == server.base + "/unit?sent=2026-11")
+        let sent = seen["sent_text"] as? String ?? ""
+        for shown in ["Nguyễn Thị Lan", "Hội nghị quán triệt kế hoạch tuyên truyền 03 đề án", "Số người tham dự: 42",
+                      "Quan tâm", "Sửa báo cáo", "Tin sai lệch về kinh phí Bảo tàng trên mạng xã hội (nhạy cảm"] {
+            #expect(sent.contains(shown), "\(shown)")
+        }
+        #expect(!sent.contains("Một tài khoản chia sẻ") && !sent.contains("museum/1.1/a"))
+        #expect(seen["reopened_has_sensitive_topic"] as? Bool == true)
+        #expect(seen["reopened_has_sensitive_detail"] as? Bool == false)
+        #expect(seen["corrected_url"] as? String == server.base + "/unit/report/2026-11/sent")
         let history = seen["history"] as? [String] ?? []
         #expect(history.count == 2 && history[0].contains("(đã được thay)") && history[1].contains("(đang dùng)"))
+
+        // the urgent issue is there at once, its topic only for the unit
+        #expect(seen["urgent_url"] as? String == server.base + "/unit/issue?sent=1")
+        let urgent = seen["urgent_text"] as? String ?? ""
+        #expect(urgent.contains("Đoàn viên lo lắng về tin đồn sáp nhập đơn vị") && !urgent.contains("Nhiều đoàn viên hỏi"))
+        // a double tap recorded one activity
+        #expect(seen["double_tap_url"] as? String == server.base + "/unit?logged=2026-12")
+        let drafts = try sqlite(ws.path("loa.sqlite"), "SELECT content FROM report_drafts WHERE period = '2026-12'")
+        #expect(drafts.components(separatedBy: "Hội nghị chạm hai lần").count == 2, "one activity, not two")
 
         // the same figures as an import: two activities, 45 + 30 attendances after the correction
         let report = try ws.run(["report", "month", "2026-11", "--format", "json"], today: "2026-12-03")
@@ -46,6 +80,7 @@ import Testing
         #expect(reporting["received"] as? Int == 1 && reporting["on_time"] as? Int == 1)
         let alerts = try ws.run(["alerts"], today: "2026-12-03")
         #expect(alerts.stdout.contains("cdcs-so-gddt  11/2026  0 ngày  Tin sai lệch về kinh phí Bảo tàng trên mạng xã hội"))
+        #expect(alerts.stdout.contains("cdcs-so-gddt  12/2026  0 ngày  Đoàn viên lo lắng về tin đồn sáp nhập đơn vị"))
         #expect(!alerts.stdout.contains("Một tài khoản chia sẻ"))
 
         // SIGTERM: the server stops accepting, finishes, and exits 0; its log names no token
@@ -57,7 +92,7 @@ import Testing
 
         // the README shows these pages: keep them current when LOA_SCREENSHOTS names a folder
         if let folder = ProcessInfo.processInfo.environment["LOA_SCREENSHOTS"] {
-            for name in ["unit-home.png", "unit-report.png", "unit-sent.png"] {
+            for name in ["unit-home.png", "unit-errors.png", "unit-report.png", "unit-sent.png", "unit-issue.png"] {
                 try? FileManager.default.removeItem(atPath: folder + "/" + name)
                 try FileManager.default.copyItem(atPath: shots + "/" + name, toPath: folder + "/" + name)
             }

@@ -90,6 +90,9 @@ import LoaWorkflows
             #expect(!words.contains(hidden), "\(hidden) is shown")
         }
         #expect(page.text.contains("<a class=\"button\" href=\"/unit/report/2026-11\">Sửa báo cáo</a>"))
+        // the form names themes by their titles too
+        let form = visible(try b.get("/unit/report/2026-11").text)
+        #expect(form.contains("Bảo tàng Đảng: ") && !form.contains("museum/1.1"))
     }
 
     @Test func anUrgentIssueReachesTheOfficersAtOnceAndTheUnitRereadsItsTopicOnly() throws {

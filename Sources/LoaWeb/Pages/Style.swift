@@ -19,7 +19,8 @@ enum Style {
     font:17px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif;
       color:#1c1c1c;background:#f6f4f1}
     a{color:#8a1414}
-    .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:2}
+    .skip{position:absolute;left:-999px;display:inline-flex;align-items:center;min-height:44px}
+    .skip:focus{left:8px;top:8px;background:#fff;padding:0 12px;z-index:2}
     header.top{display:flex;flex-wrap:wrap;align-items:center;gap:6px 14px;padding:8px 12px;background:#8a1414;
     color:#fff}
     header.top a,header.top .who,header.top button.link{color:#fff}
@@ -37,6 +38,7 @@ enum Style {
       text-decoration:none;cursor:pointer}
     .button.secondary,button.secondary{background:#fff;color:#8a1414}
     button.link{background:none;border:0;padding:0;min-height:0;font-weight:400;text-decoration:underline}
+    header.top button.link{min-height:44px;min-width:44px}
     form.inline{display:inline}
     .actions{display:flex;flex-wrap:wrap;gap:10px;margin:16px 0}
     fieldset{border:1px solid #e2ddd6;border-radius:10px;background:#fff;margin:12px 0;padding:8px 12px 12px}
