@@ -81,8 +81,8 @@ import LoaWorkflows
         let page = try b.get("/unit/report/2026-11/sent")
         let words = visible(page.text)
         for shown in ["Báo cáo tháng 11/2026 đã được ghi nhận", "Ghi nhận ngày 03/12/2026, đúng hạn.", "Nguyễn Thị Lan",
-                      "Bản tin Công đoàn Viên chức tỉnh — số ra ngày 13/11/2026", "05/11/2026 · Hội nghị · Hội nghị quán triệt",
-                      "Số người tham dự: 42", "Bảo tàng Đảng: ", "Quan tâm", "Đoàn viên quan tâm tiến độ Bảo tàng.",
+                      "Bản tin Công đoàn Viên chức tỉnh — số ra ngày 13/11/2026", "Hội nghị quán triệt 03 đề án",
+                      "05/11/2026 · Hội nghị · Số người tham dự: 42", "Bảo tàng Đảng: ", "Quan tâm", "Đoàn viên quan tâm tiến độ Bảo tàng.",
                       "Tin đồn TOPIC-SECRET trên mạng (nhạy cảm", "Không có."] {
             #expect(words.contains(shown), "\(shown)")
         }

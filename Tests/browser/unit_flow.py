@@ -31,8 +31,9 @@ import shutil
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
-# WCAG's relative luminance and contrast, and what a phone user meets on a page: tap targets under 44 px, a focus
-# ring under 3:1 against what surrounds it, headings that skip a level, text under 4.5:1 against its background
+# WCAG's relative luminance and contrast, and what a phone user meets on a page: a page wider than the screen, tap
+# targets under 44 px, a focus ring under 3:1 against what surrounds it, headings that skip a level, text under 4.5:1
+# against its background
 AUDIT = r"""
 function rgb(s) { const m = s.match(/rgba?\(([^)]+)\)/); return m ? m[1].split(',').map(parseFloat) : null; }
 function lum(c) {
@@ -52,6 +53,8 @@ function shown(el) {
   return r.width > 1 && r.height > 1 && st.visibility !== 'hidden' && !el.closest('[aria-hidden="true"]');
 }
 const problems = [];
+if (document.documentElement.scrollWidth > window.innerWidth)
+  problems.push('wider than the screen: ' + document.documentElement.scrollWidth + ' px');
 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 while (walker.nextNode()) {
   const t = walker.currentNode, el = t.parentElement;

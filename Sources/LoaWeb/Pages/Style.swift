@@ -111,6 +111,8 @@ enum Style {
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;background:#fff;border:1px solid #e2ddd6;
       border-radius:10px;padding:10px 14px;margin:12px 0}
     dl.facts dt{font-weight:600}dl.facts dd{margin:0}dl.facts ul{margin:0;padding-left:1.1em}
+    dl.facts li{margin:0 0 6px}
+    @media screen and (max-width:40rem){dl.facts{grid-template-columns:1fr}dl.facts dd{margin:0 0 10px}}
     .pre{white-space:pre-wrap}
     code.link{word-break:break-all;font-size:13px}
     article.preview,article.issue{font-family:"Liberation Serif","Times New Roman",serif;font-size:18px}

@@ -30,19 +30,20 @@ enum UnitSentPage {
         fact(.received, list(v.received.compactMap(Slot.init(issue:)).map {
             t(WebText.issueOf(channel: index.channelName($0.channel), date: t.date($0.date)))
         }))
-        let activities: [String] = v.filledActivities.map { a in
+        // each activity: its title, then when, how and how many, then its themes and items by name
+        let activities: [HTML] = v.filledActivities.map { a in
             let type = ActivityType(rawValue: a.type).map { t($0) } ?? a.type
             let date = Day(iso: a.date).map { t.date($0) } ?? a.date
-            let themes = a.themes.compactMap(ThemeRef.init(parsing:)).map { index.themeName($0) }
-            let items = a.items.map { index.itemTitle(ItemID($0)) }
-            return ([date, type, a.title, "\(t(WebText.participants)): \(a.participants)"] + themes + items)
-                .joined(separator: " · ")
+            let lines = ["\(date) · \(type) · \(t(WebText.participants)): \(a.participants)"]
+                + a.themes.compactMap(ThemeRef.init(parsing:)).map { index.themeName($0) }
+                + a.items.map { index.itemTitle(ItemID($0)) }
+            return .el("li", [], [.el("strong", text: a.title)] + lines.flatMap { [HTML.el("br"), .text($0)] })
         }
         if activities.isEmpty {
             let reason = v.noActivityReason.trimmed
             fact(.activities, .text(t(WebText.noActivityRecorded) + (reason.isEmpty ? "" : " — " + reason)))
         } else {
-            fact(.activities, list(activities))
+            fact(.activities, .el("ul", [], activities))
         }
         fact(.mood, text(Mood(rawValue: v.mood).map { t($0) } ?? ""))
         fact(.summary, text(v.summary))
