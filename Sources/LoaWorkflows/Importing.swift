@@ -111,20 +111,30 @@ public enum Importing {
     /// Checks and records one file in its own transaction (or savepoint).
     static func importOne(_ source: Source, _ store: Store, _ validator: ReportValidator, _ options: Options,
                           _ s: Session, _ rows: (Int, Double) -> Void) throws -> FileResult {
-        var result = FileResult(shown: source.shown)
+        try recording(source.shown, in: { try store.write($0) }) { w, d, period in
+            if source.path.lowercased().hasSuffix(".csv") {
+                return try recordTable(source, w, validator, options, s, d, rows)
+            }
+            let file = try TextFile.decode(try TextFile.readBytes(source.path), path: source.shown)
+            return try recordForm(file, w, validator, options, s, d, period: &period)
+        }
+    }
+
+    /// One file's all-or-nothing work inside `transact` (a transaction, or a savepoint of one): the errors `record`
+    /// collects or throws as a `Failure` roll it back and make the file rejected, its diagnostics in order.
+    static func recording(_ shown: String, in transact: ((StoreWriter) throws -> ImportOutcome) throws -> ImportOutcome,
+                          _ record: (StoreWriter, Diagnostics, inout Month?) throws -> ImportOutcome) throws
+        -> FileResult {
+        var result = FileResult(shown: shown)
         do {
-            result.outcome = try store.write { w in
-                let d = Diagnostics()
-                defer { result.take(d) }
-                let outcome: ImportOutcome
-                if source.path.lowercased().hasSuffix(".csv") {
-                    outcome = try recordTable(source, w, validator, options, s, d, rows)
-                } else {
-                    let file = try TextFile.decode(try TextFile.readBytes(source.path), path: source.shown)
-                    outcome = try recordForm(file, w, validator, options, s, d, period: &result.period)
+            result.outcome = try withoutActuallyEscaping(record) { record in
+                try transact { w in
+                    let d = Diagnostics()
+                    defer { result.take(d) }
+                    let outcome = try record(w, d, &result.period)
+                    if d.hasErrors { throw Rejected() }
+                    return outcome
                 }
-                if d.hasErrors { throw Rejected() }
-                return outcome
             }
         } catch is Rejected {
             result.outcome = .rejected
@@ -290,23 +300,10 @@ public enum Importing {
     /// leaves nothing behind.
     static func recordText(_ text: String, name: String, options: Options, validator: ReportValidator,
                            _ w: StoreWriter, _ s: Session) throws -> FileResult {
-        var result = FileResult(shown: name)
-        do {
-            result.outcome = try w.savepoint { w in
-                let d = Diagnostics()
-                defer { result.take(d) }
-                let file = try TextFile.decode(Array(text.utf8), path: name)
-                let outcome = try recordForm(file, w, validator, options, s, d, period: &result.period)
-                if d.hasErrors { throw Rejected() }
-                return outcome
-            }
-        } catch is Rejected {
-            result.outcome = .rejected
-        } catch let failure as Failure {
-            result.errors = sortedDiagnostics(result.errors + failure.diagnostics)
-            result.outcome = .rejected
+        try recording(name, in: { try w.savepoint($0) }) { w, d, period in
+            let file = try TextFile.decode(Array(text.utf8), path: name)
+            return try recordForm(file, w, validator, options, s, d, period: &period)
         }
-        return result
     }
 
     /// Moves imported (or already imported) files out of the inbox, to `reports/imported/YYYY-MM/`; folders

@@ -79,8 +79,8 @@ struct RequestContext: Sendable {
 
     /// Who owes which month (`ReportExpectation`): the workspace's plan and what is recorded.
     func expectation() throws -> ReportExpectation {
-        do { return try UnitReports.expectation(plan: try workspace().plan, session: try session()) }
-        catch let f as Failure { throw HTTPError(500, describe(f)) }
+        let (plan, s) = (try workspace().plan, try session())
+        return try workflow { try UnitReports.expectation(plan: plan, session: s) }
     }
 
     /// Reads from the database (nothing recorded yet reads as `empty`).

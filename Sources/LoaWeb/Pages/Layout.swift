@@ -126,9 +126,7 @@ enum Pages {
         var parts: [HTML] = [.el("label", [("for", id)], text: label)]
         if let hint { parts.append(.el("small", [("id", id + "-hint")], text: hint)) }
         parts.append(control)
-        for (i, e) in errors.enumerated() {
-            parts.append(.el("p", [("class", "error"), ("id", "\(id)-error-\(i + 1)"), ("role", "alert")], text: e))
-        }
+        parts += errorLines(errors, id: id)
         return .el("div", [("class", errors.isEmpty ? "field" : "field invalid")], parts)
     }
 
