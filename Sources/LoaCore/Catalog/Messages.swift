@@ -152,6 +152,8 @@ public enum Message: Sendable, Hashable, Localizable {
     case verbatim(String)
     /// The editorial messages of items, calendar and the officers' pages (their own catalog).
     case officer(OfficerText)
+    /// What distribution says: sending, receipts, publishing on schedule (their own catalog).
+    case delivery(DeliveryText)
 
     public var phrase: Phrase {
         switch self {
@@ -411,6 +413,7 @@ public enum Message: Sendable, Hashable, Localizable {
             en: "the password must be at least \(n) characters")
         case .verbatim(let t): Phrase(both: t)
         case .officer(let o): o.phrase
+        case .delivery(let d): d.phrase
         }
     }
 
