@@ -13,8 +13,10 @@ final class ZaloClient {
     var warnings: [Diagnostic] = []
 
     init?(_ settings: DistributionSettings.Zalo) {
-        guard let http = HTTPClient(allowPlainHTTP: settings.plainHTTPAllowed, connectTimeout: min(15, settings.timeout),
-                                    timeout: settings.timeout) else { return nil }
+        guard let http = HTTPClient(allowPlainHTTP: settings.plainHTTPAllowed,
+                                    connectTimeout: min(15, settings.timeout), timeout: settings.timeout) else {
+            return nil
+        }
         self.settings = settings
         self.http = http
     }

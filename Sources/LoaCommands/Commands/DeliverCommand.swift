@@ -19,7 +19,9 @@ struct DeliverCommand: Command {
     let dryRun: Bool
 
     init(parsing args: ParsedArguments) throws(Failure) {
-        guard args.positional.count != 1 else { throw Failure(.missingArgument("YYYY-MM-DD"), exitCode: ExitCode.usage) }
+        guard args.positional.count != 1 else {
+            throw Failure(.missingArgument("YYYY-MM-DD"), exitCode: ExitCode.usage)
+        }
         slot = args.positional.isEmpty ? nil
             : Slot(channel: ChannelID(args.positional[0]), date: try args.argument(1, Arguments.date))
         retry = args.has(Self.retry)

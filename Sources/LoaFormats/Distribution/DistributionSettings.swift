@@ -240,8 +240,8 @@ enum SecretFile {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
             guard n >= 0 else {
-                throw failure(.secretUnreadable(key: key ?? shown, path: shown, reason: String(cString: strerror(errno))),
-                              shown, ExitCode.ioError)
+                let reason = String(cString: strerror(errno))
+                throw failure(.secretUnreadable(key: key ?? shown, path: shown, reason: reason), shown, ExitCode.ioError)
             }
             if n == 0 { break }
             bytes += buffer[0..<n]
