@@ -241,7 +241,8 @@ enum SecretFile {
             if n < 0, errno == EINTR { continue }
             guard n >= 0 else {
                 let reason = String(cString: strerror(errno))
-                throw failure(.secretUnreadable(key: key ?? shown, path: shown, reason: reason), shown, ExitCode.ioError)
+                throw failure(.secretUnreadable(key: key ?? shown, path: shown, reason: reason), shown,
+                              ExitCode.ioError)
             }
             if n == 0 { break }
             bytes += buffer[0..<n]
