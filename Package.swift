@@ -45,7 +45,9 @@ let package = Package(
             name: "LoaWorkflowsTests",
             dependencies: ["LoaWorkflows", "LoaStore", "LoaFormats", "LoaCore", "LoaSecrets", "LoaTransport"]),
         .testTarget(name: "LoaWebTests", dependencies: ["LoaWeb", "LoaWorkflows", "LoaStore", "LoaFormats", "LoaCore"]),
-        .testTarget(name: "LoaCommandsTests", dependencies: ["LoaCommands", "LoaFormats", "LoaCore"]),
+        .testTarget(
+            name: "LoaCommandsTests",
+            dependencies: ["LoaCommands", "LoaWorkflows", "LoaStore", "LoaSecrets", "LoaFormats", "LoaCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

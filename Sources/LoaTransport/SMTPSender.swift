@@ -22,11 +22,19 @@ public struct SMTPServer: Sendable {
 /// it). libcurl speaks SMTP (EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA, dot-stuffing); the message's bytes are
 /// written by the caller, complete, with CRLF line ends.
 public final class SMTPSender {
-    private let curl: CurlHandle
+    private let server: SMTPServer
+    private var curl: CurlHandle
 
     public init?(_ server: SMTPServer) {
-        guard let curl = CurlHandle(connectTimeout: server.connectTimeout, timeout: server.timeout) else { return nil }
+        guard let curl = Self.handle(server) else { return nil }
+        self.server = server
         self.curl = curl
+    }
+
+    /// A handle set up for the server: TLS required off loopback, the user and password, uploads read from an
+    /// `UploadSource`.
+    static func handle(_ server: SMTPServer) -> CurlHandle? {
+        guard let curl = CurlHandle(connectTimeout: server.connectTimeout, timeout: server.timeout) else { return nil }
         curl.set(CURLOPT_URL, text: server.url)
         curl.set(CURLOPT_PROTOCOLS_STR, text: "smtp,smtps")
         if server.requiresTLS { curl.set(CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)) }
@@ -34,6 +42,7 @@ public final class SMTPSender {
         if let password = server.password { curl.set(CURLOPT_PASSWORD, text: password) }
         curl.set(CURLOPT_UPLOAD, 1)
         _ = loa_curl_set_read_function(curl.handle, readUpload)
+        return curl
     }
 
     /// Hands one message to the server for one recipient. `from` and `to` are bare addresses.
@@ -48,7 +57,12 @@ public final class SMTPSender {
         curl.set(CURLOPT_MAIL_RCPT, list: nil)
         withExtendedLifetime(recipients) {}
         guard code != CURLE_OK else { return nil }
-        return failure(code, message, dataSent: source.finished)
+        let failed = failure(code, message, dataSent: source.finished)
+        // a transfer that broke off (no answer, a dropped line) may leave its connection in libcurl's cache, still
+        // busy on the server's side: the next message gets a new handle and so a new connection
+        let refused: [TransportFailure.Kind] = [.recipientRefused, .senderRefused, .messageRefused]
+        if !refused.contains(failed.kind), let fresh = Self.handle(server) { curl = fresh }
+        return failed
     }
 
     func failure(_ code: CURLcode, _ message: String, dataSent: Bool) -> TransportFailure {

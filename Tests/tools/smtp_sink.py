@@ -80,7 +80,7 @@ def main():
 
     def authenticator(server, session, envelope, mechanism, auth_data):
         ok = (auth_data.login.decode() == args.user and auth_data.password.decode() == args.password)
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)
 
     kwargs = {}
     if args.user:

@@ -36,11 +36,12 @@ public enum MIME {
     /// (`=?UTF-8?B?…?=`, each at most 75 characters, never splitting a character), one per folded line.
     public static func headerText(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) && !text.contains("=?") { return text }
-        // 45 bytes make 60 base64 characters: with "=?UTF-8?B?" and "?=" a word is 72 characters
+        // 39 bytes make 52 base64 characters: with "=?UTF-8?B?" and "?=" a word is 64, and a line holding
+        // "Subject: " and one word stays under 78
         var words: [String] = [], chunk: [UInt8] = []
         for character in text {
             let utf8 = Array(String(character).utf8)
-            if chunk.count + utf8.count > 45, !chunk.isEmpty {
+            if chunk.count + utf8.count > 39, !chunk.isEmpty {
                 words.append(encodedWord(chunk))
                 chunk = []
             }
@@ -56,14 +57,15 @@ public enum MIME {
         return "=?UTF-8?B?" + String(decoding: out, as: UTF8.self) + "?="
     }
 
-    /// A mailbox for `From:` or `To:`: the name encoded when it needs to be, then the address.
+    /// A mailbox for `From:` or `To:`: the name encoded when it needs to be, then the address (on a folded line
+    /// of its own after an encoded name, so no line grows past 78 characters).
     public static func mailbox(name: String?, address: String) -> String {
         guard let name, !name.isEmpty else { return "<\(address)>" }
         let plain = name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         if plain && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "." || $0 == "-" }) {
             return "\(name) <\(address)>"
         }
-        return headerText(name) + " <\(address)>"
+        return headerText(name) + "\r\n <\(address)>"
     }
 
     /// The `Date:` of RFC 5322 for a day at 08:00 in Hanoi ("Tue, 15 Dec 2026 08:00:00 +0700").
