@@ -155,7 +155,7 @@ extension TempWorkspace {
             """)
         var out: [String: String] = [:]
         for line in rows.split(separator: "\n") {
-            let parts = line.split(separator: "=", maxSplits: 1)
+            let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             out[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
         return out
