@@ -48,7 +48,9 @@ public enum ReceiptToken {
         return tag
     }
 
-    static func compact(_ d: Day) -> String { d.iso.replacingOccurrences(of: "-", with: "") }
+    static func compact(_ d: Day) -> String {
+        String(decoding: d.iso.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
+    }
 
     static func day(_ text: Substring) -> Day? {
         guard text.count == 8, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) else { return nil }

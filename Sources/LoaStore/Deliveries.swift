@@ -44,7 +44,8 @@ extension StoreReader {
         let args: [any DatabaseValueConvertible] = [state.rawValue] + (slot.map { [$0.channel, $0.date] } ?? [])
         return try db.rows("""
             SELECT d.unit, d.medium, d.state, d.problem, d.changed_on, d.confirmed_on, p.channel, p.date
-            FROM issue_deliveries d JOIN publications p ON p.id = d.publication_id WHERE d.state = ?\(filter)
+            FROM issue_deliveries d JOIN publications p ON p.id = d.publication_id
+            WHERE d.state IN ('pending', 'sending', 'failed') AND d.state = ?\(filter)
             ORDER BY p.date, p.channel, d.unit
             """, args) { r in
             try deliveryRecord(r, slot: Slot(channel: try r.id(6), date: try r.day(7)))
@@ -71,13 +72,14 @@ extension StoreReader {
     }
 
     /// The issues that have something to send (pending or failed), or a Zalo article sent whose id was not yet
-    /// given, in date order.
+    /// given, in date order. Only deliveries still open are looked at (a partial index holds them).
     public func issuesToDeliver() throws -> [Slot] {
         try db.rows("""
             SELECT p.channel, p.date FROM publications p WHERE EXISTS (
-              SELECT 1 FROM issue_deliveries d WHERE d.publication_id = p.id
-              AND (d.state IN ('pending', 'failed') OR (d.medium = 'zalo-oa' AND d.unit = '' AND d.state = 'sent'
-                                                         AND d.remote_id IS NULL)))
+              SELECT 1 FROM issue_deliveries d INDEXED BY issue_deliveries_open WHERE d.publication_id = p.id
+              AND d.state IN ('pending', 'sending', 'failed') AND d.state <> 'sending')
+            OR EXISTS (SELECT 1 FROM issue_deliveries d WHERE d.publication_id = p.id AND d.unit = ''
+                       AND d.medium = 'zalo-oa' AND d.state = 'sent' AND d.remote_id IS NULL)
             ORDER BY p.date, p.channel
             """) { r in Slot(channel: try r.id(0), date: try r.day(1)) }
     }

@@ -220,8 +220,9 @@ enum Schema {
             ALTER TABLE search_index_folded RENAME TO search_index;
             """),
         // an issue's delivery to each unit (and, unit '', the issue's own: the feed entry, the Zalo article) with
-        // its medium and state, beside `deliveries`, which keeps one row per unit and item for the reports. Issues
-        // published before Loa could send anything were handed out by people: they become `print`, `sent`
+        // its medium and state, beside `deliveries`, which keeps one row per unit and item for the reports. Only
+        // deliveries still open are indexed, so sending one changes one index page. Issues published before Loa
+        // could send anything were handed out by people: they become `print`, `sent`
         Migration(name: "deliveries gain a medium and a state", sql: """
             CREATE TABLE issue_deliveries (
               publication_id INTEGER NOT NULL REFERENCES publications(id),
@@ -235,7 +236,8 @@ enum Schema {
               remote_id TEXT,
               PRIMARY KEY (publication_id, unit)
             ) WITHOUT ROWID;
-            CREATE INDEX issue_deliveries_state ON issue_deliveries(state, publication_id);
+            CREATE INDEX issue_deliveries_open ON issue_deliveries(publication_id)
+              WHERE state IN ('pending', 'sending', 'failed');
             CREATE INDEX issue_deliveries_unit ON issue_deliveries(unit, publication_id);
             INSERT INTO issue_deliveries (publication_id, unit, medium, state, changed_on)
               SELECT DISTINCT d.publication_id, d.unit, 'print', 'sent', p.recorded_on
