@@ -6,12 +6,14 @@ import LoaStore
 import LoaTransport
 
 /// What one run of sending needs, made once: the settings (nil: nothing leaves the machine), the server key for
-/// receipt links, and the connections, kept open from one issue to the next.
+/// receipt links (read when first needed), and the connections, kept open from one issue to the next.
 public final class DeliveryRun {
     public let settings: DistributionSettings?
     /// Write what would be sent (`out/outbox/`, `out/zalo/`) and send nothing.
     public let dryRun: Bool
-    let key: ServerKey
+    let keyPath: String
+    let language: Language
+    private var loadedKey: ServerKey?
     let links: PublicLinks
     /// Told after each e-mail: how many of the issue's are done, of how many.
     public var progress: (Int, Int) -> Void = { _, _ in }
@@ -22,20 +24,25 @@ public final class DeliveryRun {
     var zalo: ZaloClient?
     var zaloAccess: Result<String, DeliveryProblem>?
 
-    init(settings: DistributionSettings?, dryRun: Bool, key: ServerKey) {
-        self.settings = settings; self.dryRun = dryRun; self.key = key
+    init(settings: DistributionSettings?, dryRun: Bool, keyPath: String, language: Language) {
+        self.settings = settings; self.dryRun = dryRun; self.keyPath = keyPath; self.language = language
         links = PublicLinks(base: settings?.baseURL ?? "http://127.0.0.1:8080")
     }
 
-    /// Reads `distribution.yml` (when there is one) and the server key (created when missing, as `loa serve`
-    /// does): a mistake in either stops here, before anything is published or sent.
+    /// Reads `distribution.yml` when there is one: a mistake in it stops here, before anything is published or
+    /// sent. Nothing is written.
     public static func prepare(_ s: Session, dryRun: Bool = false) throws(Failure) -> DeliveryRun {
-        let settings = try DistributionSettings.load(s.paths)
-        let key: ServerKey
-        do { key = try ServerKey.loadOrCreate(at: s.paths.serverKey) } catch {
-            throw Failure(.verbatim(error.message(s.language)), exitCode: ExitCode.ioError)
+        DeliveryRun(settings: try DistributionSettings.load(s.paths), dryRun: dryRun, keyPath: s.paths.serverKey,
+                    language: s.language)
+    }
+
+    /// The server key receipt links are made under, read (or created, as `loa serve` does) when first needed.
+    func key() throws(Failure) -> ServerKey {
+        if let loadedKey { return loadedKey }
+        do { loadedKey = try ServerKey.loadOrCreate(at: keyPath) } catch {
+            throw Failure(.verbatim(error.message(language)), exitCode: ExitCode.ioError)
         }
-        return DeliveryRun(settings: settings, dryRun: dryRun, key: key)
+        return try key()
     }
 
     /// Whether anything leaves the machine in this run.

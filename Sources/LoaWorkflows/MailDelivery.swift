@@ -17,6 +17,7 @@ extension IssueJob {
     func sendMail(_ deliveries: [PendingDelivery], retrying: Bool, _ report: inout DeliveryReport) throws(Failure) {
         guard !deliveries.isEmpty else { return }
         let mail = try issueMail()
+        let key = try run.key()
         var recipients: [Recipient] = [], withoutAddress: [UnitCode] = []
         for code in deliveries.compactMap(\.unit) {
             if let unit = index.units[code], let address = unit.email, isMailAddress(address) {
@@ -39,7 +40,8 @@ extension IssueJob {
         guard run.sends, let smtp = run.settings?.smtp else {
             let outbox = paths.outbox(slot)
             for r in recipients {
-                try writeFile(outbox + "/\(r.unit.code.value).eml", message(mail, r))
+                let message = Self.message(mail, r, key: key, links: run.links, slot: slot, day: session.today)
+                try writeFile(outbox + "/\(r.unit.code.value).eml", message)
                 report.written += 1
                 done += 1
                 run.progress(done, total)
@@ -47,7 +49,7 @@ extension IssueJob {
             if report.written > 0 { report.files.append(outbox) }
             return
         }
-        try send(mail, to: recipients, over: smtp, retrying: retrying, &report) {
+        try send(mail, key: key, to: recipients, over: smtp, retrying: retrying, &report) {
             done += 1
             run.progress(done, total)
         }
@@ -70,10 +72,6 @@ extension IssueJob {
                          sender: (address: smtp?.from ?? "loa@localhost", name: smtp?.fromName), host: run.links.host)
     }
 
-    func message(_ mail: IssueMail, _ r: Recipient) -> [UInt8] {
-        Self.message(mail, r, key: run.key, links: run.links, slot: slot, day: session.today)
-    }
-
     /// One unit's message, with its receipt link: made of values only, so another thread can build it.
     static func message(_ mail: IssueMail, _ r: Recipient, key: ServerKey, links: PublicLinks, slot: Slot,
                         day: Day) -> [UInt8] {
@@ -84,8 +82,8 @@ extension IssueJob {
     /// Hands the messages to the server. Each is marked `sending` in the transaction that records the one
     /// before's outcome (one commit a message, every message marked before it goes), and each is built on
     /// another thread while the one before is on its way.
-    func send(_ mail: IssueMail, to recipients: [Recipient], over smtp: DistributionSettings.SMTP, retrying: Bool,
-              _ report: inout DeliveryReport, each: () -> Void) throws(Failure) {
+    func send(_ mail: IssueMail, key: ServerKey, to recipients: [Recipient], over smtp: DistributionSettings.SMTP,
+              retrying: Bool, _ report: inout DeliveryReport, each: () -> Void) throws(Failure) {
         var outcome: (unit: UnitCode, problem: DeliveryProblem?)?
         func settle(_ w: StoreWriter) throws {
             guard let o = outcome else { return }
@@ -93,7 +91,7 @@ extension IssueJob {
             outcome = nil
         }
         let builder = DispatchQueue(label: "loa.mail.build")
-        let key = run.key, links = run.links, slot = slot, day = session.today
+        let links = run.links, slot = slot, day = session.today
         func build(_ i: Int) -> Built? {
             guard i < recipients.count else { return nil }
             let built = Built(), r = recipients[i]

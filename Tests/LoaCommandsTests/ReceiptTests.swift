@@ -92,7 +92,7 @@ import Testing
         try Publishing.unpublish(slot, session: s)
         #expect(!ws.exists("out/outbox/ban-tin/2026-11-13"))
 
-        // a bulletin board's issue is handed out at publishing: it cannot
+        // a website's issue is in its feed once published, and so reached its units: it cannot
         #expect(try ws.run(["publish", "website", "2026-11-10"], today: "2026-11-10").code == 0)
         let website = Slot(channel: "website", date: try #require(Day(iso: "2026-11-10")))
         do {
