@@ -51,8 +51,10 @@ import Testing
         #expect(!published.contains("2026-11-03"))
         #expect(r.stdout.contains("số đã xác nhận từ trước 7 ngày qua chưa xuất bản"))
         #expect(r.stdout.contains("  website 03/11/2026\n"))
-        // --no-deliver: recorded, nothing delivered, every delivery pending
+        // --no-deliver: recorded, nothing delivered, every delivery pending but a unit without an e-mail address
         #expect(try ws.states("website", "2026-11-10").values.allSatisfy { $0 == "pending" })
+        let newsletter = try ws.states("ban-tin", "2026-11-13")
+        #expect(newsletter["cdcs-cdc"] == "failed|no-address" && newsletter["cdcs-so-gddt"] == "pending")
         #expect(!ws.exists("out/feeds/website.xml"))
 
         let again = try ws.run(["publish", "--due"], today: "2026-11-13")
