@@ -43,40 +43,31 @@ public enum ItemPage {
 
     /// Replaces every `<img>` whose source is on the network by its alternative text.
     static func withoutRemoteImages(_ html: String) -> String {
-        guard mayHoldImage(html) else { return html }
-        var out = ""
-        var rest = html[...]
-        while let open = rest.range(of: "<img ") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: ">") else { rest = rest[open.lowerBound...]; break }
-            let tag = rest[open.lowerBound..<close.upperBound]
-            let src = attribute("src", in: tag) ?? ""
-            if ItemMedia.isRemote(src) {
-                out += "<span class=\"no-image\">" + (attribute("alt", in: tag) ?? "") + "</span>"
-            } else {
-                out += tag
-            }
-            rest = rest[close.upperBound...]
+        replacingImages(html) { tag in
+            guard ItemMedia.isRemote(attribute("src", in: tag) ?? "") else { return String(tag) }
+            return "<span class=\"no-image\">" + (attribute("alt", in: tag) ?? "") + "</span>"
         }
-        return out + rest
     }
 
     /// Gives every `<img>` the address `source` returns for its own (the path as the body wrote it, entities and
     /// percent-escapes decoded); an image `source` gives nil for keeps its address.
     public static func rewritingImageSources(_ html: String, _ source: (String) -> String?) -> String {
+        replacingImages(html) { tag in
+            guard let src = attribute("src", in: tag), let start = tag.range(of: " src=\"" + src + "\""),
+                  let replaced = source(decodedAttribute(src)) else { return String(tag) }
+            return tag[..<start.lowerBound] + " src=\"" + HTML.escape(replaced) + "\"" + tag[start.upperBound...]
+        }
+    }
+
+    /// cmark's HTML with each `<img …>` tag replaced by what `replace` makes of it.
+    static func replacingImages(_ html: String, _ replace: (Substring) -> String) -> String {
         guard mayHoldImage(html) else { return html }
         var out = ""
         var rest = html[...]
         while let open = rest.range(of: "<img ") {
             out += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].range(of: ">") else { rest = rest[open.lowerBound...]; break }
-            let tag = rest[open.lowerBound..<close.upperBound]
-            if let src = attribute("src", in: tag), let start = tag.range(of: " src=\"" + src + "\""),
-               let replaced = source(decodedAttribute(src)) {
-                out += tag[..<start.lowerBound] + " src=\"" + HTML.escape(replaced) + "\"" + tag[start.upperBound...]
-            } else {
-                out += tag
-            }
+            out += replace(rest[open.lowerBound..<close.upperBound])
             rest = rest[close.upperBound...]
         }
         return out + rest
