@@ -86,9 +86,14 @@ import Testing
         let kept = try ws.read("secrets/zalo.refresh").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let again = try LoopbackServer.zalo(ws.path("zalo2"), refreshToken: kept) else { return }
         try settings(ws, port: again.port)
-        let retry = try ws.run(["deliver"], today: "2026-11-13")
+        let retry = try ws.run(["deliver", "zalo-oa", "2026-11-12", "--retry", "--article"], today: "2026-11-13")
         #expect(retry.code == 0, "\(retry.stdout)\(retry.stderr)")
+        #expect(retry.stdout.contains("Đã cho gửi lại tới Zalo OA."))
         #expect(try ws.states("zalo-oa", "2026-11-12")[""] == "sent")
+        // sent: never again
+        let twice = try ws.run(["deliver", "zalo-oa", "2026-11-12", "--retry", "--article"], today: "2026-11-13")
+        #expect(twice.code == 65)
+        #expect(try requests(again).filter { $0["path"] as? String == "/v2.0/article/create" }.count == 1)
     }
 
     @Test func aRefusedRefreshTokenIsAFailedArticleNamingTheSetting() throws {

@@ -162,6 +162,7 @@ let catalogSamples: [(catalog: String, values: [any Localizable])] = [
         DeliveryText.deliverDetails,
         DeliveryText.optRetry,
         DeliveryText.optUnit,
+        DeliveryText.optArticle,
         DeliveryText.optDryRun,
         DeliveryText.optDue,
         DeliveryText.optSince,

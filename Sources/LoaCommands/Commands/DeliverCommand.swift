@@ -11,11 +11,13 @@ struct DeliverCommand: Command {
     static let arity = 0...2
     static let retry = Option<Bool>.flag("--retry", help: .delivery(.optRetry))
     static let unit = Option<String>.text("--unit", "UNIT", help: .delivery(.optUnit))
+    static let article = Option<Bool>.flag("--article", help: .delivery(.optArticle))
     static let dryRun = Option<Bool>.flag("--dry-run", help: .delivery(.optDryRun))
-    static let options = [retry.spec, unit.spec, dryRun.spec]
+    static let options = [retry.spec, unit.spec, article.spec, dryRun.spec]
     let slot: Slot?
     let retry: Bool
-    let unit: UnitCode?
+    /// What to send again with `--retry`: a unit's message, or the issue's Zalo article.
+    let target: Delivering.Target?
     let dryRun: Bool
 
     init(parsing args: ParsedArguments) throws(Failure) {
@@ -25,10 +27,12 @@ struct DeliverCommand: Command {
         slot = args.positional.isEmpty ? nil
             : Slot(channel: ChannelID(args.positional[0]), date: try args.argument(1, Arguments.date))
         retry = args.has(Self.retry)
-        unit = try args.value(Self.unit).map { UnitCode($0) }
+        let unit = try args.value(Self.unit).map { UnitCode($0) }
+        target = args.has(Self.article) ? .issue : unit.map { .unit($0) }
         dryRun = args.has(Self.dryRun)
-        if unit != nil, !retry || slot == nil {
-            throw Failure(.invalidArgument("--unit", expected: "CHANNEL YYYY-MM-DD --retry --unit UNIT"),
+        if target != nil, !retry || slot == nil || (unit != nil && args.has(Self.article)) {
+            throw Failure(.invalidArgument(unit == nil ? "--article" : "--unit",
+                                           expected: "CHANNEL YYYY-MM-DD --retry --unit UNIT|--article"),
                           exitCode: ExitCode.usage)
         }
     }
@@ -40,10 +44,11 @@ struct DeliverCommand: Command {
         output.watch(run)
         if run.settings == nil, !dryRun { ctx.console.say(CommandText.delivery(.notConfigured)) }
         var code = ExitCode.ok
-        if let slot, let unit {
-            let report = try Delivering.deliver(slot, workspace: ws, session: s, run: run, retrying: unit)
+        if let slot, let target {
+            let report = try Delivering.deliver(slot, workspace: ws, session: s, run: run, retrying: target)
             code = output.show(report, s)
-            if report.sent > 0 { ctx.console.say(CommandText.delivery(.retried(unit: unit.rawValue))) }
+            let who = target.code?.rawValue ?? ctx.t(Medium.zaloOA)
+            if report.sent > 0 { ctx.console.say(CommandText.delivery(.retried(unit: who))) }
         } else {
             var slots = slot.map { [$0] } ?? []
             if slot == nil { slots = try Delivering.issuesToDeliver(session: s) }
@@ -72,6 +77,7 @@ struct DeliverCommand: Command {
         } else if !stuck.isEmpty {
             ctx.console.say(CommandText.delivery(.stuckNote(stuck.count)))
         }
+        ctx.console.report(run.warnings)
         return code
     }
 }

@@ -35,8 +35,10 @@ struct PublishCommand: Command {
         let output = DeliveryOutput(ctx, ws)
         let run = deliver ? try DeliveryRun.prepare(s, dryRun: dryRun) : nil
         if let run { output.watch(run) }
-        guard let slot else { return try publishDue(s, ws, run, output) }
-        return try publish(slot, s, ws, run, output)
+        let code: Int32
+        if let slot { code = try publish(slot, s, ws, run, output) } else { code = try publishDue(s, ws, run, output) }
+        ctx.console.report(run?.warnings ?? [])
+        return code
     }
 
     func publish(_ slot: Slot, _ s: Session, _ ws: Workspace, _ run: DeliveryRun?,

@@ -143,7 +143,7 @@ extension Medium: Localizable {
 /// What distribution says on the command line and in e-mails: sending, receipts, publishing on schedule.
 public enum DeliveryText: Sendable, Hashable, Localizable {
     // help
-    case deliverSummary, deliverDetails, optRetry, optUnit, optDryRun, optDue, optSince, optNoDeliver
+    case deliverSummary, deliverDetails, optRetry, optUnit, optArticle, optDryRun, optDue, optSince, optNoDeliver
     case publishUsage
     // results
     case counts(sent: Int, failed: Int, pending: Int)
@@ -207,6 +207,10 @@ public enum DeliveryText: Sendable, Hashable, Localizable {
             Phrase(vi: "liệt kê thư đang gửi dở để kiểm tra; với --unit, gửi lại thư của đơn vị đó sau khi đã kiểm tra",
                    en: "list messages left sending, to check; with --unit, send that unit's again once checked")
         case .optUnit: Phrase(vi: "đơn vị cần gửi lại (cùng --retry)", en: "the unit to send again (with --retry)")
+        case .optArticle:
+            Phrase(vi: "gửi lại bài Zalo OA của số này (cùng --retry), sau khi đã xem trên trang OA là chưa có",
+                   en: "send the issue's Zalo OA article again (with --retry), once the OA's page shows it is not "
+                       + "there")
         case .optDryRun:
             Phrase(vi: "không gửi gì ra ngoài: ghi thư vào out/outbox/ và bài Zalo vào out/zalo/",
                    en: "send nothing: write e-mails to out/outbox/ and Zalo articles to out/zalo/")
@@ -245,8 +249,9 @@ public enum DeliveryText: Sendable, Hashable, Localizable {
         case .stuckLine(let i, let u, let s):
             Phrase(vi: "  \(i) → \(u) (từ \(s))", en: "  \(i) → \(u) (since \(s))")
         case .stuckHint:
-            Phrase(vi: "Thư chưa đến: loa deliver KÊNH NGÀY --retry --unit ĐƠN-VỊ gửi lại.",
-                   en: "One that did not arrive: loa deliver CHANNEL DATE --retry --unit UNIT sends it again.")
+            Phrase(vi: "Thư chưa đến: loa deliver KÊNH NGÀY --retry --unit ĐƠN-VỊ gửi lại (bài Zalo OA: --article).",
+                   en: "One that did not arrive: loa deliver CHANNEL DATE --retry --unit UNIT sends it again (a Zalo "
+                       + "OA article: --article).")
         case .stuckNote(let n):
             Phrase(vi: "\(n) thư đang gửi dở, không tự gửi lại: xem loa deliver --retry.",
                    en: "\(n) messages left sending are not sent again by themselves: see loa deliver --retry.")
