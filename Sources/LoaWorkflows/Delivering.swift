@@ -80,22 +80,33 @@ public struct DeliveryReport: Sendable {
 /// its medium, recording each delivery's state. A message is marked `sending` (one transaction) before it is
 /// handed to the server and `sent` or `failed` after, so a crash in between never sends it twice.
 public enum Delivering {
-    /// Sends what the issue has to send. `retrying` a unit sends that unit's delivery even when it was left
-    /// `sending` (a person checked that it did not arrive).
+    /// One delivery of an issue, to send again once a person checked it: a unit's, or the issue's own (the Zalo
+    /// article).
+    public enum Target: Sendable, Hashable {
+        case unit(UnitCode)
+        case issue
+        /// The unit, nil for the issue's own delivery.
+        public var code: UnitCode? { if case .unit(let u) = self { u } else { nil } }
+    }
+
+    /// Sends what the issue has to send. `retrying` one delivery sends it alone, even when it was left `sending`
+    /// (a person checked that it did not arrive); one sent or confirmed is never sent again.
     public static func deliver(_ slot: Slot, workspace ws: Workspace, session s: Session, run: DeliveryRun,
-                               retrying unit: UnitCode? = nil) throws(Failure) -> DeliveryReport {
+                               retrying target: Target? = nil) throws(Failure) -> DeliveryReport {
         let store = try s.openStore()
         guard let publication = try s.guarded({ try store.read { try $0.publication(slot) } }) else {
             throw Failure(.delivery(.notPublished(slot.description)), exitCode: ExitCode.dataError)
         }
         var toSend = try s.guarded { try store.read { try $0.deliveriesToSend(publication) } }
         let articleToVerify = try s.guarded { try store.read { try $0.articleToVerify(publication) } }
-        if let unit {
-            let mine = try s.guarded { try store.read { try $0.deliveries(of: slot) } }.filter { $0.unit == unit }
-            guard let own = mine.first, own.state == .sending || own.state == .failed else {
-                throw Failure(.delivery(.nothingToRetry(unit: unit.rawValue, issue: slot.description)))
+        if let target {
+            let all = try s.guarded { try store.read { try $0.deliveries(of: slot) } }
+            guard let own = all.first(where: { $0.unit == target.code }), own.state == .sending || own.state == .failed
+            else {
+                throw Failure(.delivery(.nothingToRetry(unit: target.code?.rawValue ?? slot.channel.rawValue,
+                                                        issue: slot.description)))
             }
-            toSend = [PendingDelivery(unit: unit, medium: own.medium, state: own.state)]
+            toSend = [PendingDelivery(unit: target.code, medium: own.medium, state: own.state)]
         }
         var report = DeliveryReport(slot: slot)
         guard let medium = toSend.first?.medium ?? (articleToVerify == nil ? nil : .zaloOA) else { return report }
@@ -112,9 +123,9 @@ public enum Delivering {
         case .feed:
             try job.writeFeed(&report)
         case .email:
-            try job.sendMail(toSend.filter { $0.unit != nil }, retrying: unit != nil, &report)
+            try job.sendMail(toSend.filter { $0.unit != nil }, retrying: target != nil, &report)
         case .zaloOA:
-            try job.sendArticle(toSend.first { $0.unit == nil }, verify: articleToVerify, retrying: unit != nil,
+            try job.sendArticle(toSend.first { $0.unit == nil }, verify: articleToVerify, retrying: target != nil,
                                 &report)
         }
         return report

@@ -96,6 +96,34 @@ import Testing
         #expect(try requests(again).filter { $0["path"] as? String == "/v2.0/article/create" }.count == 1)
     }
 
+    @Test func anArticleLeftSendingGoesAgainOnlyWithAPersonsWord() throws {
+        let ws = try TempWorkspace()
+        try ws.secret("zalo.refresh", "rt-slow")
+        guard let zalo = try LoopbackServer.zalo(ws.path("zalo"), refreshToken: "rt-slow", ["--slow-create", "4"])
+        else { return }
+        try ws.novemberConfirmed()
+        try settings(ws, port: zalo.port)
+        try ws.edit("distribution.yml", replacing: "timeout: 10", with: "timeout: 1")
+        chmod(ws.path("distribution.yml"), 0o600)
+        let r = try ws.run(["publish", "zalo-oa", "2026-11-12"], today: "2026-11-12")
+        #expect(r.stdout.contains("1 thư đang gửi dở"))
+        #expect(try ws.states("zalo-oa", "2026-11-12")[""] == "sending")
+        #expect(try ws.run(["deliver"], today: "2026-11-13").code == 0)
+        #expect(try ws.states("zalo-oa", "2026-11-12")[""] == "sending")
+        zalo.stop()
+
+        let kept = try ws.read("secrets/zalo.refresh").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let again = try LoopbackServer.zalo(ws.path("zalo2"), refreshToken: kept) else { return }
+        try settings(ws, port: again.port)
+        let retry = try ws.run(["deliver", "zalo-oa", "2026-11-12", "--retry", "--article"], today: "2026-11-13")
+        #expect(retry.code == 0, "\(retry.stdout)\(retry.stderr)")
+        #expect(retry.stdout.contains("Đã cho gửi lại tới Zalo OA."))
+        #expect(try ws.states("zalo-oa", "2026-11-12")[""] == "sent")
+        let twice = try ws.run(["deliver", "zalo-oa", "2026-11-12", "--retry", "--article"], today: "2026-11-13")
+        #expect(twice.code == 65)
+        #expect(try requests(again).filter { $0["path"] as? String == "/v2.0/article/create" }.count == 1)
+    }
+
     @Test func aRefusedRefreshTokenIsAFailedArticleNamingTheSetting() throws {
         let ws = try TempWorkspace()
         try ws.secret("zalo.refresh", "a-token-zalo-never-gave")

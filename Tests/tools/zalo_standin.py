@@ -10,7 +10,7 @@ itself, which the tests never reach:
 - POST /v2.0/article/verify (header access_token, JSON {"token"}) answers {"error": 0, "data": {"id": …}}.
 
     python3 Tests/tools/zalo_standin.py --out DIR --app-id ID --secret S --refresh-token T --base-url URL
-        [--fail-create CODE:MESSAGE]
+        [--fail-create CODE:MESSAGE] [--slow-create SECONDS]
 
 Every request is appended to DIR/requests.jsonl (path, the headers that matter, the form or JSON body); created
 articles are kept as DIR/article-N.json. Prints "READY PORT" on stdout once it listens; serves until stdin closes.
@@ -20,6 +20,7 @@ import json
 import os
 import sys
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -106,6 +107,9 @@ def make_handler(state):
             state.articles[token] = "article-id-%d" % n
             with open(os.path.join(args.out, "article-%d.json" % n), "w") as f:
                 json.dump(body, f, ensure_ascii=False)
+            if args.slow_create:
+                # the article is made, but the answer comes too late for the client
+                time.sleep(args.slow_create)
             self.answer({"error": 0, "message": "Success", "data": {"token": token}})
 
         def verify(self, body):
@@ -154,6 +158,7 @@ def main():
     ap.add_argument("--refresh-token", required=True)
     ap.add_argument("--base-url", required=True)
     ap.add_argument("--fail-create")
+    ap.add_argument("--slow-create", type=float, default=0)
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(State(args)))
