@@ -51,7 +51,11 @@ struct PublishCommand: Command {
         case .published(let files, let items, let units, let delivery):
             ctx.console.say(CommandText.published(items: items, deliveries: items * units, units: units))
             for f in files { ctx.console.out(s.paths.relative(f) + "\n") }
-            if let run, run.settings == nil, !run.dryRun { ctx.console.say(CommandText.delivery(.notConfigured)) }
+            // print and the feed never leave the machine; e-mail and Zalo would, had they settings
+            if let run, run.settings == nil, !run.dryRun, let medium = delivery?.medium,
+               medium == .email || medium == .zaloOA {
+                ctx.console.say(CommandText.delivery(.notConfigured))
+            }
             return delivery.map { output.show($0, s) } ?? ExitCode.ok
         }
     }
