@@ -164,9 +164,9 @@ struct IssueJob {
         let ids = try session.guarded { try store.read { try $0.publishedItems(slot) } }
         var items: [Item] = []
         for id in ids {
+            // an item removed from content/items since: the issue cannot be written again
             guard let item = index.items[id] else {
-                throw Failure(.delivery(.notPublished(slot.description + " (" + DeliveryProblem.itemMissing(id.rawValue)
-                    .text(session.language) + ")")))
+                throw Failure(.unknown(id, among: index.items.keys), exitCode: ExitCode.dataError)
             }
             items.append(item)
         }

@@ -155,7 +155,6 @@ let catalogSamples: [(catalog: String, values: [any Localizable])] = [
         DeliveryProblem.httpStatus(3),
         DeliveryProblem.answerUnreadable,
         DeliveryProblem.noCover,
-        DeliveryProblem.itemMissing("x"),
     ]),
     ("DeliveryText", [
         DeliveryText.deliverSummary,

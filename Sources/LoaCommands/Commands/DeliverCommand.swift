@@ -125,7 +125,7 @@ final class DeliveryOutput: @unchecked Sendable {
         for f in report.failed where f.problem != .noAddress {
             let who = f.unit.map { "\($0) (\(index.unitName($0)))" } ?? t(medium)
             ctx.console.out("  \(who): \(t(f.problem).escapingControlCharacters)\n")
-            code = max(code, f.problem == .noCover || f.problem.isItemMissing ? ExitCode.dataError : ExitCode.ioError)
+            code = max(code, f.problem == .noCover ? ExitCode.dataError : ExitCode.ioError)
         }
         for file in report.files {
             let shown = s.paths.relative(file)

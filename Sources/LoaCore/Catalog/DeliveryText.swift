@@ -14,7 +14,6 @@ public enum DeliveryProblem: Error, Sendable, Hashable, Localizable {
     case httpStatus(Int)
     case answerUnreadable
     case noCover
-    case itemMissing(String)
 
     public var phrase: Phrase {
         switch self {
@@ -55,12 +54,8 @@ public enum DeliveryProblem: Error, Sendable, Hashable, Localizable {
             Phrase(vi: "bài trên Zalo OA cần ảnh bìa: thêm cover: cho kênh trong channels.yml, hoặc một ảnh vào bài",
                    en: "a Zalo OA article needs a cover picture: add cover: to the channel in channels.yml, or a "
                        + "picture to an item")
-        case .itemMissing(let i):
-            Phrase(vi: "bài \(i) không còn trong content/items", en: "item \(i) is no longer in content/items")
         }
     }
-
-    public var isItemMissing: Bool { if case .itemMissing = self { true } else { false } }
 
     /// The problem as kept in the database: its kind, then its details, separated by TAB.
     public var stored: String {
@@ -82,7 +77,6 @@ public enum DeliveryProblem: Error, Sendable, Hashable, Localizable {
         case .httpStatus(let s): return join(["http", String(s)])
         case .answerUnreadable: return "answer-unreadable"
         case .noCover: return "no-cover"
-        case .itemMissing(let i): return join(["item-missing", i])
         }
     }
 
@@ -105,7 +99,6 @@ public enum DeliveryProblem: Error, Sendable, Hashable, Localizable {
         case "http": self = .httpStatus(number(1))
         case "answer-unreadable": self = .answerUnreadable
         case "no-cover": self = .noCover
-        case "item-missing": self = .itemMissing(arg(1))
         case "transport": self = .transport(arg(1))
         default: self = .transport(stored)
         }
