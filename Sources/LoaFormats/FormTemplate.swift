@@ -2,8 +2,10 @@ import LoaCore
 
 /// The text of a pre-filled report form (SPEC §5.1), with commented examples of every field; it imports as written.
 public enum FormTemplate {
-    public static func render(unit: UnionUnit, month: Month, received: [Slot], workspace ws: Workspace,
-                              language: Language) -> String {
+    /// `received` are the issues the unit confirmed receiving (ticked); `offered` the others delivered to it,
+    /// listed in a comment for the unit to add.
+    public static func render(unit: UnionUnit, month: Month, received: [Slot], offered: [Slot] = [],
+                              workspace ws: Workspace, language: Language) -> String {
         let t = Localizer(language)
         let active = PhaseIndex(ws.plan).themes(activeBetween: month.first, and: month.last)
         let index = WorkspaceIndex(ws)
@@ -19,6 +21,10 @@ public enum FormTemplate {
         s += pad("submitted:", 22) + "# " + t(FormText.submitted(example: month.next.first.adding(days: 2).iso)) + "\n"
         s += pad("reporter:", 22) + "# " + t(FormText.reporter) + "\n"
         s += "# " + t(FormText.received) + "\n"
+        if !offered.isEmpty {
+            s += "# " + t(DeliveryText.formOffered) + "\n"
+            s += "#   " + offered.map(\.description).joined(separator: ", ") + "\n"
+        }
         s += "received: [\(received.map(\.description).joined(separator: ", "))]\n"
         s += "# " + t(FormText.activitiesHowTo) + "\n"
         s += "activities:\n"

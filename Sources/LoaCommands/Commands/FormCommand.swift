@@ -21,10 +21,13 @@ struct FormCommand: Command {
         guard let u = ws.units.first(where: { $0.code.value == unit }) else {
             throw Failure(.unknown(unit, among: ws.units.map(\.code.value)), exitCode: ExitCode.usage)
         }
-        let received = try s.read(orEmpty: []) { try $0.issuesDelivered(to: unit, in: month) }
+        // only what the unit itself confirmed is ticked; the rest is offered (SPEC §10)
+        let receipts = try Receipts.receipts(of: unit, in: month, session: s)
         let path = s.paths.form(unit, month)
-        try writeFile(path, FormTemplate.render(unit: u, month: month, received: received, workspace: ws,
-            language: s.language))
+        try writeFile(path, FormTemplate.render(unit: u, month: month,
+                                                received: receipts.filter { $0.state == .confirmed }.map(\.slot),
+                                                offered: receipts.filter { $0.state != .confirmed }.map(\.slot),
+                                                workspace: ws, language: s.language))
         ctx.console.out(s.paths.relative(path) + "\n")
         return ExitCode.ok
     }
