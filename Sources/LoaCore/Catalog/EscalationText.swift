@@ -68,7 +68,8 @@ public enum EscalationText: Sendable, Hashable, Localizable {
                    en: "\(issuer): a report of a matter is on its way to you (\(date))")
         case .noticeBody(let authority, let issuer, let date):
             Phrase(vi: "Kính gửi: \(authority)\n\nNgày \(date), \(issuer) lập báo cáo về một vụ việc do công đoàn "
-                       + "cơ sở phản ánh. Báo cáo sẽ được gửi đến quý cơ quan theo đường văn bản sau khi ký ban hành.\n\n"
+                       + "cơ sở phản ánh. Báo cáo sẽ được gửi đến quý cơ quan theo đường văn bản sau khi ký "
+                       + "ban hành.\n\n"
                        + "Thư này chỉ để thông báo trước; nội dung vụ việc không gửi qua thư điện tử.\n\n\(issuer)",
                    en: "To: \(authority)\n\nOn \(date), \(issuer) wrote a report of a matter raised by a grassroots "
                        + "union. It will reach you as an official document once signed.\n\nThis e-mail is only a "
