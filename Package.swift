@@ -28,22 +28,33 @@ let package = Package(
         .systemLibrary(
             name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0",
             providers: [.apt(["librsvg2-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
         // the common passwords Loa refuses, compiled into the binary (see Tests/tools/common_passwords.py)
         .target(name: "LoaCore", resources: [.embedInCode("Resources/common-passwords.txt")]),
         .target(name: "LoaFormats", dependencies: ["LoaCore", "CCmark", "CZip", "CRsvg"]),
         .target(name: "LoaStore", dependencies: ["LoaCore", "CSQLite"]),
-        .target(name: "LoaWorkflows", dependencies: ["LoaCore", "LoaFormats", "LoaStore"]),
+        .target(name: "LoaSecrets", dependencies: ["CSodium", "LoaCore"]),
+        .target(name: "LoaTransport", dependencies: ["CCurl"]),
+        .target(
+            name: "LoaWorkflows",
+            dependencies: ["LoaCore", "LoaFormats", "LoaStore", "LoaSecrets", "LoaTransport"]),
         .target(
             name: "LoaWeb",
-            dependencies: ["CMicroHTTPD", "CSodium", "CQRencode", "LoaCore", "LoaFormats", "LoaStore", "LoaWorkflows"]),
+            dependencies: ["CMicroHTTPD", "CSodium", "CQRencode", "LoaSecrets", "LoaCore", "LoaFormats", "LoaStore", "LoaWorkflows"]),
         .target(name: "LoaCommands", dependencies: ["LoaCore", "LoaFormats", "LoaStore", "LoaWorkflows", "LoaWeb"]),
         .executableTarget(name: "loa", dependencies: ["LoaCommands"]),
         .testTarget(name: "LoaCoreTests", dependencies: ["LoaCore"]),
         .testTarget(name: "LoaFormatsTests", dependencies: ["LoaFormats", "LoaCore"]),
         .testTarget(name: "LoaStoreTests", dependencies: ["LoaStore", "LoaCore"]),
-        .testTarget(name: "LoaWorkflowsTests", dependencies: ["LoaWorkflows", "LoaStore", "LoaFormats", "LoaCore"]),
+        .testTarget(
+            name: "LoaWorkflowsTests",
+            dependencies: ["LoaWorkflows", "LoaStore", "LoaFormats", "LoaCore", "LoaSecrets", "LoaTransport"]),
         .testTarget(name: "LoaWebTests", dependencies: ["LoaWeb", "LoaWorkflows", "LoaStore", "LoaFormats", "LoaCore"]),
-        .testTarget(name: "LoaCommandsTests", dependencies: ["LoaCommands", "LoaFormats", "LoaCore"]),
+        .testTarget(
+            name: "LoaCommandsTests",
+            dependencies: ["LoaCommands", "LoaWorkflows", "LoaStore", "LoaSecrets", "LoaFormats", "LoaCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -308,6 +308,17 @@ def bench_plan(sizes, results):
                         + (" (target ≤ 110× for 100×, ≤ 256 MiB)" if n == sizes[-1] else "")))
 
 
+def bench_mail(units, results):
+    """One issue e-mailed to every unit: `loa deliver` against a Python smtplib loop sending the same messages over
+    one connection, both to aiosmtpd on loopback (bench/mail_bench.py)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import mail_bench
+    t_loa, m_loa, t_peer, count, size, command = mail_bench.measure(units)
+    results.append(("E-mail", f"{count:,} units' e-mails of one issue ({size // 1024} KiB each), aiosmtpd on loopback",
+                    "loa deliver", t_loa, m_loa, "Python smtplib, one connection, the same messages", t_peer, None,
+                    command, "≤ 1.0, < 64 MiB"))
+
+
 def machine():
     cpu = "?"
     try:
@@ -355,6 +366,7 @@ def main():
     bench_plan(plan_sizes, rows)
     results.extend(rows)
     curves[("Planning", "items")] = [(n, r[3], r[4]) for n, r in zip(plan_sizes, rows)]
+    bench_mail(10_000 // scale, results)
     total = time.perf_counter() - started
 
     lines = [f"# Benchmark results ({'quick' if quick else 'full'} run)", "",

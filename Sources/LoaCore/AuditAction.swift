@@ -24,4 +24,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case userChanged = "user changed"
     case userRemoved = "user removed"
     case reportTextSaved = "report text saved"
+    case unpublished = "unpublished"
+    case receiptConfirmed = "receipt confirmed"
 }

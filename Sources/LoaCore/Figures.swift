@@ -25,10 +25,12 @@ public struct ReportFacts: Sendable {
         public let channel: ChannelID, date: Day, item: ItemID, themes: [ThemeRef], audiences: [AudienceID]
         /// How many units it was delivered to (of the report's unit only, in a unit report).
         public let deliveries: Int
+        /// Of those, how many units' deliveries were sent or confirmed, and how many confirmed.
+        public let delivered: Int, confirmed: Int
         public init(channel: ChannelID, date: Day, item: ItemID, themes: [ThemeRef], audiences: [AudienceID],
-                    deliveries: Int = 0) {
+                    deliveries: Int = 0, delivered: Int = 0, confirmed: Int = 0) {
             self.channel = channel; self.date = date; self.item = item; self.themes = themes; self.audiences = audiences
-            self.deliveries = deliveries
+            self.deliveries = deliveries; self.delivered = delivered; self.confirmed = confirmed
         }
     }
     public struct IssueRow: Sendable {
@@ -106,6 +108,8 @@ public struct ReportFigures: Sendable {
     public var asOf: Day?
     public var publishedItems = 0
     public var deliveries = 0
+    /// Deliveries (unit × item, as `deliveries`) whose unit's delivery was sent or confirmed; of those, confirmed.
+    public var delivered = 0, confirmed = 0
     public var byChannel: [ChannelID: Int] = [:]
     public var byTheme: [ThemeRef: Int] = [:]
     public var byAudience: [AudienceID: Int] = [:]

@@ -189,11 +189,17 @@ public struct Channel: Sendable, Hashable {
     public var leadDays: Int
     public var audiences: [Located<AudienceID>]
     public var units: UnitScope
+    /// The medium written in `deliver:`; nil: the default of the kind (`medium`).
+    public var deliver: Medium?
+    /// The picture a Zalo article shows on top (`cover:`, a file under `content/` or `content/media/`).
+    public var cover: Located<String>?
     public init(id: Located<ChannelID>, name: String, kind: ChannelKind, every: Cadence, on: [Located<Int>],
-                skipWeekends: Bool, capacity: Int, leadDays: Int, audiences: [Located<AudienceID>], units: UnitScope) {
+                skipWeekends: Bool, capacity: Int, leadDays: Int, audiences: [Located<AudienceID>], units: UnitScope,
+                deliver: Medium? = nil, cover: Located<String>? = nil) {
         self.id = id; self.name = name; self.kind = kind; self.every = every; self.on = on;
         self.skipWeekends = skipWeekends
         self.capacity = capacity; self.leadDays = leadDays; self.audiences = audiences; self.units = units
+        self.deliver = deliver; self.cover = cover
     }
 
     /// The last day an item may be approved to go into the slot on `slot` (rule 2).

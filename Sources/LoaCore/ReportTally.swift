@@ -237,6 +237,8 @@ extension ReportTally {
         f.publishedItems = published.count
         // deliveries of the items in scope: a phase report counts only its phase's content
         f.deliveries = published.reduce(0) { $0.saturatingAdding($1.deliveries) }
+        f.delivered = published.reduce(0) { $0.saturatingAdding($1.delivered) }
+        f.confirmed = published.reduce(0) { $0.saturatingAdding($1.confirmed) }
         for p in published {
             f.byChannel.add(1, to: p.channel)
             for t in p.themes where request.scope.admits(theme: t) {

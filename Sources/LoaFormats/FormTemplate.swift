@@ -2,9 +2,9 @@ import LoaCore
 
 /// The text of a pre-filled report form (SPEC §5.1), with commented examples of every field; it imports as written.
 public enum FormTemplate {
-    /// `received` lists the issues the unit confirmed receiving (ticked); the others `delivered` to it are listed
-    /// as guidance for the unit to add the ones it received (SPEC §9.5: nothing is ticked for the unit).
-    public static func render(unit: UnionUnit, month: Month, received: [Slot], delivered: [Slot] = [],
+    /// `received` are the issues the unit confirmed receiving (ticked); `offered` the others delivered to it,
+    /// listed in a comment for the unit to add.
+    public static func render(unit: UnionUnit, month: Month, received: [Slot], offered: [Slot] = [],
                               workspace ws: Workspace, language: Language) -> String {
         let t = Localizer(language)
         let active = PhaseIndex(ws.plan).themes(activeBetween: month.first, and: month.last)
@@ -21,8 +21,9 @@ public enum FormTemplate {
         s += pad("submitted:", 22) + "# " + t(FormText.submitted(example: month.next.first.adding(days: 2).iso)) + "\n"
         s += pad("reporter:", 22) + "# " + t(FormText.reporter) + "\n"
         s += "# " + t(FormText.received) + "\n"
-        for slot in delivered where !received.contains(slot) {
-            s += "#   " + pad(slot.description, 26) + index.channelName(slot.channel) + ", " + t.date(slot.date) + "\n"
+        if !offered.isEmpty {
+            s += "# " + t(DeliveryText.formOffered) + "\n"
+            s += "#   " + offered.map(\.description).joined(separator: ", ") + "\n"
         }
         s += "received: [\(received.map(\.description).joined(separator: ", "))]\n"
         s += "# " + t(FormText.noActivity) + "\n"

@@ -48,7 +48,9 @@ public struct IssueDocument: Sendable {
         return s
     }
 
-    public func html() -> String {
+    /// The issue as an HTML page. `imageSource` gives each picture another address than the relative path the
+    /// item's body links it by (`cid:` in an e-mail, an absolute URL in a feed).
+    public func html(imageSource: ((String) -> String?)? = nil) -> String {
         var body: [HTML] = [
             .el("header", [("class", "mast")], [
                 .el("div", [("class", "org")], text: issuerLine),
@@ -75,7 +77,8 @@ public struct IssueDocument: Sendable {
             if let summary = item.summary, !summary.isEmpty {
                 parts.append(.el("p", [("class", "lead")], text: summary))
             }
-            parts.append(.trusted(ItemPage.body(item)))
+            let html = ItemPage.body(item)
+            parts.append(.trusted(imageSource.map { ItemPage.rewritingImageSources(html, $0) } ?? html))
             if let author = item.author { parts.append(.el("p", [("class", "byline")], text: author)) }
             body.append(.el("article", [("lang", "vi")], parts))
         }

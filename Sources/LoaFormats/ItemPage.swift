@@ -43,22 +43,42 @@ public enum ItemPage {
 
     /// Replaces every `<img>` whose source is on the network by its alternative text.
     static func withoutRemoteImages(_ html: String) -> String {
+        replacingImages(html) { tag in
+            guard ItemMedia.isRemote(attribute("src", in: tag) ?? "") else { return String(tag) }
+            return "<span class=\"no-image\">" + (attribute("alt", in: tag) ?? "") + "</span>"
+        }
+    }
+
+    /// Gives every `<img>` the address `source` returns for its own (the path as the body wrote it, entities and
+    /// percent-escapes decoded); an image `source` gives nil for keeps its address.
+    public static func rewritingImageSources(_ html: String, _ source: (String) -> String?) -> String {
+        replacingImages(html) { tag in
+            guard let src = attribute("src", in: tag), let start = tag.range(of: " src=\"" + src + "\""),
+                  let replaced = source(decodedAttribute(src)) else { return String(tag) }
+            return tag[..<start.lowerBound] + " src=\"" + HTML.escape(replaced) + "\"" + tag[start.upperBound...]
+        }
+    }
+
+    /// cmark's HTML with each `<img …>` tag replaced by what `replace` makes of it.
+    static func replacingImages(_ html: String, _ replace: (Substring) -> String) -> String {
         guard mayHoldImage(html) else { return html }
         var out = ""
         var rest = html[...]
         while let open = rest.range(of: "<img ") {
             out += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].range(of: ">") else { rest = rest[open.lowerBound...]; break }
-            let tag = rest[open.lowerBound..<close.upperBound]
-            let src = attribute("src", in: tag) ?? ""
-            if ItemMedia.isRemote(src) {
-                out += "<span class=\"no-image\">" + (attribute("alt", in: tag) ?? "") + "</span>"
-            } else {
-                out += tag
-            }
+            out += replace(rest[open.lowerBound..<close.upperBound])
             rest = rest[close.upperBound...]
         }
         return out + rest
+    }
+
+    /// An attribute as cmark wrote it, back to the link the Markdown held: entities, then percent-escapes, undone.
+    static func decodedAttribute(_ value: String) -> String {
+        let text = value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        return text.removingPercentEncoding ?? text
     }
 
     /// Whether the text holds `<img `, found on its bytes (most bodies show no image).
@@ -108,19 +128,25 @@ public enum ItemMedia {
             let url = image.url
             if url.hasPrefix("data:") || url.hasPrefix("#") { continue }
             if isRemote(url) { problems.append(.error(.remoteImage(url), at: at)); continue }
-            let path = url.removingPercentEncoding ?? url
-            if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
-                problems.append(.error(.imageOutsideMedia(url), at: at))
-                continue
-            }
-            let candidates = [paths.root + "/content/" + path, paths.media + "/" + path]
-            guard let source = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-                problems.append(.error(.imageMissing(url), at: at))
-                continue
-            }
-            files.append(File(source: source, relative: path))
+            let (file, problem) = self.file(url.removingPercentEncoding ?? url, shown: url, at: at, paths: paths)
+            if let file { files.append(file) }
+            if let problem { problems.append(problem) }
         }
         return (Array(Set(files)).sorted { $0.relative < $1.relative }, problems)
+    }
+
+    /// A picture named by a path relative to `content/` or `content/media/` (an item's image, a channel's
+    /// `cover:`), or what is wrong with it (outside `content/`, missing).
+    public static func file(_ path: String, shown: String? = nil, at: SourceLocation,
+                            paths: WorkspacePaths) -> (File?, Diagnostic?) {
+        if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+            return (nil, .error(.imageOutsideMedia(shown ?? path), at: at))
+        }
+        let candidates = [paths.root + "/content/" + path, paths.media + "/" + path]
+        guard let source = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            return (nil, .error(.imageMissing(shown ?? path), at: at))
+        }
+        return (File(source: source, relative: path), nil)
     }
 }
 

@@ -152,6 +152,10 @@ public struct ReportPresenter {
         out.append(.paragraph(t(DocumentText.contentSummary(placements: t.count(f.publishedItems),
                                                             deliveries: t.count(f.deliveries),
                                                             coverage: t.percent(f.themeCoverage)))))
+        if f.deliveries > 0 {
+            out.append(.paragraph(t(DeliveryText.reportDelivered(delivered: t.count(f.delivered),
+                                                                 confirmed: t.count(f.confirmed)))))
+        }
         if !f.byChannel.isEmpty {
             // channels in the order of channels.yml, the order officers know them by
             let channels = ordered(f.byChannel.keys, as: workspace.channels.map(\.id.value))

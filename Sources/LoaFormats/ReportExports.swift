@@ -9,10 +9,7 @@ extension ReportPresenter {
         return .object([
             ("from", .string(f.from.iso)), ("to", .string(f.to.iso)),
             ("interim", .bool(f.interim)), ("as_of", f.asOf.map { .string($0.iso) } ?? .null),
-            ("content", .object([("published_items", .int(f.publishedItems)), ("deliveries", .int(f.deliveries)),
-                                 ("by_channel", .counts(f.byChannel)), ("by_theme", .counts(f.byTheme)),
-                                 ("by_audience", .counts(f.byAudience)), ("theme_coverage", .share(f.themeCoverage)),
-                                 ("active_themes", .array(f.activeThemes.map { .string($0.description) }))])),
+            ("content", contentJSON),
             ("activities", .object([("count", .int(f.activityCount)), ("participants", .int(f.participants)),
                                     ("by_unit", .counts(f.activitiesByUnit)),
                                     ("by_type", .counts(Dictionary(
@@ -36,6 +33,17 @@ extension ReportPresenter {
         ])
     }
 
+    /// The content figures: `deliveries` counts unit × item as ever; `delivered` those whose unit's delivery was
+    /// sent or confirmed, `confirmed` those the unit confirmed.
+    var contentJSON: JSON {
+        let f = figures
+        return .object([("published_items", .int(f.publishedItems)), ("deliveries", .int(f.deliveries)),
+                        ("delivered", .int(f.delivered)), ("confirmed", .int(f.confirmed)),
+                        ("by_channel", .counts(f.byChannel)), ("by_theme", .counts(f.byTheme)),
+                        ("by_audience", .counts(f.byAudience)), ("theme_coverage", .share(f.themeCoverage)),
+                        ("active_themes", .array(f.activeThemes.map { .string($0.description) }))])
+    }
+
     /// Every figure as JSON, written as it goes: the same bytes as `json().text`, without building the tree
     /// (whose lists grow with the number of units).
     public func writeJSON(to w: JSONWriter) {
@@ -45,10 +53,7 @@ extension ReportPresenter {
         w.field("to", .string(f.to.iso))
         w.field("interim", .bool(f.interim))
         w.field("as_of", f.asOf.map { .string($0.iso) } ?? .null)
-        w.field("content", .object([("published_items", .int(f.publishedItems)), ("deliveries", .int(f.deliveries)),
-                                    ("by_channel", .counts(f.byChannel)), ("by_theme", .counts(f.byTheme)),
-                                    ("by_audience", .counts(f.byAudience)), ("theme_coverage", .share(f.themeCoverage)),
-                                    ("active_themes", .array(f.activeThemes.map { .string($0.description) }))]))
+        w.field("content", contentJSON)
         w.key("activities")
         w.beginObject()
         w.field("count", .int(f.activityCount))
@@ -111,6 +116,7 @@ extension ReportPresenter {
         add("section", "key", "value", "status")
         add("range", "from", f.from.iso); add("range", "to", f.to.iso)
         add("content", "published_items", String(f.publishedItems)); add("content", "deliveries", String(f.deliveries))
+        add("content", "delivered", String(f.delivered)); add("content", "confirmed", String(f.confirmed))
         for k in f.byChannel.keys.sorted() { add("content.by_channel", k.rawValue, String(f.byChannel[k] ?? 0)) }
         for k in f.byTheme.keys.sorted() { add("content.by_theme", k.description, String(f.byTheme[k] ?? 0)) }
         add("content", "theme_coverage", share(f.themeCoverage))

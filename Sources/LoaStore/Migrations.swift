@@ -258,6 +258,30 @@ enum Schema {
             );
             CREATE INDEX alert_events_alert ON alert_events(alert_id, id);
             """),
+        // an issue's delivery to each unit (and, unit '', the issue's own: the feed entry, the Zalo article) with
+        // its medium and state, beside `deliveries`, which keeps one row per unit and item for the reports. Only
+        // deliveries still open are indexed, so sending one changes one index page. Issues published before Loa
+        // could send anything were handed out by people: they become `print`, `sent`
+        Migration(name: "deliveries gain a medium and a state", sql: """
+            CREATE TABLE issue_deliveries (
+              publication_id INTEGER NOT NULL REFERENCES publications(id),
+              unit TEXT NOT NULL,
+              medium TEXT NOT NULL CHECK (medium IN ('email', 'zalo-oa', 'feed', 'print')),
+              state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'confirmed')),
+              problem TEXT,
+              changed_on TEXT NOT NULL,
+              confirmed_on TEXT,
+              remote_token TEXT,
+              remote_id TEXT,
+              PRIMARY KEY (publication_id, unit)
+            ) WITHOUT ROWID;
+            CREATE INDEX issue_deliveries_open ON issue_deliveries(publication_id)
+              WHERE state IN ('pending', 'sending', 'failed');
+            CREATE INDEX issue_deliveries_unit ON issue_deliveries(unit, publication_id);
+            INSERT INTO issue_deliveries (publication_id, unit, medium, state, changed_on)
+              SELECT DISTINCT d.publication_id, d.unit, 'print', 'sent', p.recorded_on
+              FROM deliveries d JOIN publications p ON p.id = d.publication_id;
+            """),
         // what a unit sends is what happened (SPEC §9.5): the date a form states for itself beside the day that
         // counts (the server's day for a web report, the first submission's for a correction), and urgent issues
         // that open an alert at once and count once with the month's report, whether or not it repeats them

@@ -28,15 +28,25 @@ extension StoreReader {
             """, args([from, to])) { r in
             delivered[PublicationKey(publication: try r.int(0), item: try r.text(1))] = try r.int(2)
         }
+        // every unit of an issue gets each of its items: a unit's delivery state counts once per item
+        var states: [Int: (delivered: Int, confirmed: Int)] = [:]
+        try db.query("""
+            SELECT s.publication_id, sum(s.state IN ('sent', 'confirmed')), sum(s.state = 'confirmed')
+            FROM issue_deliveries s JOIN publications p ON p.id = s.publication_id
+            WHERE p.date BETWEEN ? AND ? AND s.unit <> ''\(unit == nil ? "" : " AND s.unit = ?")
+            GROUP BY s.publication_id
+            """, args([from, to])) { r in states[try r.int(0)] = (try r.int(1), try r.int(2)) }
         facts.published = try db.rows("""
             SELECT p.id, p.channel, p.date, pi.item FROM publications p JOIN publication_items pi ON pi.publication_id =
               p.id
             WHERE p.date BETWEEN ? AND ?\(deliveredTo) ORDER BY p.date, p.channel, pi.position
             """, args([from, to])) { r in
             let key = PublicationKey(publication: try r.int(0), item: try r.text(3))
+            let state = states[key.publication]
             return ReportFacts.PublishedItem(channel: try r.id(1), date: try r.day(2), item: try r.id(3),
                                              themes: themes[key] ?? [], audiences: audiences[key] ?? [],
-                                             deliveries: delivered[key] ?? 0)
+                                             deliveries: delivered[key] ?? 0, delivered: state?.delivered ?? 0,
+                                             confirmed: state?.confirmed ?? 0)
         }
 
         let months: [any DatabaseValueConvertible] = [from.monthOfYear, to.monthOfYear]

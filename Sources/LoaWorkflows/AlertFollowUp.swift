@@ -1,6 +1,8 @@
+import Foundation
 import LoaCore
 import LoaFormats
 import LoaStore
+import LoaTransport
 
 /// Following up a sensitive issue (SPEC §5.3–5.4): resolve, add a note, report it to the competent authority, record
 /// the signed report's number. One door for the command line and the web: every step is recorded in the alert's
@@ -50,11 +52,28 @@ public enum AlertFollowUp {
         }
     }
 
+    /// What became of the e-mail telling the authority a report is on its way.
+    public enum Notice: Sendable, Hashable {
+        case sent(to: String)
+        /// E-mail is not set up (no `smtp:` in `distribution.yml`): the message was written here instead.
+        case written(path: String)
+        case failed(DeliveryProblem)
+        case noAddress
+    }
+
+    /// An escalation's report files and its notice.
+    public struct Escalation: Sendable {
+        public let files: [String]
+        public let notice: Notice
+    }
+
     /// Reports an open alert to an authority of `plan.yml`: writes the draft report for signing
-    /// (`out/reports/alert-ID.md|html|docx`) and records the escalation. Returns the files written.
+    /// (`out/reports/alert-ID.md|html|docx`), records the escalation, then tells the authority by e-mail that the
+    /// report is on its way (never what it is about). A notice that fails leaves the escalation recorded.
     @discardableResult
     public static func escalate(_ id: Int, to authorityID: AuthorityID, proposal: String?, workspace ws: Workspace,
-                                session s: Session) throws(Failure) -> [String] {
+                                session s: Session) throws(Failure) -> Escalation {
+        let settings = try DistributionSettings.load(s.paths)
         let authority = try AlertFollowUpRules.authority(authorityID, in: ws.plan)
         let text = try proposal.map(AlertFollowUpRules.note)
         var written: [String] = []
@@ -64,7 +83,29 @@ public enum AlertFollowUp {
             written = try DocumentFiles.write(doc, base: s.paths.report("alert-\(id)"))
             return AlertEvent(on: s.today, by: s.actor.name, action: .escalated, to: authorityID, note: text)
         }
-        return written
+        return Escalation(files: written, notice: notify(id, authority, plan: ws.plan, settings: settings, session: s))
+    }
+
+    /// The notice to the authority: sent over SMTP when it is set up, otherwise written under `out/outbox/alerts/`.
+    static func notify(_ id: Int, _ authority: Authority, plan: Plan, settings: DistributionSettings?,
+                       session s: Session) -> Notice {
+        guard let address = authority.email else { return .noAddress }
+        let smtp = settings?.smtp
+        let message = EscalationNotice.message(alert: id, authority: authority, plan: plan,
+                                               from: smtp?.from ?? "loa@localhost", senderName: smtp?.fromName,
+                                               date: s.today, language: s.language)
+        guard let smtp else {
+            let path = s.paths.out + "/outbox/alerts/alert-\(id)-\(authority.id.value).eml"
+            do { try writeFile(path, message) } catch { return .failed(.transport(s.paths.relative(path))) }
+            return .written(path: path)
+        }
+        let server = SMTPServer(url: smtp.url, user: smtp.user, password: smtp.password, requiresTLS: smtp.requiresTLS,
+                                connectTimeout: min(15, smtp.timeout), timeout: smtp.timeout)
+        guard let sender = SMTPSender(server) else { return .failed(.transport("libcurl")) }
+        if let failure = sender.send(message, from: smtp.from, to: address) {
+            return .failed(ZaloClient.problem(failure, address: address, timeout: smtp.timeout))
+        }
+        return .sent(to: address)
     }
 
     /// Records the number and date the office gave the signed report and writes it again with them (no longer a

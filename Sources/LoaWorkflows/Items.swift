@@ -126,6 +126,6 @@ public enum WorkspaceCopy {
             throw Failure(.fileUnwritable(target, reason: error.localizedDescription), exitCode: ExitCode.ioError)
         }
         // recorded facts, the web key and outputs never belong in git
-        try writeFile(target + "/.gitignore", "loa.sqlite\nloa.sqlite-*\nloa.key\nout/\n")
+        try writeFile(target + "/.gitignore", "loa.sqlite\nloa.sqlite-*\nloa.key\ndistribution.yml\nsecrets/\nout/\n")
     }
 }

@@ -241,12 +241,15 @@ public enum UnitReports {
         }
     }
 
-    /// The month's blank form as `loa form` writes it: only issues the unit confirmed receiving are ticked.
+    /// The month's blank form (`loa form`, and a unit's download): only the issues the unit confirmed receiving
+    /// are ticked; the others delivered to it are offered for it to add (SPEC §9.5, §10).
     public static func blankForm(unit: UnionUnit, month: Month, workspace ws: Workspace,
                                  session s: Session) throws(Failure) -> String {
-        let delivered = try s.read(orEmpty: [Slot]()) { try $0.issuesDelivered(to: unit.code.value, in: month) }
-        return FormTemplate.render(unit: unit, month: month, received: [], delivered: delivered, workspace: ws,
-                                   language: s.language)
+        let receipts = try Receipts.receipts(of: unit.code.value, in: month, session: s)
+        return FormTemplate.render(unit: unit, month: month,
+                                   received: receipts.filter { $0.state == .confirmed }.map(\.slot),
+                                   offered: receipts.filter { $0.state != .confirmed }.map(\.slot),
+                                   workspace: ws, language: s.language)
     }
 
     /// An activity table to fill in a spreadsheet: the header `loa import` reads, UTF-8 with a BOM (so Excel

@@ -94,3 +94,41 @@ import Testing
         #expect(r.stderr.contains("\"ldld-tinh\""))
     }
 }
+
+/// The notice an authority gets when a report is on its way (SPEC §5.4), received by a real SMTP server on loopback
+/// and read back with Python's `email` package: never the unit, the topic or the detail.
+@Suite struct EscalationNoticeTests {
+    @Test func theAuthorityIsToldAReportIsComingAndNothingOfTheMatter() throws {
+        let ws = try EscalationTests().workspaceWithAlert()
+        guard let sink = try LoopbackServer.smtp(ws.path("sink")) else { return }
+        try ws.mailSettings(port: sink.port)
+        let r = try ws.run(["alerts", "escalate", "1", "--to", "ldld-tinh"], today: "2026-12-04")
+        #expect(r.code == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("Đã gửi thư báo trước đến bantuyengiao.ldld@example.vn."))
+        #expect(sink.envelopes.compactMap { ($0["to"] as? [String])?.first } == ["bantuyengiao.ldld@example.vn"])
+        let mail = try #require(try readMail(sink.messages).first)
+        #expect(mail["subject"] as? String
+                == "Công đoàn Viên chức tỉnh Điện Biên: báo cáo vụ việc sẽ gửi đến quý cơ quan (04/12/2026)")
+        #expect((mail["defects"] as? [Any])?.isEmpty == true && mail["crlf"] as? Bool == true)
+        let text = try #require(mail["text"] as? String)
+        #expect(text.contains("Kính gửi: Ban Thường vụ Liên đoàn Lao động tỉnh Điện Biên"))
+        for secret in ["Tin đồn", "phụ cấp", "Sở Y tế", "cdcs-so-yte", "Chi tiết"] {
+            #expect(!text.contains(secret), "the notice gives away \(secret)")
+        }
+    }
+
+    @Test func withoutMailSettingsTheNoticeIsWrittenAndNothingLeaves() throws {
+        let ws = try EscalationTests().workspaceWithAlert()
+        let r = try ws.run(["alerts", "escalate", "1", "--to", "ldld-tinh"], today: "2026-12-04")
+        #expect(r.code == 0 && r.stdout.contains("out/outbox/alerts/alert-1-ldld-tinh.eml"), "\(r.stdout)")
+        let eml = try ws.read("out/outbox/alerts/alert-1-ldld-tinh.eml")
+        #expect(eml.contains("To: =?UTF-8?B?") && eml.contains("bantuyengiao.ldld@example.vn"))
+        // an authority without an address gets no notice, and the escalation stands
+        try ws.edit("content/plan.yml", replacing: "    email: tuyengiaodanvan@example.vn\n", with: "")
+        try ws.write("inbox/b.md", EarlyWarningCommandTests.form(
+            "cdcs-so-tc", "2026-11", submitted: "2026-12-02", mood: "lo-ngai", issues: [("Việc khác", true)]))
+        #expect(try ws.run(["import", ws.path("inbox")], today: "2026-12-03").code == 0)
+        let none = try ws.run(["alerts", "escalate", "2", "--to", "tuyen-giao-dan-van"], today: "2026-12-04")
+        #expect(none.code == 0 && none.stdout.contains("chưa có địa chỉ thư điện tử"))
+    }
+}

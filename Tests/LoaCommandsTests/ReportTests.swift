@@ -136,6 +136,10 @@ func json(_ r: RunResult) throws -> [String: Any] {
             #expect(FileManager.default.fileExists(atPath: dir + "/" + f), "\(f)")
         }
         #expect(r.stdout.contains("hiệu chỉnh 1"))
+        // nothing left the machine, and it says where the e-mails and the Zalo articles went
+        #expect(r.stdout.contains("7 thư ghi vào out/outbox/ban-tin/2026-11-13/, chưa gửi đi"))
+        #expect(r.stdout.contains("bài Zalo OA ghi vào out/zalo/zalo-oa/2026-11-05.json, chưa gửi đi"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/out/outbox/ban-tin/2026-11-13/cdcs-so-gddt.eml"))
         // it ends by saying how to open the web front, with one unit's private link
         #expect(r.stdout.contains("loa serve --workspace \(dir) --today 2026-12-08"))
         #expect(r.stdout.range(of: #"http://127\.0\.0\.1:8080/u/[A-Za-z0-9_-]{43}\n"#, options: .regularExpression) != nil)

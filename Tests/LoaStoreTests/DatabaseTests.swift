@@ -149,6 +149,30 @@ final class TempFolder {
         #expect(hits.map(\.ref) == ["u1 2026-11-01"])
     }
 
+    @Test func deliveriesRecordedBeforeDistributionBecomeSentInPrint() throws {
+        let tmp = try TempFolder()
+        let db = try Database(path: tmp.file())
+        let before = Schema.migrations.firstIndex { $0.name == "deliveries gain a medium and a state" } ?? 0
+        try Schema.migrate(db, upTo: before)
+        try db.execute("""
+            INSERT INTO publications VALUES (1, 'ban-tin', '2026-11-13', '2026-11-14');
+            INSERT INTO publication_items (publication_id, item, position, title) VALUES (1, 'i1', 0, 'A'),
+              (1, 'i2', 1, 'B');
+            INSERT INTO deliveries VALUES (1, 'u1', 'i1'), (1, 'u1', 'i2'), (1, 'u2', 'i1'), (1, 'u2', 'i2');
+            """)
+        try Schema.migrate(db)
+        // one delivery per unit, handed out by people on the day it was recorded
+        #expect(try db.rows("""
+            SELECT unit, medium, state, changed_on, coalesce(problem, '-') FROM issue_deliveries ORDER BY unit
+            """) { "\(try $0.text(0)) \(try $0.text(1)) \(try $0.text(2)) \(try $0.text(3)) \(try $0.text(4))" }
+                == ["u1 print sent 2026-11-14 -", "u2 print sent 2026-11-14 -"])
+        let store = try ReadOnlyStore(path: tmp.file())
+        let facts = try store.read { try $0.reportFacts(from: Day(iso: "2026-11-01")!, to: Day(iso: "2026-11-30")!) }
+        #expect(facts.published.map(\.deliveries) == [2, 2])
+        #expect(facts.published.map(\.delivered) == [2, 2])
+        #expect(facts.published.map(\.confirmed) == [0, 0])
+    }
+
     @Test func aDatabaseNewerThanTheBinaryIsRefused() throws {
         let tmp = try TempFolder()
         let db = try Database(path: tmp.file())

@@ -20,7 +20,8 @@ SAMPLES = {
     "[String]": '["a", "b"]', "[ChannelID]": '["ban-tin", "web"]', "UnitCode": '"u1"', "ItemID": '"i1"',
     "ChannelID": '"ban-tin"', "ProjectID": '"museum"', "PhaseID": '"1.1"', "AudienceID": '"doan-vien"',
     "ThemeRef": 'ThemeRef(parsing: "museum/1.1/a")!', "EntityKind": ".unit", "PlanRule": ".approval",
-    "OfficerText": ".invalidName", "AlertEvent.Action": ".escalated", "MonthGrid.EntryState": ".proposed", "Completeness.Cell": ".missing", "AuditAction": ".itemApproved",
+    "OfficerText": ".invalidName", "AlertEvent.Action": ".escalated", "DeliveryText": ".receiptButton",
+    "MonthGrid.EntryState": ".proposed", "Completeness.Cell": ".missing", "AuditAction": ".itemApproved",
 }
 
 

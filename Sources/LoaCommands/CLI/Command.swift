@@ -61,6 +61,7 @@ let commandTable: [CommandEntry] = [
                                    ItemUnpinCommand.self])),
     .command(PlanCommand.self),
     .command(PublishCommand.self),
+    .command(DeliverCommand.self),
     .command(RenderCommand.self),
     .command(FormCommand.self),
     .command(ImportCommand.self),

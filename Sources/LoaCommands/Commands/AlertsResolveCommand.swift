@@ -103,10 +103,19 @@ struct AlertsEscalateCommand: Command {
     func run(in ctx: Context) throws(Failure) -> Int32 {
         let (s, ws) = try ctx.load()
         let session = person.map { s.with(actor: .commandLine(user: $0)) } ?? s
-        let paths = try AlertFollowUp.escalate(id, to: authority, proposal: proposal, workspace: ws, session: session)
+        let done = try AlertFollowUp.escalate(id, to: authority, proposal: proposal, workspace: ws, session: session)
         let name = ws.plan.authorities.first { $0.id.value == authority }?.name ?? authority.rawValue
         ctx.console.say(CommandText.alertEscalated(id: id, authority: name))
-        for p in paths { ctx.console.out("  " + s.paths.relative(p) + "\n") }
+        for p in done.files { ctx.console.out("  " + s.paths.relative(p) + "\n") }
+        let t = ctx.t
+        switch done.notice {
+        case .sent(let address): ctx.console.out(t(EscalationText.noticeSent(address)) + "\n")
+        case .written(let path): ctx.console.out(t(EscalationText.noticeWritten(s.paths.relative(path))) + "\n")
+        case .noAddress: ctx.console.out(t(EscalationText.noticeNoAddress(name)) + "\n")
+        case .failed(let problem):
+            ctx.console.err(t(EscalationText.noticeFailed(t(problem))) + "\n")
+            return ExitCode.ioError
+        }
         return ExitCode.ok
     }
 }

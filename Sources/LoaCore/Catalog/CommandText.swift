@@ -44,6 +44,8 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case userAdded(String), userRemoved(String), passwordChanged(String), passwordPrompt, passwordAgain
     /// The `item` commands' texts (their own catalog).
     case officer(OfficerText)
+    /// What distribution says: sending, receipts, publishing on schedule (their own catalog).
+    case delivery(DeliveryText)
 
     public var phrase: Phrase {
         switch self {
@@ -128,10 +130,13 @@ public enum CommandText: Sendable, Hashable, Localizable {
                    en: "Publish one slot: the confirmed items of that channel and day become "
                        + "out/issues/CHANNEL/DATE.html (A4) and .md.")
         case .publishDetails:
-            Phrase(vi: "Ghi nhận lần đăng và một lượt chuyển đến mỗi đơn vị nhận cho mỗi bài. Xuất bản lại không thay "
-                + "đổi gì.",
-                   en: "Records the publication and one delivery per receiving unit and item. Publishing again "
-                       + "changes nothing.")
+            Phrase(vi: "Ghi nhận lần đăng và một lượt chuyển đến mỗi đơn vị nhận cho mỗi bài, rồi gửi số báo theo "
+                + "kênh (deliver: trong channels.yml: thư điện tử, Zalo OA, nguồn tin, bản in). Xuất bản lại không "
+                + "thay đổi gì. --due xuất bản các kỳ đã xác nhận trong 7 ngày qua chưa xuất bản.",
+                   en: "Records the publication and one delivery per receiving unit and item, then delivers the "
+                       + "issue through its channel's medium (deliver: in channels.yml: e-mail, Zalo OA, feed, "
+                       + "print). Publishing again changes nothing. --due publishes the confirmed slots of the last "
+                       + "7 days not yet published.")
         case .alreadyPublished(let c, let d):
             Phrase(vi: "Kỳ \(c) ngày \(d) đã được xuất bản trước đó; không thay đổi gì.",
                    en: "\(c) on \(d) was already published; nothing changed.")
@@ -382,6 +387,7 @@ public enum CommandText: Sendable, Hashable, Localizable {
         case .passwordPrompt: Phrase(vi: "Mật khẩu", en: "Password")
         case .passwordAgain: Phrase(vi: "Nhập lại mật khẩu", en: "Password again")
         case .officer(let o): o.phrase
+        case .delivery(let d): d.phrase
         }
     }
 }

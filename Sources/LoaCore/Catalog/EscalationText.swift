@@ -11,6 +11,10 @@ public enum EscalationText: Sendable, Hashable, Localizable {
     case historyHeading, noteLabel, addNote, escalateHeading, authorityLabel, proposalLabel, escalateButton
     case noAuthorities, reportHeading, downloadWord, downloadPage, numberLabel, issuedOnLabel, recordIssued
     case doneNoted, doneEscalated, doneIssued
+    // the notice to the authority
+    case noticeSubject(issuer: String, date: String), noticeBody(authority: String, issuer: String, date: String)
+    case noticeSent(String), noticeWritten(String), noticeFailed(String), noticeNoAddress(String)
+    case noticeSentWeb, noticeNotSetUp, noticeFailedWeb
 
     public var phrase: Phrase {
         switch self {
@@ -59,6 +63,31 @@ public enum EscalationText: Sendable, Hashable, Localizable {
         case .doneEscalated: Phrase(vi: "Đã lập báo cáo vụ việc (dự thảo để trình ký).",
                                     en: "The report was written (a draft for signing).")
         case .doneIssued: Phrase(vi: "Đã ghi số văn bản.", en: "The signed report was recorded.")
+        case .noticeSubject(let issuer, let date):
+            Phrase(vi: "\(issuer): báo cáo vụ việc sẽ gửi đến quý cơ quan (\(date))",
+                   en: "\(issuer): a report of a matter is on its way to you (\(date))")
+        case .noticeBody(let authority, let issuer, let date):
+            Phrase(vi: "Kính gửi: \(authority)\n\nNgày \(date), \(issuer) lập báo cáo về một vụ việc do công đoàn "
+                       + "cơ sở phản ánh. Báo cáo sẽ được gửi đến quý cơ quan theo đường văn bản sau khi ký "
+                       + "ban hành.\n\n"
+                       + "Thư này chỉ để thông báo trước; nội dung vụ việc không gửi qua thư điện tử.\n\n\(issuer)",
+                   en: "To: \(authority)\n\nOn \(date), \(issuer) wrote a report of a matter raised by a grassroots "
+                       + "union. It will reach you as an official document once signed.\n\nThis e-mail is only a "
+                       + "notice; the matter itself is never sent by e-mail.\n\n\(issuer)")
+        case .noticeSentWeb: Phrase(vi: "Đã gửi thư báo trước đến cơ quan nhận báo cáo.",
+                                    en: "A notice was e-mailed to the authority.")
+        case .noticeNotSetUp: Phrase(vi: "Chưa thiết lập gửi thư điện tử nên chưa có thư báo trước đến cơ quan nhận.",
+                                     en: "E-mail is not set up, so the authority got no notice.")
+        case .noticeFailedWeb: Phrase(vi: "Không gửi được thư báo trước; báo cáo vẫn đã được lập.",
+                                      en: "The notice could not be e-mailed; the report is written all the same.")
+        case .noticeSent(let a): Phrase(vi: "Đã gửi thư báo trước đến \(a).", en: "A notice was e-mailed to \(a).")
+        case .noticeWritten(let path):
+            Phrase(vi: "Chưa thiết lập gửi thư: thư báo trước được ghi ở \(path).",
+                   en: "E-mail is not set up: the notice was written to \(path).")
+        case .noticeFailed(let why): Phrase(vi: "Không gửi được thư báo trước: \(why)",
+                                            en: "The notice could not be e-mailed: \(why)")
+        case .noticeNoAddress(let a): Phrase(vi: "\(a) chưa có địa chỉ thư điện tử: không gửi thư báo trước.",
+                                             en: "\(a) has no e-mail address: no notice was sent.")
         case .issuedAs(let number, let on): Phrase(vi: "văn bản số \(number) ngày \(on)",
                                                    en: "report no. \(number) of \(on)")
         }

@@ -14,10 +14,8 @@ public enum FormText: Sendable, Hashable, Localizable {
                                        en: "date sent, e.g. \(e); empty means the import day")
         case .reporter: Phrase(vi: "họ tên người báo cáo", en: "who reports")
         case .received:
-            Phrase(vi: "Các số bản tin, bảng tin đã chuyển đến đơn vị trong tháng; ghi vào received những số đơn vị "
-                       + "đã nhận, cách nhau dấu phẩy:",
-                   en: "Issues delivered to the unit this month; list under received the ones the unit got, "
-                       + "separated by commas:")
+            Phrase(vi: "Các số bản tin, bảng tin đơn vị đã nhận trong tháng, cách nhau dấu phẩy:",
+                   en: "Issues the unit received this month, separated by commas:")
         case .noActivity:
             Phrase(vi: "Tháng không có hoạt động nào: để activities: [] và thêm dòng no_activity: true (có thể "
                        + "ghi lý do ở no_activity_reason).",

@@ -164,6 +164,8 @@ public enum Message: Sendable, Hashable, Localizable {
     case verbatim(String)
     /// The editorial messages of items, calendar and the officers' pages (their own catalog).
     case officer(OfficerText)
+    /// What distribution says: sending, receipts, publishing on schedule (their own catalog).
+    case delivery(DeliveryText)
 
     public var phrase: Phrase {
         switch self {
@@ -462,6 +464,7 @@ public enum Message: Sendable, Hashable, Localizable {
                 + "stops working and must be printed again with loa links)")
         case .verbatim(let t): Phrase(both: t)
         case .officer(let o): o.phrase
+        case .delivery(let d): d.phrase
         }
     }
 

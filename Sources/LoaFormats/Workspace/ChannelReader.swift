@@ -21,6 +21,8 @@ enum ChannelReader {
             let capacity = r.integer("capacity", required: true)
             let lead = r.integer("lead_days")
             let audiences = r.references("audiences", as: AudienceID.self) ?? []
+            let deliver = r.choice("deliver", Medium.self)
+            let cover = r.string("cover")
             var scope = UnitScope.all
             if let units = r.list("units"), !(units.count == 1 && units[0].value == "all") { scope = .some(units) }
             var days: [Located<Int>] = []
@@ -42,7 +44,7 @@ enum ChannelReader {
             return Channel(id: id, name: name?.value ?? id.value.rawValue, kind: kind ?? .newsletter, every: every
                 ?? .month,
                            on: days, skipWeekends: skip, capacity: capacity?.value ?? 0, leadDays: lead?.value ?? 0,
-                           audiences: audiences, units: scope)
+                           audiences: audiences, units: scope, deliver: deliver, cover: cover)
         }
     }
 }

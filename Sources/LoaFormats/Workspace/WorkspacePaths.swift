@@ -25,6 +25,14 @@ public struct WorkspacePaths: Sendable {
     public var defaultDatabase: String { root + "/loa.sqlite" }
     /// The web front's secret key: outside the database, readable by its owner only, git-ignored.
     public var serverKey: String { root + "/loa.key" }
+    /// Where e-mail and Zalo settings and secrets live, beside the server key (git-ignored, mode 0600).
+    public var distribution: String { root + "/distribution.yml" }
+    /// The folder an issue's e-mails are written to when nothing leaves the machine.
+    public func outbox(_ slot: Slot) -> String { out + "/outbox/\(slot.channel)/\(slot.date.iso)" }
+    /// The request body of an issue's Zalo OA article, written when nothing leaves the machine.
+    public func zaloArticle(_ slot: Slot) -> String { out + "/zalo/\(slot.channel)/\(slot.date.iso).json" }
+    /// A channel's Atom feed.
+    public func feed(_ channel: ChannelID) -> String { out + "/feeds/\(channel).xml" }
 
     /// Shows a path relative to the workspace root, as users see it in messages.
     public func relative(_ path: String) -> String {

@@ -20,6 +20,9 @@ enum AlertsPage {
         var body: [HTML] = [.el("h1", text: t(OfficerText.alertsTitle))]
         body += OfficerUI.doneNotice(c)
         if let key = c.request.queryValue("done"), let text = doneText[key] { body.append(Pages.notice(t(text))) }
+        if let key = c.request.queryValue("notice"), let (text, kind) = noticeText[key] {
+            body.append(Pages.notice(t(text), kind: kind))
+        }
         if let problem { body.append(Pages.notice(problem, kind: "error")) }
         body.append(.el("p", [], text: t(OfficerText.alertCounts(open: open.count, resolved: resolved.count))))
         if !sensitive { body.append(.el("p", [("class", "notice info")], text: t(OfficerText.sensitiveHidden))) }
@@ -146,9 +149,16 @@ enum AlertsPage {
     static func escalate(_ id: Int, _ c: RequestContext) throws -> HTTPResponse {
         let ws = try c.workspace()
         let proposal = (c.request.formValue("note") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return try act(c, done: "escalated") { s throws(Failure) in
-            try AlertFollowUp.escalate(id, to: AuthorityID(c.request.formValue("to") ?? ""),
-                                       proposal: proposal.isEmpty ? nil : proposal, workspace: ws, session: s)
+        var notice = "none"
+        return try act(c, done: "escalated", also: { [("notice", notice)] }) { s throws(Failure) in
+            switch try AlertFollowUp.escalate(id, to: AuthorityID(c.request.formValue("to") ?? ""),
+                                              proposal: proposal.isEmpty ? nil : proposal, workspace: ws,
+                                              session: s).notice {
+            case .sent: notice = "sent"
+            case .written: notice = "written"
+            case .failed: notice = "failed"
+            case .noAddress: notice = "none"
+            }
         }
     }
 
@@ -176,7 +186,7 @@ enum AlertsPage {
 
     /// Runs a follow-up step through the workflow: back to the page with a notice, or the page again with what was
     /// wrong (422) and nothing recorded.
-    static func act(_ c: RequestContext, done: String,
+    static func act(_ c: RequestContext, done: String, also: () -> [(String, String?)] = { [] },
                     _ step: (Session) throws(Failure) -> Void) throws -> HTTPResponse {
         do {
             try step(try c.session())
@@ -184,8 +194,13 @@ enum AlertsPage {
             let why = f.diagnostics.filter { $0.severity == .error }.map { $0.message.text(c.language) }
             return try render(c, problem: why.joined(separator: " "), status: 422)
         }
-        return .redirect(to: .alerts, [("done", done)])
+        return .redirect(to: .alerts, [("done", done)] + also())
     }
+
+    /// What became of the notice to the authority after an escalation.
+    static let noticeText: [String: (EscalationText, String)] = [
+        "sent": (.noticeSentWeb, "ok"), "written": (.noticeNotSetUp, "info"), "failed": (.noticeFailedWeb, "error"),
+    ]
 
     static let doneText: [String: EscalationText] = [
         "noted": .doneNoted, "escalated": .doneEscalated, "issued": .doneIssued,

@@ -40,11 +40,11 @@ public enum ServerKeyError: Error, Equatable, CustomStringConvertible {
 private func octal(_ mode: UInt32) -> String { "0" + String(mode & 0o777, radix: 8) }
 
 /// The server's 256-bit secret, kept in a file only its owner can read (outside the database and
-/// git-ignored); every unit's link token is derived from it.
+/// git-ignored); every unit's link token and every receipt link is derived from it.
 public struct ServerKey: Sendable {
     /// The key's length in bytes.
     public static let byteCount = 32
-    let bytes: [UInt8]
+    package let bytes: [UInt8]
 
     /// A key from bytes you already hold (tests); must be 32 bytes.
     public init?(bytes: [UInt8]) {

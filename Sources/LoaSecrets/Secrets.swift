@@ -7,7 +7,7 @@ private let sodiumReady: Bool = sodium_init() >= 0
 /// Random bytes, URL-safe base64 and constant-time comparison, all from libsodium.
 public enum Secrets {
     /// Makes sure libsodium is initialised; every function here calls it.
-    static func ensureReady() {
+    package static func ensureReady() {
         precondition(sodiumReady, "libsodium could not be initialised")
     }
 
