@@ -26,10 +26,13 @@ public struct Session: Sendable {
         self.today = today; self.language = language; self.actor = actor
     }
 
-    /// The same session for another person or day.
+    /// The same session for another person or day (on the same connections: a web request's transaction stays
+    /// the one it writes in).
     public func with(actor: Actor? = nil, today: Day? = nil, language: Language? = nil) -> Session {
-        Session(paths: paths, databasePath: databaseNamed ? databasePath : nil, today: today ?? self.today,
-                language: language ?? self.language, actor: actor ?? self.actor)
+        var s = Session(paths: paths, databasePath: databaseNamed ? databasePath : nil, today: today ?? self.today,
+                        language: language ?? self.language, actor: actor ?? self.actor)
+        s.reusesConnections = reusesConnections
+        return s
     }
 
     public var databaseExists: Bool { FileManager.default.fileExists(atPath: databasePath) }

@@ -18,9 +18,15 @@ import Testing
         let link = String(try #require(line.split(separator: ",").last))
         #expect(link.hasPrefix(server.base + "/u/"))
 
+        // the receipt link of the unit's e-mail of the newsletter (written to the outbox: nothing was set up to send)
+        let mail = try readMail([ws.path("out/outbox/ban-tin/2026-11-13/cdcs-so-gddt.eml")]).first
+        let mailed = try #require(mail?["receipt"] as? String)
+        let receipt = server.base + "/r/" + String(try #require(mailed.split(separator: "/").last))
+        let before = try sqlite(ws.path("loa.sqlite"), "SELECT count(*) FROM issue_deliveries WHERE state = 'confirmed'")
+
         let shots = ws.path("shots")
         try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
-        let run = try python(repositoryRoot + "/Tests/browser/unit_flow.py", [link, shots])
+        let run = try python(repositoryRoot + "/Tests/browser/unit_flow.py", [link, shots, receipt])
         if run.code == 2 { toolMissing(run.output.trimmingCharacters(in: .whitespacesAndNewlines)); return }
         #expect(run.code == 0, "\(run.output)")
         let seen = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
@@ -31,11 +37,20 @@ import Testing
         #expect((seen["home_text"] as? String)?.contains("Cụm: Cụm các cơ quan quản lý nhà nước") == true)
         #expect((seen["page_width"] as? Int ?? 999) <= 360)
         // on every unit page: tap targets of 44 px, a focus ring at 3:1, headings in order, text at 4.5:1
-        #expect((seen["audited"] as? [String])?.count == 7)
+        #expect((seen["audited"] as? [String])?.count == 8)
         #expect(seen["audit"] == nil, "\(seen["audit"] ?? "")")
 
-        // explicit answers: nothing ticked, a blank report refused with each problem linking to its field
-        #expect(seen["receipts_ticked"] as? Int == 0)
+        // the receipt link's page asked; its button confirmed that unit's receipt of that issue, and only it
+        #expect((seen["receipt_page"] as? String)?.contains("Bản tin Công đoàn Viên chức tỉnh — số ra ngày 13/11/2026") == true)
+        #expect((seen["receipt_done"] as? String)?.contains("Đã ghi nhận: đơn vị đã nhận số này.") == true)
+        let confirmed = try sqlite(ws.path("loa.sqlite"), """
+            SELECT d.unit || ' ' || p.channel || '.' || p.date FROM issue_deliveries d JOIN publications p
+            ON p.id = d.publication_id WHERE d.state = 'confirmed'
+            """)
+        #expect(before == "0" && confirmed == "cdcs-so-gddt ban-tin.2026-11-13")
+
+        // explicit answers: only the confirmed receipt ticked, a blank report refused with links to its fields
+        #expect(seen["receipts_ticked"] as? [String] == ["ban-tin.2026-11-13"])
         #expect(seen["blank_links"] as? [String] == ["#reporter", "#no-activity", "#mood"])
         #expect((seen["blank_errors"] as? [String])?.first == "Hãy điền «Người báo cáo».")
         #expect(seen["summary_link_lands_on_field"] as? Bool == true)
@@ -88,6 +103,8 @@ import Testing
         #expect(status == 0)
         #expect(log.contains("GET /u/… 303"))
         #expect(!log.contains(link.components(separatedBy: "/u/").last ?? "?"))
+        #expect(log.contains("GET /r/… 200") && log.contains("POST /r/… 303"))
+        #expect(!log.contains(String(receipt.suffix(24))), "no log line holds the receipt token")
         #expect(log.contains("POST /unit/report/2026-11 303"))
 
         // the README shows these pages: keep them current when LOA_SCREENSHOTS names a folder

@@ -19,6 +19,7 @@ final class WebFixture {
 
     init(today: String = "2026-12-03", behindProxy: Bool = false,
          configure: (inout WebConfiguration) -> Void = { _ in }, now: (@Sendable () -> Date)? = nil,
+         log: LogLines? = nil,
          before: (WorkspacePaths) throws -> Void = { _ in }) throws {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
@@ -48,7 +49,7 @@ final class WebFixture {
         config.threads = 2
         config.uploadPaths = WebApp.uploadPaths
         config.behindProxy = behindProxy
-        config.log = { _ in }
+        config.log = { line in log?.append(line) }
         let app = self.app
         server = try Server(config) { app.handle($0) }
     }

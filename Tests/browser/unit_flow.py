@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """A grassroots unit reports from a phone: Debian's Chromium at 360x740, driven by Selenium.
 
-    unit_flow.py LINK SHOTS_DIR
+    unit_flow.py LINK SHOTS_DIR RECEIPT_LINK
 
-Opens the unit's link; sends a blank report (refused, each problem linking to its field); presses Enter in a field
+Opens the unit's link; opens the receipt link of an e-mail (the page asks; its button confirms); sends a blank report (refused, each problem linking to its field); presses Enter in a field
 (the draft is saved, no row added); adds a row (the page lands on it); writes and sends November's report with two
 activities and a sensitive issue; corrects it from the page that shows what was recorded; reports an urgent issue;
 double-taps an activity. On every page it measures what a phone user meets: tap targets, the focus ring's contrast,
@@ -174,7 +174,7 @@ def in_view(d, element_id):
 
 
 def main():
-    link, shots = sys.argv[1], sys.argv[2]
+    link, shots, receipt = sys.argv[1], sys.argv[2], sys.argv[3]
     base = link.split("/u/")[0]
     seen = {}
     d = browser()
@@ -187,10 +187,19 @@ def main():
         full_shot(d, shots + "/unit-home.png")
         audit(d, seen)
 
+        # the receipt link of the e-mail: a page that asks; only its button confirms
+        d.get(receipt)
+        seen["receipt_page"] = d.find_element(By.TAG_NAME, "main").text
+        audit(d, seen)
+        click_and_wait(d, "main form button[type=submit]")
+        seen["receipt_done"] = d.find_element(By.CSS_SELECTOR, ".notice").text
+        d.get(base + "/unit")
+
         # a blank report is refused: each problem links to its field
         click_and_wait(d, 'a[href="/unit/report/2026-11"]')
         seen["form_heading"] = d.find_element(By.TAG_NAME, "h1").text
-        seen["receipts_ticked"] = len(d.find_elements(By.CSS_SELECTOR, 'input[name="received"]:checked'))
+        seen["receipts_ticked"] = [box.get_attribute("value")
+                                   for box in d.find_elements(By.CSS_SELECTOR, 'input[name="received"]:checked')]
         audit(d, seen)
         submit(d, "submit")
         seen["blank_errors"] = [a.text for a in d.find_elements(By.CSS_SELECTOR, "#errors a")]
@@ -217,7 +226,7 @@ def main():
         seen["added_row_in_view"] = in_view(d, "activity-2")
         fill_activity(d, 2, "2026-11-20", "sinh-hoat-chuyen-de", "Sinh hoạt chuyên đề về chữ ký số", "30",
                       "digital/2.1/b")
-        d.find_element(By.CSS_SELECTOR, 'label[for="received-1"]').click()
+        d.find_element(By.CSS_SELECTOR, 'label[for="received-1"]').click()  # one more the unit received
         select(d, "mood", "quan-tam")
         type_into(d, "summary", "Đoàn viên quan tâm tiến độ xây dựng Bảo tàng Đảng.")
         type_into(d, "issue-1-topic", "Tin sai lệch về kinh phí Bảo tàng trên mạng xã hội")

@@ -25,6 +25,9 @@ public enum WebText: Sendable, Hashable, Localizable {
     case columnType(String), columnTitle, columnThemes, columnParticipants, columnItems
     // the home-screen shortcut
     case appName(String)
+    // receipts
+    case receiptTitle, receiptAbout(issue: String, unit: String), receiptHow, receivedButton, receivedMark
+    case receiptDone, receiptInvalid, receivedNotice(String)
     case startFromPrevious, errorsHeading(Int), fixAndSend, monthNotOpen, history
     case historyEntry(date: String, current: Bool)
     case correctionNote
@@ -195,6 +198,20 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .columnParticipants: Phrase(vi: "số người tham dự", en: "how many took part")
         case .columnItems: Phrase(vi: "bài đã dùng (có thể để trống)", en: "items used (may be left empty)")
         case .appName(let unit): Phrase(vi: "Loa — \(unit)", en: "Loa — \(unit)")
+        case .receiptTitle: Phrase(vi: "Xác nhận đã nhận", en: "Confirm receipt")
+        case .receiptAbout(let issue, let unit): Phrase(vi: "«\(issue)» đã gửi tới \(unit).",
+                                                         en: "“\(issue)” was sent to \(unit).")
+        case .receiptHow:
+            Phrase(vi: "Nếu đơn vị đã nhận được số này, bấm “Đã nhận”. Mở trang này chưa ghi nhận gì.",
+                   en: "If your unit received this issue, press “Received”. Opening this page records nothing.")
+        case .receivedButton: Phrase(vi: "Đã nhận", en: "Received")
+        case .receivedMark: Phrase(vi: "✓ Đã nhận", en: "✓ Received")
+        case .receiptDone: Phrase(vi: "Đã ghi nhận: đơn vị đã nhận số này. Cảm ơn!",
+                                  en: "Recorded: your unit received this issue. Thank you!")
+        case .receiptInvalid: Phrase(vi: "Đường dẫn xác nhận này không đúng hoặc không còn dùng được.",
+                                     en: "This receipt link is wrong or no longer works.")
+        case .receivedNotice(let issue): Phrase(vi: "Đã ghi nhận đơn vị đã nhận «\(issue)».",
+                                               en: "Recorded that your unit received “\(issue)”.")
         case .addIssue: Phrase(vi: "Thêm vấn đề", en: "Add an issue")
         case .notes: Phrase(vi: "Ghi chú thêm", en: "Further notes")
         case .saveDraft: Phrase(vi: "Lưu nháp", en: "Save draft")

@@ -18,9 +18,20 @@ struct ReportDrafting {
     let source: Source
 
     /// What the unit sees when it opens the month: its draft, else its sent report, else (when asked) the shape of
-    /// last month's report to start from, else an empty form — nothing ticked or chosen for the unit (SPEC §9.5).
+    /// last month's report to start from, else an empty form — nothing chosen for the unit, and only the issues it
+    /// confirmed receiving ticked (SPEC §9.5, §10).
     static func load(unit: UnitCode, period: Month, startFromPrevious: Bool,
                      reader: StoreReader) throws -> ReportDrafting {
+        var fresh = try loadRecorded(unit: unit, period: period, startFromPrevious: startFromPrevious, reader: reader)
+        if fresh.source == .empty || fresh.source == .previousMonth {
+            fresh.values.received = try reader.receipts(of: unit, in: period).filter { $0.state == .confirmed }
+                .map(\.slot.description)
+        }
+        return fresh
+    }
+
+    private static func loadRecorded(unit: UnitCode, period: Month, startFromPrevious: Bool,
+                                     reader: StoreReader) throws -> ReportDrafting {
         if let draft = try reader.draft(unit: unit, period: period),
            let values = UnitReports.values(of: draft.content) {
             return ReportDrafting(unit: unit, period: period, values: values, source: .draft)

@@ -24,6 +24,10 @@ public enum Route: Hashable, Sendable {
     case unitUrgentIssue
     /// The unit's web app manifest: its start URL is the unit's own link.
     case unitManifest
+    /// "Đã nhận": the unit confirms receiving an issue delivered to it.
+    case unitReceipt(Slot)
+    /// A receipt link from an e-mail, `/r/TOKEN`: a page that asks, with a button.
+    case receipt(String)
     case unitIssue(Slot)
     case login
     case logout
@@ -75,6 +79,8 @@ public enum Route: Hashable, Sendable {
         case .unitUpload: "/unit/upload"
         case .unitUrgentIssue: "/unit/issue"
         case .unitManifest: "/unit/manifest.webmanifest"
+        case .unitReceipt(let s): "/unit/receipts/" + segment(s.channel) + "/" + segment(s.date)
+        case .receipt(let token): "/r/" + segment(token)
         case .unitIssue(let s): "/unit/issues/" + segment(s.channel) + "/" + segment(s.date)
         case .login: "/login"
         case .logout: "/logout"

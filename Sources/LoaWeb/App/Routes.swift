@@ -60,6 +60,15 @@ enum Routes {
             try UnitUrgentIssuePage.post(c)
         }
         t.get(.unitManifest, .unit) { c in try UnitLinkPage.manifest(c) }
+        t.post("/unit/receipts/:channel/:date", { Route.unitReceipt(Slot(channel: $0, date: $1)) }, .unit,
+               records: true) { (channel: ChannelID, date: Day, c) in
+            try ReceiptPage.confirmOnUnitPage(Slot(channel: channel, date: date), c)
+        }
+        // a receipt link from an e-mail: the page asks; only its button's POST confirms (SPEC §10)
+        t.get("/r/:token", Route.receipt, .anyone) { (token: String, c) in try ReceiptPage.get(token, c) }
+        t.post("/r/:token", Route.receipt, .anyone, records: false) { (token: String, c) in
+            try ReceiptPage.confirm(token, c)
+        }
         t.get("/unit/issues/:channel/:date", { Route.unitIssue(Slot(channel: $0, date: $1)) }, .unit) {
             (channel: ChannelID, date: Day, c) in try UnitIssuePage.render(Slot(channel: channel, date: date), c)
         }

@@ -11,13 +11,19 @@ import LoaWorkflows
 enum LoginPage {
     static func get(_ c: RequestContext) throws -> HTTPResponse {
         if c.principal.isUser { return .redirect(to: .dashboard) }
-        guard c.csrfToken == nil else { return render(c, name: "", error: nil, status: 200) }
-        // a first visit: a nonce in a cookie, and the form's token made from it
+        return try withFormToken(c) { render($0, name: "", error: nil, status: 200) }
+    }
+
+    /// A page whose form someone not signed in may send (the login form, a receipt link's page): on a first visit a
+    /// nonce goes into a cookie and the form's token is made from it (`LoginForm`), so nothing is kept on the server.
+    static func withFormToken(_ c: RequestContext, _ render: (RequestContext) -> HTTPResponse) throws
+        -> HTTPResponse {
+        guard c.csrfToken == nil else { return render(c) }
         let app = try c.appOrFail()
         let nonce = LoginForm.newNonce()
         var context = c
         context.csrfToken = LoginForm.token(forNonce: nonce, key: app.key)
-        var response = render(context, name: "", error: nil, status: 200)
+        var response = render(context)
         response.setCookie(Cookie(name: LoginForm.cookie, value: nonce, secure: c.request.isSecure))
         return response
     }

@@ -50,6 +50,7 @@ enum Style {
     .card h2{font-size:1.05rem;margin:.2em 0 .4em}
     body.unit main a{display:inline-flex;align-items:center;min-height:44px;min-width:44px}
     body.unit main ul.errors li,body.unit main ul.plain li{min-height:44px}
+    ul.receipts li{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:4px 12px}
     input[type=text],input[type=date],input[type=number],input[type=password],input[type=file],select,textarea{
       width:100%;min-height:48px;padding:8px 10px;font:inherit;border:1px solid #9a948c;border-radius:8px;
       background:#fff}

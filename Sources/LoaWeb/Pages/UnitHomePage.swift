@@ -19,7 +19,7 @@ enum UnitHomePage {
              try [previous, month].reduce(into: [Month: Day]()) { d, m in
                  d[m] = try r.draft(unit: code, period: m)?.savedOn
              },
-             try r.issuesDelivered(to: code, in: previous) + r.issuesDelivered(to: code, in: month))
+             try r.receipts(of: code, in: previous) + r.receipts(of: code, in: month))
         }
         var body: [HTML] = [.el("h1", text: unit.name)]
         if let cluster = unit.cluster {
@@ -27,6 +27,10 @@ enum UnitHomePage {
         }
         if let logged = c.request.queryValue("logged").flatMap({ Month(iso: $0) }) {
             body.append(Pages.notice(t(WebText.loggedNotice(t.month(logged)))))
+        }
+        if let received = c.request.queryValue("received").flatMap(Slot.init(issue:)) {
+            body.append(Pages.notice(t(WebText.receivedNotice(t(WebText.issueOf(
+                channel: index.channelName(received.channel), date: t.date(received.date)))))))
         }
 
         // the report due now: last month's
@@ -47,13 +51,16 @@ enum UnitHomePage {
         now.append(.el("div", [("class", "actions")], actions))
         body.append(.el("section", [("class", "card")], now))
 
-        // issues delivered, readable on the page
+        // issues delivered, readable on the page, each with "Đã nhận" until the unit confirms it
         body.append(.el("h2", text: t(WebText.issuesDelivered)))
         body.append(delivered.isEmpty ? .el("p", [("class", "muted")], text: t(WebText.noIssues))
-            : .el("ul", [("class", "plain")], delivered.reversed().map { s in
-                .el("li", [], [.el("a", [("href", Route.unitIssue(s).path)],
-                                   text: t(WebText.issueOf(channel: index.channelName(s.channel),
-                                                           date: t.date(s.date))))])
+            : .el("ul", [("class", "plain receipts")], delivered.reversed().map { receipt in
+                let s = receipt.slot
+                return .el("li", [], [
+                    .el("a", [("href", Route.unitIssue(s).path)],
+                        text: t(WebText.issueOf(channel: index.channelName(s.channel), date: t.date(s.date)))),
+                    ReceiptPage.control(s, confirmed: receipt.state == .confirmed, c),
+                ])
             }))
 
         // earlier months: every one whose report is expected, before last month's

@@ -24,6 +24,8 @@ enum UnitIssuePage {
             // content items are written in Vietnamese whatever the interface language
             body.append(.el("article", [("lang", "vi")], parts))
         }
+        let confirmed = try ReceiptPage.state(of: code, slot, c) == .confirmed
+        body.append(.el("div", [("class", "actions")], [ReceiptPage.control(slot, confirmed: confirmed, c)]))
         body.append(.el("p", [], [.el("a", [("href", Route.unitHome.path)], text: t(WebText.backHome))]))
         return Pages.page(title, context: c, body: body)
     }
