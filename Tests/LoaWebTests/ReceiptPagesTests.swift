@@ -45,6 +45,15 @@ import LoaWorkflows
         #expect(try Browser(port: f.port).get("/r/" + String(tampered)).status == 404)
         let other = token.replacingOccurrences(of: "cdcs-so-gddt", with: "cdcs-so-yte")
         #expect(try Browser(port: f.port).get("/r/" + other).status == 404)
+        // a rightly signed token of an issue that never reached that unit opens nothing either
+        let ws = try f.workspace
+        let narrow = try #require(ws.channels.first { if case .some = $0.units { return true } else { return false } })
+        let outsider = try #require(ws.units.first { !narrow.reaches($0) })
+        let published = try f.read { try $0.publishedSlots(from: Day(iso: "2026-11-01")!, to: Day(iso: "2026-11-30")!) }
+        let date = try #require(published.filter { $0.channel == narrow.id.value }.map(\.date).min())
+        let stray = ReceiptToken.token(key: f.key, unit: outsider.code.value,
+                                       slot: Slot(channel: narrow.id.value, date: date))
+        #expect(try Browser(port: f.port).get("/r/" + stray).status == 404)
         // no log line holds the token
         let lines = log.all
         #expect(lines.contains { $0.hasPrefix("GET /r/… 200") } && lines.contains { $0.hasPrefix("POST /r/… 303") })
