@@ -120,7 +120,9 @@ private func issuerColumn(_ lines: [Substring], nation: String, number: String) 
     @Test(arguments: ["vi", "en"])
     func everyPlanIssueAndReportPrintsAsASignableA4Document(language: String) throws {
         let demo = try PrintedDemo(language: language)
-        #expect(demo.documents.filter { $0.hasPrefix("reports/") }.count == 3)
+        // the month, phase and unit reports, the early warnings and the report of a matter to an authority
+        #expect(demo.documents.filter { $0.hasPrefix("reports/") }.count == 5)
+        #expect(demo.documents.contains("reports/alert-1.html") && demo.documents.contains("reports/warnings-2026-12-08.html"))
         #expect(demo.documents.filter { $0.hasPrefix("plans/") }.count == 2)
         #expect(demo.documents.contains("issues/ban-tin/2026-11-13.html"))
         guard try demo.print() else { return }
@@ -169,7 +171,10 @@ private func issuerColumn(_ lines: [Substring], nation: String, number: String) 
             // every word, chart labels included, prints at 9 pt at least (a box 1.1 times the font size)
             let smallest = heights.min { $0.height < $1.height }
             #expect((smallest?.height ?? 0) >= 9.9, "\(document): \(smallest.map { "\($0)" } ?? "") is under 9 pt")
-            #expect(flat(text).contains(vi ? "Thực hiện Kế hoạch số 199/KH-LĐLĐ ngày 19/02/2025 của Liên đoàn Lao động tỉnh"
+            // plans and the reports of the plan open with what they carry out; a warning or a matter reported upward
+            // stands on its own, addressed to whom it concerns
+            let ofThePlan = !document.hasPrefix("reports/alert-") && !document.hasPrefix("reports/warnings-")
+            #expect(!ofThePlan || flat(text).contains(vi ? "Thực hiện Kế hoạch số 199/KH-LĐLĐ ngày 19/02/2025 của Liên đoàn Lao động tỉnh"
                                            : "Pursuant to Plan No. 199/KH-LĐLĐ of 19 February 2025"), "\(document)")
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let number = vi ? "Số:" : "No.:", nation = vi ? "CỘNG HÒA" : "SOCIALIST"
@@ -183,7 +188,11 @@ private func issuerColumn(_ lines: [Substring], nation: String, number: String) 
             #expect(text.contains(vi ? "Nơi nhận:" : "Recipients:"), "\(document)")
             #expect(text.contains(name) && text.contains("TM. BAN THƯỜNG VỤ") && text.contains("CHỦ TỊCH"),
                     "\(document)")
-            if document.hasPrefix("reports/") {
+            if document.hasPrefix("reports/alert-") {
+                #expect(text.contains(vi ? "Kính gửi: Ban Thường vụ Liên đoàn Lao động tỉnh Điện Biên"
+                                         : "To: Ban Thường vụ Liên đoàn Lao động tỉnh Điện Biên"), "\(document)")
+            }
+            if document.hasPrefix("reports/"), ofThePlan {
                 #expect(try demo.html(document).contains("<svg"), "\(document) has no chart")
                 let sections = vi ? ["I. KẾT QUẢ THỰC HIỆN", "II. ĐÁNH GIÁ", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
                                      "IV. ĐỀ XUẤT, KIẾN NGHỊ", "1. Ưu điểm", "2. Hạn chế, nguyên nhân"]

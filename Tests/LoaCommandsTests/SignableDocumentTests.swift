@@ -202,10 +202,10 @@ private let officerText = """
     @Test func countsThatCouldMisleadAreExplained() throws {
         let ws = try sampleWorkspace()
         let plain = try ws.run(["report", "month", "2026-11", "--format", "md"], today: "2026-12-08").stdout
-        #expect(plain.contains("Có 2 vấn đề được phản ánh, trong đó 1 vấn đề nhạy cảm không hiển thị;"))
+        #expect(plain.contains("Có 4 vấn đề được phản ánh, trong đó 1 vấn đề nhạy cảm không hiển thị;"))
         let open = try ws.run(["report", "month", "2026-11", "--format", "md", "--include-sensitive"],
                               today: "2026-12-08").stdout
-        #expect(open.contains("Có 2 vấn đề được phản ánh; cảnh báo"))
+        #expect(open.contains("Có 4 vấn đề được phản ánh; cảnh báo"))
         let phase = try ws.run(["report", "phase", "digital", "2.1", "--format", "md"], today: "2026-12-08").stdout
         #expect(phase.contains("Hoạt động gắn với nhiều đề án được tính ở mỗi đề án"))
         let json = try object(try ws.run(["report", "phase", "digital", "2.1", "--format", "json"], today: "2026-12-08"))

@@ -20,19 +20,15 @@ enum AlertArguments {
     }
 }
 
-/// `loa alerts resolve ID --note TEXT`: closes an alert.
-struct AlertsResolveCommand: Command {
-    static let path = ["alerts", "resolve"]
-    static let usage = "ID --note TEXT"
-    static let summary = CommandText.alertsResolveSummary
+/// What `loa alerts resolve` and `loa alerts note` take: the alert, the note (required), and who.
+struct AlertNoteArguments: Sendable {
     static let note = Option<String>.text("--note", "TEXT", help: .optNote)
     static let options = [note.spec, AlertArguments.by.spec]
-    static let arity = 1...1
     let id: Int
     let text: String
     let person: String?
 
-    init(parsing args: ParsedArguments) throws(Failure) {
+    init(_ args: ParsedArguments) throws(Failure) {
         id = try AlertArguments.id(args)
         guard let note = try args.value(Self.note), !note.isEmpty else {
             throw Failure(.missingArgument("--note TEXT"), exitCode: ExitCode.usage)
@@ -40,10 +36,22 @@ struct AlertsResolveCommand: Command {
         text = note
         person = try args.value(AlertArguments.by)
     }
+}
+
+/// `loa alerts resolve ID --note TEXT`: closes an alert.
+struct AlertsResolveCommand: Command {
+    static let path = ["alerts", "resolve"]
+    static let usage = "ID --note TEXT"
+    static let summary = CommandText.alertsResolveSummary
+    static let options = AlertNoteArguments.options
+    static let arity = 1...1
+    let args: AlertNoteArguments
+
+    init(parsing args: ParsedArguments) throws(Failure) { self.args = try AlertNoteArguments(args) }
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
-        try AlertFollowUp.resolve(id, note: text, session: try AlertArguments.session(ctx, by: person))
-        ctx.console.say(CommandText.alertResolved(id))
+        try AlertFollowUp.resolve(args.id, note: args.text, session: try AlertArguments.session(ctx, by: args.person))
+        ctx.console.say(CommandText.alertResolved(args.id))
         return ExitCode.ok
     }
 }
@@ -53,25 +61,15 @@ struct AlertsNoteCommand: Command {
     static let path = ["alerts", "note"]
     static let usage = "ID --note TEXT"
     static let summary = CommandText.alertsNoteSummary
-    static let note = Option<String>.text("--note", "TEXT", help: .optNote)
-    static let options = [note.spec, AlertArguments.by.spec]
+    static let options = AlertNoteArguments.options
     static let arity = 1...1
-    let id: Int
-    let text: String
-    let person: String?
+    let args: AlertNoteArguments
 
-    init(parsing args: ParsedArguments) throws(Failure) {
-        id = try AlertArguments.id(args)
-        guard let note = try args.value(Self.note) else {
-            throw Failure(.missingArgument("--note TEXT"), exitCode: ExitCode.usage)
-        }
-        text = note
-        person = try args.value(AlertArguments.by)
-    }
+    init(parsing args: ParsedArguments) throws(Failure) { self.args = try AlertNoteArguments(args) }
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
-        try AlertFollowUp.note(id, note: text, session: try AlertArguments.session(ctx, by: person))
-        ctx.console.say(CommandText.alertNoted(id))
+        try AlertFollowUp.note(args.id, note: args.text, session: try AlertArguments.session(ctx, by: args.person))
+        ctx.console.say(CommandText.alertNoted(args.id))
         return ExitCode.ok
     }
 }

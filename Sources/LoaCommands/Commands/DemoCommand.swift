@@ -46,6 +46,9 @@ struct DemoCommand: Command {
         step(.demoPhaseReport, "2026-12-08", ["report", "phase", "digital", "2.1", "--from", "2026-10-01"])
         step(.demoUnitReport, "2026-12-08", ["report", "unit", "cdcs-bv-da-khoa", "--from", "2026-10-01"])
         step(.demoAlerts, "2026-12-08", ["alerts"])
+        step(.demoWarnings, "2026-12-08", ["report", "warnings"])
+        step(.demoEscalate, "2026-12-08", ["alerts", "escalate", "1", "--to", "ldld-tinh", "--note",
+                                           ctx.t(CommandText.demoEscalationNote)])
         step(.demoStatus, "2026-12-08", ["status"])
         ctx.console.out("\n" + ctx.t(CommandText.demoDone(target)) + "\n")
         // the web front on the same workspace, and one unit's link to open on a phone

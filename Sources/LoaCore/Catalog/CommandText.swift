@@ -34,6 +34,7 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case backupSummary, backupDone(String)
     case demoSummary, demoIntro(String), demoDone(String), demoCheck, demoPlanNovember, demoPublish(String), demoForm
     case demoImport, demoPlanDecember, demoMonthReport, demoPhaseReport, demoUnitReport, demoAlerts, demoStatus
+    case demoWarnings, demoEscalate, demoEscalationNote
     case demoServe(workspace: String, unit: String, link: String)
     // the web front
     case serveSummary, serveDetails, optListen, optBaseURL, optBehindProxy, serving(url: String, base: String)
@@ -300,6 +301,13 @@ public enum CommandText: Sendable, Hashable, Localizable {
                                       en: "8. Interim review of digital phase 2.1 (from 1 October 2026)")
         case .demoUnitReport: Phrase(vi: "9. Báo cáo của một CĐCS", en: "9. One unit's report")
         case .demoAlerts: Phrase(vi: "10. Cảnh báo đang mở", en: "10. Open alerts")
+        case .demoWarnings: Phrase(vi: "Cảnh báo sớm: vấn đề nhiều đơn vị cùng nêu, đơn vị lo ngại kéo dài",
+                                   en: "Early warnings: concerns several units share, units staying worried")
+        case .demoEscalate: Phrase(vi: "Báo cáo vụ việc nhạy cảm lên cấp có thẩm quyền",
+                                   en: "Report the sensitive matter to the competent authority")
+        case .demoEscalationNote:
+            Phrase(vi: "Đề nghị sớm có thông tin chính thức về kinh phí xây dựng Bảo tàng để tuyên truyền cải chính.",
+                   en: "We ask for official figures on the Museum's budget, so that the rumours can be corrected.")
         case .demoStatus: Phrase(vi: "11. Tình hình hôm nay", en: "11. Today's status")
         case .demoServe(let w, let u, let l):
             Phrase(vi: "Mở trang web cho các đơn vị và cán bộ: loa serve --workspace \(w) --today 2026-12-08\n"
