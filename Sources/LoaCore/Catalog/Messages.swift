@@ -166,6 +166,8 @@ public enum Message: Sendable, Hashable, Localizable {
     case officer(OfficerText)
     /// What distribution says: sending, receipts, publishing on schedule (their own catalog).
     case delivery(DeliveryText)
+    /// The month grid's changes to one entry, and publishing asked first (their own catalog).
+    case calendar(CalendarText)
 
     public var phrase: Phrase {
         switch self {
@@ -465,6 +467,7 @@ public enum Message: Sendable, Hashable, Localizable {
         case .verbatim(let t): Phrase(both: t)
         case .officer(let o): o.phrase
         case .delivery(let d): d.phrase
+        case .calendar(let c): c.phrase
         }
     }
 
