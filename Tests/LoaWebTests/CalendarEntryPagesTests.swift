@@ -232,7 +232,10 @@ import LoaWorkflows
             .receivingUnits(try f.workspace.units, on: slot.date)
         #expect(ask.status == 200 && ask.text.contains("<h1>Phát hành số này?</h1>"))
         #expect(ask.text.contains("gửi tới \(units.count) đơn vị"))
-        #expect(ask.text.contains("\(units.count) thư điện tử, mỗi đơn vị một thư"))
+        let addressed = units.filter { $0.email.map(isMailAddress) ?? false }.count
+        #expect(addressed < units.count)
+        #expect(ask.text.contains("<li>\(addressed) thư điện tử, mỗi đơn vị một thư</li>"))
+        #expect(ask.text.contains("<li>\(units.count - addressed) đơn vị chưa có địa chỉ thư điện tử"))
         #expect(ask.text.contains(units[0].name))
         #expect(ask.text.contains("action=\"\(issue)/publish\"") && ask.text.contains("href=\"\(issue)\">Thôi"))
         #expect(try !f.read { try $0.isPublished(slot) })

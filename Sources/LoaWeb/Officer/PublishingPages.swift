@@ -23,11 +23,10 @@ enum PublishingPages {
         var body = header(slot, index, t(CalendarText.publishAskTitle), c)
         body.append(.el("p", [], text: t(DocumentText.itemCount(confirmed.count))))
         body.append(.el("p", [], text: t(CalendarText.publishAsk(units: units.count))))
-        var what: [HTML] = [.el("li", [], text: t(CalendarText.deliveriesBy(medium, count: units.count)))]
-        if medium == .email {
-            let without = units.filter { u in !(u.email.map(isMailAddress) ?? false) }.count
-            if without > 0 { what.append(.el("li", [], text: t(CalendarText.withoutAddress(without)))) }
-        }
+        // e-mail goes to the units with an address; the others are told apart
+        let without = medium == .email ? units.filter { u in !(u.email.map(isMailAddress) ?? false) }.count : 0
+        var what: [HTML] = [.el("li", [], text: t(CalendarText.deliveriesBy(medium, count: units.count - without)))]
+        if without > 0 { what.append(.el("li", [], text: t(CalendarText.withoutAddress(without)))) }
         if medium == .email || medium == .zaloOA, (try? DistributionSettings.load(paths)) == nil {
             what.append(.el("li", [], text: t(CalendarText.nothingLeavesYet)))
         }
