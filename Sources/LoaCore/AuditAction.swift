@@ -17,6 +17,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case itemSentBack = "item sent back"
     case itemPinned = "item pinned"
     case itemUnpinned = "item unpinned"
+    case itemEdited = "item edited"
+    case imageUploaded = "image uploaded"
     case monthProposed = "month proposed"
     case monthConfirmed = "month confirmed"
     case linkRotated = "link rotated"

@@ -300,6 +300,10 @@ enum Schema {
             CREATE INDEX urgent_issues_recorded ON urgent_issues(recorded_on);
             ALTER TABLE feedback_issues ADD COLUMN urgent_id INTEGER REFERENCES urgent_issues(id);
             """),
+        // four eyes (SPEC §9.7): a leader may be given the approval of items (`loa user add --approve`)
+        Migration(name: "users: leaders given approval", sql: """
+            ALTER TABLE users ADD COLUMN approve INTEGER NOT NULL DEFAULT 0;
+            """),
     ]
 
     /// Activities used to be indexed for search on demand; index the ones not indexed yet, then forget the marker.

@@ -45,6 +45,12 @@ public enum Route: Hashable, Sendable {
     case itemSendBack(ItemID)
     case itemPin(ItemID)
     case itemUnpin(ItemID)
+    /// The item editor of an existing item.
+    case itemEdit(ItemID)
+    /// Approve or send back the items chosen on the list.
+    case itemsBulk
+    /// A picture of `content/media/`, for the editor's preview.
+    case media(String)
     case issue(Slot)
     case issueDownload(Slot)
     case issuePublish(Slot)
@@ -98,6 +104,9 @@ public enum Route: Hashable, Sendable {
         case .itemSendBack(let id): "/items/" + segment(id) + "/send-back"
         case .itemPin(let id): "/items/" + segment(id) + "/pin"
         case .itemUnpin(let id): "/items/" + segment(id) + "/unpin"
+        case .itemEdit(let id): "/items/" + segment(id) + "/edit"
+        case .itemsBulk: "/items/bulk"
+        case .media(let name): "/media/" + segment(name)
         case .issue(let s): "/issues/" + segment(s.channel) + "/" + segment(s.date)
         case .issueDownload(let s): Route.issue(s).path + "/download"
         case .issuePublish(let s): Route.issue(s).path + "/publish"

@@ -16,7 +16,7 @@ enum Routes {
         return t
     }()
     /// The paths that take file uploads (their bodies may be up to 8 MiB).
-    static let uploadPaths: Set<String> = [Route.unitUpload.path]
+    static let uploadPaths: Set<String> = [Route.unitUpload.path, Route.newItem.path, "/items/*/edit"]
 
     static func register(_ t: inout RouteTable) {
         t.get(.root, .anyone) { c in
@@ -95,15 +95,26 @@ enum Routes {
             try CalendarPage.pin(m, c, unpin: true)
         }
         t.get(.items, .user) { c in try ItemsPage.render(c) }
-        t.get(.newItem, .officer) { c in try NewItemPage.render(c, problems: nil, status: 200) }
-        t.post(.newItem, .officer, records: true) { c in try NewItemPage.post(c) }
+        t.get(.newItem, .officer) { c in try ItemEditorPage.get(nil, c) }
+        t.post(.newItem, .officer, records: true) { c in try ItemEditorPage.post(nil, c) }
         t.get("/items/:id", Route.item, .user) { (id: ItemID, c) in try ItemPage.render(id, c, problems: nil) }
+        // deciding on items: officers, and leaders given approval (four eyes, SPEC §9.7)
         for (pattern, make, action) in [("/items/:id/approve", Route.itemApprove, ItemPage.Action.approve),
-                                        ("/items/:id/send-back", Route.itemSendBack, .sendBack),
-                                        ("/items/:id/pin", Route.itemPin, .pin),
+                                        ("/items/:id/send-back", Route.itemSendBack, .sendBack)] {
+            t.post(pattern, make, .user.with(.approve), records: true) { (id: ItemID, c) in
+                try ItemPage.post(id, c, action)
+            }
+        }
+        t.post(.itemsBulk, .user.with(.approve), records: true) { c in try ItemsPage.bulk(c) }
+        for (pattern, make, action) in [("/items/:id/pin", Route.itemPin, ItemPage.Action.pin),
                                         ("/items/:id/unpin", Route.itemUnpin, .unpin)] {
             t.post(pattern, make, .officer, records: true) { (id: ItemID, c) in try ItemPage.post(id, c, action) }
         }
+        t.get("/items/:id/edit", Route.itemEdit, .officer) { (id: ItemID, c) in try ItemEditorPage.get(id, c) }
+        t.post("/items/:id/edit", Route.itemEdit, .officer, records: true) { (id: ItemID, c) in
+            try ItemEditorPage.post(id, c)
+        }
+        t.get("/media/:name", Route.media, .user) { (name: String, c) in try ItemEditorPage.media(name, c) }
         t.get("/issues/:channel/:date", { Route.issue(Slot(channel: $0, date: $1)) }, .user) {
             (channel: ChannelID, date: Day, c) in try IssuePage.render(Slot(channel: channel, date: date), c)
         }
