@@ -128,7 +128,7 @@ extension WebFixture {
         #expect(try b.get("/media/..%2Floa.sqlite").status == 404)
         try b.get("/items/new")
         // save: the body the preview showed, in the file `loa new item` would write
-        let body = try #require(withImage.text.firstMatch(of: /<textarea id="body" name="body" rows="16">([^<]*)</)?
+        let body = try #require(withImage.text.firstMatch(of: /<textarea id="body" name="body" rows="14">([^<]*)</)?
             .output.1)
         let unescaped = String(body).replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;",
                                                                                                        with: "&")

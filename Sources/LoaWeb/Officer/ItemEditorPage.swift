@@ -168,8 +168,11 @@ enum ItemEditorPage {
             ]))
         }
         if item?.status == .approved { body.append(Pages.notice(t(ItemText.withdrawnOnSave), kind: "info")) }
-        body.append(form(id, v, ws, c, problems))
-        if preview { body += previewSection(v, c) }
+        // the preview first (on a phone, the page a button press answers opens at its top); on a wide screen it
+        // stays beside the form as the officer scrolls
+        let editor = form(id, v, ws, c, problems)
+        body.append(preview ? .el("div", [("class", "editor")], [.el("section", [("class", "preview-pane")],
+                                                                        previewSection(v, c)), editor]) : editor)
         return OfficerUI.page(heading, c, status: status, body)
     }
 
@@ -220,7 +223,7 @@ enum ItemEditorPage {
                         Pages.input("summary", value: v.summary, attributes: [("maxlength", "500")],
                                     invalid: !p.on("summary").isEmpty), errors: p.on("summary")),
             Pages.field(t(ItemText.body), for: "body",
-                        Pages.textarea("body", value: v.body, rows: 16, invalid: !p.on("body").isEmpty),
+                        Pages.textarea("body", value: v.body, rows: 14, invalid: !p.on("body").isEmpty),
                         errors: p.on("body"), hint: t(ItemText.bodyHint)),
             Pages.field(t(ItemText.image), for: "image",
                         .el("input", [("type", "file"), ("id", "image"), ("name", "image"),
