@@ -9,6 +9,7 @@ import LoaCore
 public enum Route: Hashable, Sendable {
     case root
     case asset(String)
+    case favicon
     /// A unit's secret link, `/u/TOKEN`.
     case unitLink(String)
     case unitHome
@@ -75,6 +76,7 @@ public enum Route: Hashable, Sendable {
         switch self {
         case .root: "/"
         case .asset(let name): "/assets/" + segment(name)
+        case .favicon: "/favicon.ico"
         case .unitLink(let token): "/u/" + segment(token)
         case .unitHome: "/unit"
         case .unitReport(let m): "/unit/report/" + segment(m)

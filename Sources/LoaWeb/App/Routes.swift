@@ -9,6 +9,8 @@ import LoaWorkflows
 /// route's access cannot be loosened without a test saying so.
 enum Routes {
     static let assets = StaticAssets(["loa.css": .css(Style.css), "loa-icon.svg": Style.icon])
+    /// An asset's address with its content's hash, cached for a year (`/assets/loa.HASH.css`).
+    static func asset(_ name: String) -> Route { .asset(assets.hashedName(name)) }
     /// The table, built once.
     static let table: RouteTable = {
         var t = RouteTable()
@@ -27,8 +29,16 @@ enum Routes {
             }
         }
         t.get("/assets/:name", Route.asset, .anyone) { (name: String, c) in
-            guard let response = assets.response(named: name) else { throw HTTPError(404, c.t(WebText.notFound)) }
+            guard let response = assets.response(named: name, ifNoneMatch: c.request.header("If-None-Match")) else {
+                throw HTTPError(404, c.t(WebText.notFound))
+            }
             return response
+        }
+        // browsers that ask for the old name get the icon itself (pages name it with `<link rel=icon>`)
+        t.get(.favicon, .anyone) { c in
+            guard let icon = assets.response(named: "loa-icon.svg", ifNoneMatch: c.request.header("If-None-Match"))
+            else { throw HTTPError(404, c.t(WebText.notFound)) }
+            return icon
         }
         // a unit's link: the token becomes a session cookie, and the address bar forgets the token
         t.get("/u/:token", Route.unitLink, .anyone) { (token: String, c) in try UnitLinkPage.open(token, c) }
