@@ -104,6 +104,15 @@ enum Routes {
         t.post("/calendar/:month/unpin", Route.calendarUnpin, .officer, records: true) { (m: Month, c) in
             try CalendarPage.pin(m, c, unpin: true)
         }
+        // one entry of the grid at a time, each the same change as `loa calendar confirm|unconfirm|move|remove`
+        for (pattern, make, change) in [
+            ("/calendar/:month/entries/confirm", Route.calendarEntryConfirm, CalendarPage.Change.confirm),
+            ("/calendar/:month/entries/unconfirm", Route.calendarEntryUnconfirm, .unconfirm),
+            ("/calendar/:month/entries/move", Route.calendarEntryMove, .move),
+            ("/calendar/:month/entries/remove", Route.calendarEntryRemove, .remove),
+        ] {
+            t.post(pattern, make, .officer, records: true) { (m: Month, c) in try CalendarPage.change(m, c, change) }
+        }
         t.get(.items, .user) { c in try ItemsPage.render(c) }
         t.get(.newItem, .officer) { c in try ItemEditorPage.get(nil, c) }
         t.post(.newItem, .officer, records: true) { c in try ItemEditorPage.post(nil, c) }
@@ -134,6 +143,26 @@ enum Routes {
         t.post("/issues/:channel/:date/publish", { Route.issuePublish(Slot(channel: $0, date: $1)) }, .officer,
                records: true) { (channel: ChannelID, date: Day, c) in
             try IssuePage.publish(Slot(channel: channel, date: date), c)
+        }
+        // publishing, retrying and unpublishing reach units: a GET shows what will happen and asks; only the POST
+        // of its button does it
+        t.get("/issues/:channel/:date/publish", { Route.issuePublish(Slot(channel: $0, date: $1)) }, .officer) {
+            (channel: ChannelID, date: Day, c) in try PublishingPages.askPublish(Slot(channel: channel, date: date), c)
+        }
+        t.get("/issues/:channel/:date/retry", { Route.issueRetry(Slot(channel: $0, date: $1)) }, .officer) {
+            (channel: ChannelID, date: Day, c) in try PublishingPages.askRetry(Slot(channel: channel, date: date), c)
+        }
+        t.post("/issues/:channel/:date/retry", { Route.issueRetry(Slot(channel: $0, date: $1)) }, .officer,
+               records: true) { (channel: ChannelID, date: Day, c) in
+            try PublishingPages.retry(Slot(channel: channel, date: date), c)
+        }
+        t.get("/issues/:channel/:date/unpublish", { Route.issueUnpublish(Slot(channel: $0, date: $1)) }, .officer) {
+            (channel: ChannelID, date: Day, c) in
+            try PublishingPages.askUnpublish(Slot(channel: channel, date: date), c)
+        }
+        t.post("/issues/:channel/:date/unpublish", { Route.issueUnpublish(Slot(channel: $0, date: $1)) }, .officer,
+               records: true) { (channel: ChannelID, date: Day, c) in
+            try PublishingPages.unpublish(Slot(channel: channel, date: date), c)
         }
         t.get(.completeness, .user) { c in try CompletenessPage.render(c) }
         t.get(.reminders, .user) { c in try CompletenessPage.csv(c) }
