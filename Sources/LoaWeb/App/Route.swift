@@ -64,6 +64,13 @@ public enum Route: Hashable, Sendable {
     case reportPhase(ProjectID, PhaseID)
     case reportUnit(UnitCode)
     case search
+    // administration (officers with the admin permission)
+    case adminUsers
+    case adminUserPassword
+    case adminUserRemove
+    case adminLinks
+    /// A unit's link: GET asks, POST replaces it and shows the new card once.
+    case adminRotate(UnitCode)
 
     /// The path, every value percent-encoded as one segment.
     public var path: String {
@@ -118,6 +125,11 @@ public enum Route: Hashable, Sendable {
         case .reportPhase(let project, let phase): "/reports/phase/" + segment(project) + "/" + segment(phase)
         case .reportUnit(let unit): "/reports/unit/" + segment(unit)
         case .search: "/search"
+        case .adminUsers: "/admin/users"
+        case .adminUserPassword: "/admin/users/password"
+        case .adminUserRemove: "/admin/users/remove"
+        case .adminLinks: "/admin/links"
+        case .adminRotate(let unit): "/admin/links/" + segment(unit)
         }
     }
 
