@@ -145,6 +145,13 @@ public struct ReportFigures: Sendable {
     /// Activities and reporting of each cluster of units (units without a cluster under `nil`), clusters in
     /// the order they first appear in `units.csv`.
     public var byCluster: [ClusterFigures] = []
+    /// What adds up over units, one line per unit of the report in its order (the codes of `unitCodes`): the
+    /// figures by level and the per-unit annex read it.
+    public var unitLines: [UnitLine] = []
+    /// The figures at the report's level (`--level`, else the deepest with at most about 40 groups).
+    public var byLevel: LevelFigures?
+    /// The report's units' codes, in order.
+    public var unitCodes: [UnitCode] { lateUnits }
 
     /// Missing reports by unit, with how many months each, units in the order given.
     public func missingByUnit(order units: [UnionUnit]) -> [(unit: UnitCode, months: [Month])] {
@@ -166,10 +173,12 @@ public struct ReportRequest: Sendable {
     public var today: Day?
     /// Who owes which month (`ReportExpectation`); by default, every unit existing in a month that counts.
     public var expectation: ReportExpectation
+    /// The level the figures by level are at; nil: the deepest with at most about 40 groups.
+    public var level: ReportLevel?
     public init(from: Day, to: Day, units: [UnionUnit], scope: ThemeScope = .all, trackingFrom: Month? = nil,
-                today: Day? = nil, expectation: ReportExpectation? = nil) {
+                today: Day? = nil, expectation: ReportExpectation? = nil, level: ReportLevel? = nil) {
         self.from = from; self.to = to; self.units = units; self.scope = scope; self.trackingFrom = trackingFrom
-        self.today = today
+        self.today = today; self.level = level
         self.expectation = expectation ?? ReportExpectation(start: trackingFrom ?? from.monthOfYear)
     }
 

@@ -34,6 +34,8 @@ public struct ReportTally: Sendable {
     var bySet: [Int] = []
     var byLargeSet: [Int: Int] = [:]
     var moods: [Int]
+    /// Moods of reporting months per slot (slot × 3), for the figures by level.
+    var moodsBySlot: [Int32]
 
     public init(request: ReportRequest, plan: Plan) {
         self.request = request
@@ -68,6 +70,7 @@ public struct ReportTally: Sendable {
         participantsByMonth = Array(repeating: 0, count: months.count)
         byType = Array(repeating: 0, count: ActivityType.allCases.count)
         moods = Array(repeating: 0, count: Mood.allCases.count)
+        moodsBySlot = Array(repeating: 0, count: codes.count * Mood.allCases.count)
     }
 
     func monthIndex(_ m: Month) -> Int? {
@@ -84,7 +87,10 @@ public struct ReportTally: Sendable {
     /// `addForm` with the unit code as UTF-8 bytes, as the store reads them (no string is built per row).
     public mutating func addForm(unitUTF8: UnsafeBufferPointer<UInt8>, period: Month, submitted day: Day, mood: Mood?) {
         guard let m = monthIndex(period), isCountedMonth[m], let slot = finder.slot(unitUTF8) else { return }
-        if isReportingMonth[m], let mood { moods[mood.index] += 1 }
+        if isReportingMonth[m], let mood {
+            moods[mood.index] += 1
+            moodsBySlot[slot * Mood.allCases.count + mood.index] += 1
+        }
         let cell = slot * months.count + m
         if submitted[cell] == ReportTally.noForm { submitted[cell] = Int32(clamping: day.ordinal) }
     }
@@ -292,6 +298,14 @@ extension ReportTally {
             monthIndex(i.period).map { isReportingMonth[$0] } == true && unitCodes.contains(i.unit)
         }
         f.issues = f.issueList.count
+        if !f.issueList.isEmpty {
+            var firstIndex: [UnitCode: Int] = [:]
+            for (i, u) in units.enumerated() where firstIndex[u.code.value] == nil { firstIndex[u.code.value] = i }
+            for issue in f.issueList { if let i = firstIndex[issue.unit] { f.unitLines[i].issues += 1 } }
+        }
+        let hierarchy = UnitHierarchy(clusters: ws.clusters)
+        f.byLevel = f.levelFigures(at: request.level ?? hierarchy.defaultLevel(for: units), units: units,
+                                   hierarchy: hierarchy)
         for (month, n) in facts.alerts where which.counts(month) {
             f.alertsOpen = f.alertsOpen.saturatingAdding(n.open)
             f.alertsResolved = f.alertsResolved.saturatingAdding(n.resolved)
@@ -319,8 +333,18 @@ extension ReportTally {
         var clusterIndex: [String?: Int] = [:]
         // who owes which month is `ReportExpectation`'s one rule; the range's counted months are the reporting ones
         let expectation = request.expectation
+        var lines = [UnitLine](repeating: UnitLine(), count: units.count)
+        var firstOfSlot = [Bool](repeating: false, count: codes.count)
         for (i, u) in units.enumerated() {
             let slot = slotOfUnit[i]
+            // what a slot counts once (activities, moods) goes to the first listing of its code
+            if !firstOfSlot[slot] {
+                firstOfSlot[slot] = true
+                lines[i].activities = Int32(clamping: activityCount[slot])
+                lines[i].participants = Int32(clamping: participantTotal[slot])
+                let k = Mood.allCases.count
+                for j in 0..<k { lines[i].moods[j] = moodsBySlot[slot * k + j] }
+            }
             var own = ReportingFigures()
             for m in reportingMonths where expectation.isExpected(u, in: months[m]) {
                 own.expected += 1
@@ -328,6 +352,7 @@ extension ReportTally {
                 let day = submitted[slot * n + m]
                 if day == ReportTally.noForm {
                     if due[m] < today {
+                        lines[i].missing += 1
                         byMonth[m].missing.append(MissingReport(unit: u.code.value, period: months[m]))
                     } else {
                         byMonth[m].pending += 1
@@ -340,9 +365,13 @@ extension ReportTally {
                     own.onTime += 1
                     byMonth[m].onTime += 1
                 } else {
+                    lines[i].late += 1
                     late[m].append(CompactLateReport(unit: Int32(i), month: Int32(countedIndex[m]), submitted: day))
                 }
             }
+            lines[i].expected = Int32(clamping: own.expected)
+            lines[i].received = Int32(clamping: own.received)
+            lines[i].onTime = Int32(clamping: own.onTime)
             guard u.exists(from: request.from, to: request.to) else { continue }
             let c = clusterIndex[u.cluster] ?? {
                 clusters.append(ClusterFigures(cluster: u.cluster))
@@ -363,6 +392,7 @@ extension ReportTally {
         f.late = late.flatMap { $0 }
         f.lateUnits = units.map(\.code.value)
         f.byCluster = clusters
+        f.unitLines = lines
     }
 
     func target(_ t: Target, published: [ReportFacts.PublishedItem], figures f: ReportFigures,

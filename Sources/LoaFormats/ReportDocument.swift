@@ -246,6 +246,13 @@ public struct ReportPresenter {
 
     func clusterName(_ c: ClusterFigures) -> String { c.cluster.map(index.clusterName) ?? t(DocumentText.clusterNone) }
 
+    /// A group of the figures by level by its name: the unit's or the cluster's, or "units without a cluster".
+    func groupName(_ g: GroupFigures) -> String {
+        guard let key = g.group else { return t(DocumentText.clusterNone) }
+        if figures.byLevel?.level == .unit { return index.unitName(UnitCode(key)) }
+        return index.clusterName(key)
+    }
+
     func reporting() -> [Block] {
         let f = figures, r = f.reporting
         var out: [Block] = [.subheading(t(DocumentText.reportingHeading))]

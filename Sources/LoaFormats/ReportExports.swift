@@ -30,7 +30,30 @@ extension ReportPresenter {
                                    ("by_month", byMonthJSON)])),
             ("targets", targetsJSON),
             ("feedback", feedbackJSON),
+            ("by_level", levelJSON),
         ])
+    }
+
+    /// The figures by level: the level, the levels the workspace has, and each group's figures (`group` its code,
+    /// null for units without a cluster).
+    var levelJSON: JSON {
+        guard let l = figures.byLevel else { return .null }
+        return .object([("level", .string(l.level.description)),
+                        ("levels", .array(l.levels.map { .string($0.description) })),
+                        ("groups", .array(l.groups.map(groupJSON)))])
+    }
+
+    func groupJSON(_ g: GroupFigures) -> JSON {
+        let r = g.reporting
+        return .object([("group", g.group.map(JSON.string) ?? .null), ("name", .string(groupName(g))),
+                        ("units", .int(g.units)), ("members", .int(g.members)),
+                        ("expected", .int(r.expected)), ("received", .int(r.received)), ("on_time", .int(r.onTime)),
+                        ("missing", .int(g.missing)), ("rate", .share(r.rate)), ("timeliness", .share(r.timeliness)),
+                        ("activities", .int(g.activities)), ("participants", .int(g.participants)),
+                        ("reach", .share(g.reach)),
+                        ("moods", .counts(Dictionary(uniqueKeysWithValues: g.moods.map { ($0.key.rawValue,
+                            $0.value) }))),
+                        ("issues", .int(g.issues))])
     }
 
     /// The content figures: `deliveries` counts unit × item as ever; `delivered` those whose unit's delivery was
@@ -93,6 +116,20 @@ extension ReportPresenter {
         w.endObject()
         w.field("targets", targetsJSON)
         w.field("feedback", feedbackJSON)
+        w.key("by_level")
+        if let l = figures.byLevel {
+            // a level of units may hold a group per unit: written group by group
+            w.beginObject()
+            w.field("level", .string(l.level.description))
+            w.field("levels", .array(l.levels.map { .string($0.description) }))
+            w.key("groups")
+            w.beginArray()
+            for g in l.groups { w.value(groupJSON(g)) }
+            w.endArray()
+            w.endObject()
+        } else {
+            w.value(.null)
+        }
         w.endObject()
     }
 

@@ -14,6 +14,8 @@ public enum Reporting {
         public let name: String
         /// The range starts at the phase's start by default: it moves to the tracking start when that is later.
         public var startsWithTracking = false
+        /// The level of the figures by level (`--level`); nil: the deepest with at most about 40 groups.
+        public var level: ReportLevel?
     }
 
     public static func month(_ m: Month) -> Request {
@@ -59,7 +61,7 @@ public enum Reporting {
             let start = phase.reportStart(trackingFrom: ws.plan.trackingStart(firstReported: first))
             if start > request.from {
                 request = Request(subject: request.subject, from: min(start, request.to), to: request.to,
-                                  name: request.name)
+                                  name: request.name, level: request.level)
             }
         }
         guard request.from <= request.to else {
@@ -78,7 +80,8 @@ public enum Reporting {
         func tallyRequest(trackingFrom first: Month?) -> ReportRequest {
             ReportRequest(from: request.from, to: request.to, units: units, scope: scope,
                           trackingFrom: ws.plan.trackingStart(firstReported: first), today: s.today,
-                          expectation: ReportExpectation(plan: ws.plan, firstReported: first, today: s.today))
+                          expectation: ReportExpectation(plan: ws.plan, firstReported: first, today: s.today),
+                          level: request.level)
         }
         let figures: ReportFigures
         if let store = try s.openReader() {

@@ -179,6 +179,7 @@ let catalogSamples: [(catalog: String, values: [any Localizable])] = [
         CommandText.optFinal,
         CommandText.optFrom,
         CommandText.optTo,
+        CommandText.optLevel,
         CommandText.backupSummary,
         CommandText.backupDone("x"),
         CommandText.demoSummary,

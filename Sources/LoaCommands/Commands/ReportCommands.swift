@@ -16,7 +16,15 @@ enum ReportOptions {
     static let final = Option<Bool>.flag("--final", help: .optFinal)
     static let from = Option<Day>.day("--from", help: .optFrom)
     static let to = Option<Day>.day("--to", help: .optTo)
-    static let common = [format.spec, output.spec, includeSensitive.spec, final.spec]
+    static let level = Option<ReportLevel>(name: "--level", placeholder: "unit|cluster|N", help: .optLevel,
+        repeatable: false) { s throws(Failure) in
+        guard let level = ReportLevel(s) else {
+            throw Failure(.invalidChoice(s, allowed: ["unit", "cluster", "1", "2"], suggestion: nil),
+                          exitCode: ExitCode.usage)
+        }
+        return level
+    }
+    static let common = [format.spec, output.spec, includeSensitive.spec, final.spec, level.spec]
     static let range = [from.spec, to.spec]
 }
 
@@ -26,8 +34,10 @@ struct ReportOutput: Sendable {
     let file: String?
     let includeSensitive: Bool
     let final: Bool
+    let level: ReportLevel?
 
     init(_ args: ParsedArguments) throws(Failure) {
+        level = try args.value(ReportOptions.level)
         format = try args.value(ReportOptions.format)
         file = try args.value(ReportOptions.output)
         includeSensitive = args.has(ReportOptions.includeSensitive)
@@ -36,6 +46,16 @@ struct ReportOutput: Sendable {
 
     func emit(_ request: Reporting.Request, workspace ws: Workspace, session s: Session,
         ctx: Context) throws(Failure) -> Int32 {
+        var request = request
+        if let level {
+            // a level the workspace's clusters do not reach is a usage error naming the levels it has
+            let levels = UnitHierarchy(clusters: ws.clusters).levels
+            guard levels.contains(level) else {
+                throw Failure(.invalidChoice(level.description, allowed: levels.map(\.description), suggestion: nil),
+                              exitCode: ExitCode.usage)
+            }
+            request.level = level
+        }
         let presenter = try Reporting.presenter(request, includeSensitive: includeSensitive, final: final,
                                                 workspace: ws, session: s)
         guard let format else {

@@ -30,7 +30,7 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case approvalDue(deadline: String, item: String, channel: String, slot: String)
     case statusEmptySlots(Int), free(Int), statusOverdue, statusAlerts(Int), statusAnniversaries
     case reportGroupSummary, reportMonthSummary, reportPhaseSummary, reportUnitSummary, reportWarningsSummary
-    case optReportFormat, optOutputFile, optIncludeSensitive, optFinal, optFrom, optTo
+    case optReportFormat, optOutputFile, optIncludeSensitive, optFinal, optFrom, optTo, optLevel
     case backupSummary, backupDone(String)
     case demoSummary, demoIntro(String), demoDone(String), demoCheck, demoPlanNovember, demoPublish(String), demoForm
     case demoImport, demoPlanDecember, demoMonthReport, demoPhaseReport, demoUnitReport, demoAlerts, demoStatus
@@ -274,6 +274,11 @@ public enum CommandText: Sendable, Hashable, Localizable {
             en: "include sensitive issues' topics and details")
         case .optFrom: Phrase(vi: "từ ngày", en: "from day")
         case .optTo: Phrase(vi: "đến ngày", en: "to day")
+        case .optLevel:
+            Phrase(vi: "tổng hợp theo cấp: unit (từng CĐCS), cluster (cụm), 1, 2… (cấp trên của cụm); mặc định cấp "
+                + "chi tiết nhất có không quá 40 nhóm",
+                   en: "aggregate by level: unit, cluster, 1, 2… (steps above the cluster); default the most detailed "
+                       + "level with at most 40 groups")
         case .backupSummary:
             Phrase(vi: "Sao lưu cơ sở dữ liệu đang dùng sang PATH: một bản sao nhất quán, không phải chờ tiến trình "
                 + "đang ghi.",
