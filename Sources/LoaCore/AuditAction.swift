@@ -26,4 +26,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportTextSaved = "report text saved"
     case unpublished = "unpublished"
     case receiptConfirmed = "receipt confirmed"
+    case reportReturned = "report returned"
+    case reportReopened = "report reopened"
 }

@@ -152,6 +152,17 @@ enum Routes {
         t.get("/reports/unit/:unit", Route.reportUnit, .user) { (unit: UnitCode, c) in try ReportsPage.unit(unit, c) }
         t.get(.search, .user) { c in try SearchPage.render(c) }
 
+        // a unit's month as sent, returned for correction with a comment or reopened (SPEC §9.7)
+        t.get("/units/:unit/:month", Route.unitMonth, .user) { (unit: UnitCode, m: Month, c) in
+            try UnitMonthPage.render(unit, m, c)
+        }
+        t.post("/units/:unit/:month/return", Route.unitMonthReturn, .officer, records: true) {
+            (unit: UnitCode, m: Month, c) in try UnitMonthPage.returnReport(unit, m, c)
+        }
+        t.post("/units/:unit/:month/reopen", Route.unitMonthReopen, .officer, records: true) {
+            (unit: UnitCode, m: Month, c) in try UnitMonthPage.reopen(unit, m, c)
+        }
+
         // administration: users and units' links (officers with the admin permission, SPEC §9.7)
         let admin = Access.officer.with(.admin)
         t.get(.adminUsers, admin) { c in try AdminPages.users(c) }
