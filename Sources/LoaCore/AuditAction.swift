@@ -34,4 +34,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case entryMoved = "entry moved"
     case entryRemoved = "entry removed"
     case deliveryRetried = "delivery retried"
+    case reportReturned = "report returned"
+    case reportReopened = "report reopened"
 }

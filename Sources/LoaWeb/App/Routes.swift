@@ -191,6 +191,33 @@ enum Routes {
         }
         t.get("/reports/unit/:unit", Route.reportUnit, .user) { (unit: UnitCode, c) in try ReportsPage.unit(unit, c) }
         t.get(.search, .user) { c in try SearchPage.render(c) }
+
+        // a unit's month as sent, returned for correction with a comment or reopened (SPEC §9.7)
+        t.get("/units/:unit/:month", Route.unitMonth, .user) { (unit: UnitCode, m: Month, c) in
+            try UnitMonthPage.render(unit, m, c)
+        }
+        t.post("/units/:unit/:month/return", Route.unitMonthReturn, .officer, records: true) {
+            (unit: UnitCode, m: Month, c) in try UnitMonthPage.returnReport(unit, m, c)
+        }
+        t.post("/units/:unit/:month/reopen", Route.unitMonthReopen, .officer, records: true) {
+            (unit: UnitCode, m: Month, c) in try UnitMonthPage.reopen(unit, m, c)
+        }
+
+        // administration: users and units' links (officers with the admin permission, SPEC §9.7)
+        let admin = Access.officer.with(.admin)
+        t.get(.adminUsers, admin) { c in try AdminPages.users(c) }
+        t.post(.adminUsers, admin, records: true, hook: AdminPages.returned) { c in try AdminPages.addUser(c) }
+        t.post(.adminUserPassword, admin, records: true, hook: AdminPages.returned) { c in
+            try AdminPages.setPassword(c)
+        }
+        t.post(.adminUserRemove, admin, records: true, hook: AdminPages.returned) { c in try AdminPages.removeUser(c) }
+        t.get(.adminLinks, admin) { c in try AdminPages.links(c) }
+        t.get("/admin/links/:unit", Route.adminRotate, admin) { (unit: UnitCode, c) in
+            try AdminPages.confirmRotation(unit, c)
+        }
+        t.post("/admin/links/:unit", Route.adminRotate, admin, records: true, hook: AdminPages.returned) {
+            (unit: UnitCode, c) in try AdminPages.rotate(unit, c)
+        }
     }
 
     /// A handler whose `Redirect` becomes a 303 and whose `HTTPError` becomes a page in the user's language.

@@ -183,5 +183,8 @@ enum Style {
       .noprint,form,.skip,.notice.info{display:none}.card,dl.facts,.document{border:0;padding:0}
       .scroll{overflow:visible}table.grid{min-width:0;font-size:9pt}h2,h3,h4{break-after:avoid}
       .document{font-size:13pt}article.issue{break-inside:avoid-page}a{color:inherit;text-decoration:none}}
+    .notice.warning{background:#fff4e0;border:1px solid #c99a3c}
+    .linkcard .qr svg{width:42mm;height:42mm}.linkcard .url{font-family:monospace;font-size:13px;word-break:break-all}
+    @media print{.cardsheet .linkcard{border:1px dashed #777;padding:4mm;width:90mm;break-inside:avoid}}
     """
 }
