@@ -17,6 +17,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case itemSentBack = "item sent back"
     case itemPinned = "item pinned"
     case itemUnpinned = "item unpinned"
+    case itemEdited = "item edited"
+    case imageUploaded = "image uploaded"
     case monthProposed = "month proposed"
     case monthConfirmed = "month confirmed"
     case linkRotated = "link rotated"
@@ -32,4 +34,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case entryMoved = "entry moved"
     case entryRemoved = "entry removed"
     case deliveryRetried = "delivery retried"
+    case reportReturned = "report returned"
+    case reportReopened = "report reopened"
 }

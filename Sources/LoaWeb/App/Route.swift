@@ -51,6 +51,12 @@ public enum Route: Hashable, Sendable {
     case itemSendBack(ItemID)
     case itemPin(ItemID)
     case itemUnpin(ItemID)
+    /// The item editor of an existing item.
+    case itemEdit(ItemID)
+    /// Approve or send back the items chosen on the list.
+    case itemsBulk
+    /// A picture of `content/media/`, for the editor's preview.
+    case media(String)
     case issue(Slot)
     case issueDownload(Slot)
     case issuePublish(Slot)
@@ -72,6 +78,17 @@ public enum Route: Hashable, Sendable {
     case reportPhase(ProjectID, PhaseID)
     case reportUnit(UnitCode)
     case search
+    /// What a unit sent for a month, with its history; officers return it for correction or reopen it.
+    case unitMonth(UnitCode, Month)
+    case unitMonthReturn(UnitCode, Month)
+    case unitMonthReopen(UnitCode, Month)
+    // administration (officers with the admin permission)
+    case adminUsers
+    case adminUserPassword
+    case adminUserRemove
+    case adminLinks
+    /// A unit's link: GET asks, POST replaces it and shows the new card once.
+    case adminRotate(UnitCode)
 
     /// The path, every value percent-encoded as one segment.
     public var path: String {
@@ -112,6 +129,9 @@ public enum Route: Hashable, Sendable {
         case .itemSendBack(let id): "/items/" + segment(id) + "/send-back"
         case .itemPin(let id): "/items/" + segment(id) + "/pin"
         case .itemUnpin(let id): "/items/" + segment(id) + "/unpin"
+        case .itemEdit(let id): "/items/" + segment(id) + "/edit"
+        case .itemsBulk: "/items/bulk"
+        case .media(let name): "/media/" + segment(name)
         case .issue(let s): "/issues/" + segment(s.channel) + "/" + segment(s.date)
         case .issueDownload(let s): Route.issue(s).path + "/download"
         case .issuePublish(let s): Route.issue(s).path + "/publish"
@@ -132,6 +152,14 @@ public enum Route: Hashable, Sendable {
         case .reportPhase(let project, let phase): "/reports/phase/" + segment(project) + "/" + segment(phase)
         case .reportUnit(let unit): "/reports/unit/" + segment(unit)
         case .search: "/search"
+        case .unitMonth(let unit, let m): "/units/" + segment(unit) + "/" + segment(m)
+        case .unitMonthReturn(let unit, let m): Route.unitMonth(unit, m).path + "/return"
+        case .unitMonthReopen(let unit, let m): Route.unitMonth(unit, m).path + "/reopen"
+        case .adminUsers: "/admin/users"
+        case .adminUserPassword: "/admin/users/password"
+        case .adminUserRemove: "/admin/users/remove"
+        case .adminLinks: "/admin/links"
+        case .adminRotate(let unit): "/admin/links/" + segment(unit)
         }
     }
 

@@ -18,7 +18,7 @@ enum Routes {
         return t
     }()
     /// The paths that take file uploads (their bodies may be up to 8 MiB).
-    static let uploadPaths: Set<String> = [Route.unitUpload.path]
+    static let uploadPaths: Set<String> = [Route.unitUpload.path, Route.newItem.path, "/items/*/edit"]
 
     static func register(_ t: inout RouteTable) {
         t.get(.root, .anyone) { c in
@@ -114,15 +114,26 @@ enum Routes {
             t.post(pattern, make, .officer, records: true) { (m: Month, c) in try CalendarPage.change(m, c, change) }
         }
         t.get(.items, .user) { c in try ItemsPage.render(c) }
-        t.get(.newItem, .officer) { c in try NewItemPage.render(c, problems: nil, status: 200) }
-        t.post(.newItem, .officer, records: true) { c in try NewItemPage.post(c) }
+        t.get(.newItem, .officer) { c in try ItemEditorPage.get(nil, c) }
+        t.post(.newItem, .officer, records: true) { c in try ItemEditorPage.post(nil, c) }
         t.get("/items/:id", Route.item, .user) { (id: ItemID, c) in try ItemPage.render(id, c, problems: nil) }
+        // deciding on items: officers, and leaders given approval (four eyes, SPEC §9.7)
         for (pattern, make, action) in [("/items/:id/approve", Route.itemApprove, ItemPage.Action.approve),
-                                        ("/items/:id/send-back", Route.itemSendBack, .sendBack),
-                                        ("/items/:id/pin", Route.itemPin, .pin),
+                                        ("/items/:id/send-back", Route.itemSendBack, .sendBack)] {
+            t.post(pattern, make, .user.with(.approve), records: true) { (id: ItemID, c) in
+                try ItemPage.post(id, c, action)
+            }
+        }
+        t.post(.itemsBulk, .user.with(.approve), records: true) { c in try ItemsPage.bulk(c) }
+        for (pattern, make, action) in [("/items/:id/pin", Route.itemPin, ItemPage.Action.pin),
                                         ("/items/:id/unpin", Route.itemUnpin, .unpin)] {
             t.post(pattern, make, .officer, records: true) { (id: ItemID, c) in try ItemPage.post(id, c, action) }
         }
+        t.get("/items/:id/edit", Route.itemEdit, .officer) { (id: ItemID, c) in try ItemEditorPage.get(id, c) }
+        t.post("/items/:id/edit", Route.itemEdit, .officer, records: true) { (id: ItemID, c) in
+            try ItemEditorPage.post(id, c)
+        }
+        t.get("/media/:name", Route.media, .user) { (name: String, c) in try ItemEditorPage.media(name, c) }
         t.get("/issues/:channel/:date", { Route.issue(Slot(channel: $0, date: $1)) }, .user) {
             (channel: ChannelID, date: Day, c) in try IssuePage.render(Slot(channel: channel, date: date), c)
         }
@@ -180,6 +191,33 @@ enum Routes {
         }
         t.get("/reports/unit/:unit", Route.reportUnit, .user) { (unit: UnitCode, c) in try ReportsPage.unit(unit, c) }
         t.get(.search, .user) { c in try SearchPage.render(c) }
+
+        // a unit's month as sent, returned for correction with a comment or reopened (SPEC §9.7)
+        t.get("/units/:unit/:month", Route.unitMonth, .user) { (unit: UnitCode, m: Month, c) in
+            try UnitMonthPage.render(unit, m, c)
+        }
+        t.post("/units/:unit/:month/return", Route.unitMonthReturn, .officer, records: true) {
+            (unit: UnitCode, m: Month, c) in try UnitMonthPage.returnReport(unit, m, c)
+        }
+        t.post("/units/:unit/:month/reopen", Route.unitMonthReopen, .officer, records: true) {
+            (unit: UnitCode, m: Month, c) in try UnitMonthPage.reopen(unit, m, c)
+        }
+
+        // administration: users and units' links (officers with the admin permission, SPEC §9.7)
+        let admin = Access.officer.with(.admin)
+        t.get(.adminUsers, admin) { c in try AdminPages.users(c) }
+        t.post(.adminUsers, admin, records: true, hook: AdminPages.returned) { c in try AdminPages.addUser(c) }
+        t.post(.adminUserPassword, admin, records: true, hook: AdminPages.returned) { c in
+            try AdminPages.setPassword(c)
+        }
+        t.post(.adminUserRemove, admin, records: true, hook: AdminPages.returned) { c in try AdminPages.removeUser(c) }
+        t.get(.adminLinks, admin) { c in try AdminPages.links(c) }
+        t.get("/admin/links/:unit", Route.adminRotate, admin) { (unit: UnitCode, c) in
+            try AdminPages.confirmRotation(unit, c)
+        }
+        t.post("/admin/links/:unit", Route.adminRotate, admin, records: true, hook: AdminPages.returned) {
+            (unit: UnitCode, c) in try AdminPages.rotate(unit, c)
+        }
     }
 
     /// A handler whose `Redirect` becomes a 303 and whose `HTTPError` becomes a page in the user's language.

@@ -70,6 +70,9 @@ enum Style {
     .muted{color:#555}
     article{background:#fff;border:1px solid #e2ddd6;border-radius:10px;padding:12px 14px;margin:12px 0}
     article img{max-width:100%;height:auto}
+    article.preview img{max-height:18rem;width:auto}
+    @media screen and (min-width:64rem){.editor{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);
+    gap:24px;align-items:start}.editor>.preview-pane{grid-column:2;grid-row:1;position:sticky;top:12px}}
     table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #ddd;padding:6px 8px;
     text-align:left}
     .qr svg{width:160px;height:160px}
@@ -180,5 +183,8 @@ enum Style {
       .noprint,form,.skip,.notice.info{display:none}.card,dl.facts,.document{border:0;padding:0}
       .scroll{overflow:visible}table.grid{min-width:0;font-size:9pt}h2,h3,h4{break-after:avoid}
       .document{font-size:13pt}article.issue{break-inside:avoid-page}a{color:inherit;text-decoration:none}}
+    .notice.warning{background:#fff4e0;border:1px solid #c99a3c}
+    .linkcard .qr svg{width:42mm;height:42mm}.linkcard .url{font-family:monospace;font-size:13px;word-break:break-all}
+    @media print{.cardsheet .linkcard{border:1px dashed #777;padding:4mm;width:90mm;break-inside:avoid}}
     """
 }
