@@ -108,6 +108,8 @@ let catalogSamples: [(catalog: String, values: [any Localizable])] = [
         CalendarText.entryPublished,
         CalendarText.pinnedHere,
         CalendarText.pinRefused(.approval, leadDays: 3),
+        CalendarText.pinBreaks(title: "x", channel: "x", date: "x", rule: .approval, leadDays: 3),
+        CalendarText.pinWithoutIssue(title: "x", date: "x"),
         CalendarText.publishAskTitle,
         CalendarText.publishAsk(units: 3),
         CalendarText.deliveriesBy(.email, count: 3),

@@ -133,7 +133,8 @@ func concrete(_ pattern: String) -> (path: String, fields: [(String, String)]) {
         try b.get("/calendar/2026-12")
         let r = try b.post("/calendar/2026-12/propose", [])
         #expect(r.status == 422)
-        #expect(r.text.contains("quy tắc 2: bài phải ở trạng thái approved"))
+        #expect(r.text.contains("Bài phải được duyệt trước ngày phát hành ít nhất 7 ngày."))
+        #expect(!r.text.contains("quy tắc"))
         #expect(!f.exists("calendars/2026-12.ics"))
         // unpinned from the calendar, the month plans again
         let calendar = try b.get("/calendar/2026-12")
