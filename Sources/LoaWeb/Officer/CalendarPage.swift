@@ -265,7 +265,9 @@ enum CalendarPage {
                                           confirmed: e.state == .confirmed)
             let targets = rules.moveTargets(scheduled)
             if targets.isEmpty {
-                actions.append(.el("p", [("class", "muted small")], text: t(CalendarText.noMoveTarget)))
+                let pinned = index.items[e.item]?.pin?.value == cell.slot.date
+                actions.append(.el("p", [("class", "muted small")],
+                                   text: t(pinned ? CalendarText.pinnedHere : CalendarText.noMoveTarget)))
             } else {
                 let id = "move-\(e.item)-\(cell.slot.channel)-\(cell.slot.date.iso)"
                 actions.append(Pages.form(.calendarEntryMove(m), c, attributes: [("class", "move")],
