@@ -171,7 +171,7 @@ public enum CalendarText: Sendable, Hashable, Localizable {
                    en: "The issue will no longer be published; its e-mails and articles waiting to be sent are "
                 + "deleted. Its entries stay on the schedule and can be published again.")
         case .confirmUnpublish: Phrase(vi: "Xác nhận thu hồi", en: "Take it back now")
-        case .groupSummary: Phrase(vi: "Sửa từng bài trên lịch tháng.", en: "Change one entry of a month's schedule.")
+        case .groupSummary: Phrase(vi: "Sửa từng bài trên lịch tháng", en: "Change one entry of a month's schedule")
         case .confirmSummary: Phrase(vi: "Xác nhận một bài trên lịch.", en: "Confirm one entry.")
         case .unconfirmSummary: Phrase(vi: "Bỏ xác nhận một bài trên lịch.", en: "Make one entry a proposal again.")
         case .moveSummary: Phrase(vi: "Dời một bài sang kỳ khác của kênh.", en: "Move one entry to another slot.")
