@@ -66,7 +66,6 @@ enum ItemPage {
         }
         var facts: [HTML] = []
         facts += OfficerUI.fact(t(OfficerText.status), [OfficerUI.badge(t(item.status), item.status.rawValue)])
-        facts += OfficerUI.fact(t(OfficerText.file), [.el("code", text: item.path)])
         facts += OfficerUI.fact(t(WebText.themes), [.el("ul", [], item.themeRefs.map { r in
             .el("li", text: "\(r) — \(index.themeTitle(r))")
         })])
@@ -207,7 +206,7 @@ enum NewItemPage {
             Pages.field(t(WebText.summary), for: "summary",
                         Pages.textarea("summary", value: r.formValue("summary") ?? "")),
             Pages.field(t(OfficerText.folder), for: "folder",
-                        Pages.select("folder", options: [("", "items/")] + folders.map { ($0, "items/\($0)/") },
+                        Pages.select("folder", options: [("", "—")] + folders.map { ($0, $0) },
                                      selected: r.formValue("folder") ?? "")),
             .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.createItem))]),
         ]))
