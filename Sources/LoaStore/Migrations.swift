@@ -300,6 +300,10 @@ enum Schema {
             CREATE INDEX urgent_issues_recorded ON urgent_issues(recorded_on);
             ALTER TABLE feedback_issues ADD COLUMN urgent_id INTEGER REFERENCES urgent_issues(id);
             """),
+        // four eyes (SPEC §9.7): a leader may be given the approval of items (`loa user add --approve`)
+        Migration(name: "users: leaders given approval", sql: """
+            ALTER TABLE users ADD COLUMN approve INTEGER NOT NULL DEFAULT 0;
+            """),
         // an officer returns a unit's sent report with a comment; the return ends with the unit's correction or
         // when an officer reopens the report as it stood (SPEC §9.7)
         Migration(name: "reports returned for correction", sql: """

@@ -10,8 +10,10 @@ public enum Administration {
         public var role: Role
         public var sensitive: Bool
         public var admin: Bool
-        public init(role: Role, sensitive: Bool = false, admin: Bool = false) {
-            self.role = role; self.sensitive = sensitive; self.admin = admin
+        /// A leader given the approval of items (`--approve`).
+        public var approve: Bool
+        public init(role: Role, sensitive: Bool = false, admin: Bool = false, approve: Bool = false) {
+            self.role = role; self.sensitive = sensitive; self.admin = admin; self.approve = approve
         }
     }
 
@@ -38,7 +40,8 @@ public enum Administration {
             try store.write { w in
                 if try w.reader.user(named: name) != nil { throw Failure(.userExists(name), exitCode: ExitCode.usage) }
                 try w.save(user: UserRecord(name: name, role: profile.role, sensitive: profile.sensitive,
-                                            admin: profile.admin, passwordHash: passwordHash),
+                                            admin: profile.admin, approve: profile.approve,
+                                            passwordHash: passwordHash),
                            today: s.today, actor: s.actor)
             }
         }
@@ -54,7 +57,7 @@ public enum Administration {
                     throw Failure(.noSuchUser(name), exitCode: ExitCode.dataError)
                 }
                 try w.save(user: UserRecord(name: user.name, role: user.role, sensitive: user.sensitive,
-                                            admin: user.admin, passwordHash: passwordHash),
+                                            admin: user.admin, approve: user.approve, passwordHash: passwordHash),
                            today: s.today, actor: s.actor)
             }
         }

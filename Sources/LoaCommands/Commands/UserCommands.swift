@@ -4,7 +4,7 @@ import LoaStore
 import LoaWeb
 import LoaWorkflows
 
-/// `loa user add NAME --role officer|leader [--sensitive] [--admin]`.
+/// `loa user add NAME --role officer|leader [--sensitive] [--admin] [--approve]`.
 struct UserAddCommand: Command {
     static let path = ["user", "add"]
     static let usage = "NAME --role officer|leader"
@@ -13,12 +13,14 @@ struct UserAddCommand: Command {
     static let role = Option<Role>.choice("--role", help: .optRole)
     static let sensitive = Option<Bool>.flag("--sensitive", help: .optSensitive)
     static let admin = Option<Bool>.flag("--admin", help: .optAdmin)
-    static let options = [role.spec, sensitive.spec, admin.spec]
+    static let approve = Option<Bool>.flag("--approve", help: .optApprove)
+    static let options = [role.spec, sensitive.spec, admin.spec, approve.spec]
     static let arity = 1...1
     let name: String
     let userRole: Role
     let seesSensitive: Bool
     let isAdmin: Bool
+    let approves: Bool
 
     init(parsing args: ParsedArguments) throws(Failure) {
         name = try UserNames.check(args.positional[0])
@@ -27,6 +29,7 @@ struct UserAddCommand: Command {
         userRole = r
         seesSensitive = args.has(Self.sensitive)
         isAdmin = args.has(Self.admin)
+        approves = args.has(Self.approve)
     }
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
@@ -35,8 +38,9 @@ struct UserAddCommand: Command {
             throw Failure(.userExists(name), exitCode: ExitCode.usage)
         }
         let hash = try Passwords.read(ctx)
-        try Administration.addUser(name, .init(role: userRole, sensitive: seesSensitive, admin: isAdmin),
-                                   passwordHash: hash, session: s)
+        let profile = Administration.Profile(role: userRole, sensitive: seesSensitive, admin: isAdmin,
+                                             approve: approves)
+        try Administration.addUser(name, profile, passwordHash: hash, session: s)
         ctx.console.say(CommandText.userAdded(name))
         return ExitCode.ok
     }

@@ -39,6 +39,11 @@ public enum Route: Hashable, Sendable {
     case calendarConfirm(Month)
     case calendarPin(Month)
     case calendarUnpin(Month)
+    // one entry of the month's grid at a time (fields item, channel, date; move also `to`)
+    case calendarEntryConfirm(Month)
+    case calendarEntryUnconfirm(Month)
+    case calendarEntryMove(Month)
+    case calendarEntryRemove(Month)
     case items
     case newItem
     case item(ItemID)
@@ -46,9 +51,18 @@ public enum Route: Hashable, Sendable {
     case itemSendBack(ItemID)
     case itemPin(ItemID)
     case itemUnpin(ItemID)
+    /// The item editor of an existing item.
+    case itemEdit(ItemID)
+    /// Approve or send back the items chosen on the list.
+    case itemsBulk
+    /// A picture of `content/media/`, for the editor's preview.
+    case media(String)
     case issue(Slot)
     case issueDownload(Slot)
     case issuePublish(Slot)
+    // asked first: a GET shows what will happen, only the POST of its button does it
+    case issueUnpublish(Slot)
+    case issueRetry(Slot)
     case completeness
     case reminders
     case alerts
@@ -104,6 +118,10 @@ public enum Route: Hashable, Sendable {
         case .calendarConfirm(let m): "/calendar/" + segment(m) + "/confirm"
         case .calendarPin(let m): "/calendar/" + segment(m) + "/pin"
         case .calendarUnpin(let m): "/calendar/" + segment(m) + "/unpin"
+        case .calendarEntryConfirm(let m): "/calendar/" + segment(m) + "/entries/confirm"
+        case .calendarEntryUnconfirm(let m): "/calendar/" + segment(m) + "/entries/unconfirm"
+        case .calendarEntryMove(let m): "/calendar/" + segment(m) + "/entries/move"
+        case .calendarEntryRemove(let m): "/calendar/" + segment(m) + "/entries/remove"
         case .items: "/items"
         case .newItem: "/items/new"
         case .item(let id): "/items/" + segment(id)
@@ -111,9 +129,14 @@ public enum Route: Hashable, Sendable {
         case .itemSendBack(let id): "/items/" + segment(id) + "/send-back"
         case .itemPin(let id): "/items/" + segment(id) + "/pin"
         case .itemUnpin(let id): "/items/" + segment(id) + "/unpin"
+        case .itemEdit(let id): "/items/" + segment(id) + "/edit"
+        case .itemsBulk: "/items/bulk"
+        case .media(let name): "/media/" + segment(name)
         case .issue(let s): "/issues/" + segment(s.channel) + "/" + segment(s.date)
         case .issueDownload(let s): Route.issue(s).path + "/download"
         case .issuePublish(let s): Route.issue(s).path + "/publish"
+        case .issueUnpublish(let s): Route.issue(s).path + "/unpublish"
+        case .issueRetry(let s): Route.issue(s).path + "/retry"
         case .completeness: "/completeness"
         case .reminders: "/completeness/reminders.csv"
         case .alerts: "/alerts"

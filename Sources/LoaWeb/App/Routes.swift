@@ -18,7 +18,7 @@ enum Routes {
         return t
     }()
     /// The paths that take file uploads (their bodies may be up to 8 MiB).
-    static let uploadPaths: Set<String> = [Route.unitUpload.path]
+    static let uploadPaths: Set<String> = [Route.unitUpload.path, Route.newItem.path, "/items/*/edit"]
 
     static func register(_ t: inout RouteTable) {
         t.get(.root, .anyone) { c in
@@ -104,16 +104,36 @@ enum Routes {
         t.post("/calendar/:month/unpin", Route.calendarUnpin, .officer, records: true) { (m: Month, c) in
             try CalendarPage.pin(m, c, unpin: true)
         }
+        // one entry of the grid at a time, each the same change as `loa calendar confirm|unconfirm|move|remove`
+        for (pattern, make, change) in [
+            ("/calendar/:month/entries/confirm", Route.calendarEntryConfirm, CalendarPage.Change.confirm),
+            ("/calendar/:month/entries/unconfirm", Route.calendarEntryUnconfirm, .unconfirm),
+            ("/calendar/:month/entries/move", Route.calendarEntryMove, .move),
+            ("/calendar/:month/entries/remove", Route.calendarEntryRemove, .remove),
+        ] {
+            t.post(pattern, make, .officer, records: true) { (m: Month, c) in try CalendarPage.change(m, c, change) }
+        }
         t.get(.items, .user) { c in try ItemsPage.render(c) }
-        t.get(.newItem, .officer) { c in try NewItemPage.render(c, problems: nil, status: 200) }
-        t.post(.newItem, .officer, records: true) { c in try NewItemPage.post(c) }
+        t.get(.newItem, .officer) { c in try ItemEditorPage.get(nil, c) }
+        t.post(.newItem, .officer, records: true) { c in try ItemEditorPage.post(nil, c) }
         t.get("/items/:id", Route.item, .user) { (id: ItemID, c) in try ItemPage.render(id, c, problems: nil) }
+        // deciding on items: officers, and leaders given approval (four eyes, SPEC §9.7)
         for (pattern, make, action) in [("/items/:id/approve", Route.itemApprove, ItemPage.Action.approve),
-                                        ("/items/:id/send-back", Route.itemSendBack, .sendBack),
-                                        ("/items/:id/pin", Route.itemPin, .pin),
+                                        ("/items/:id/send-back", Route.itemSendBack, .sendBack)] {
+            t.post(pattern, make, .user.with(.approve), records: true) { (id: ItemID, c) in
+                try ItemPage.post(id, c, action)
+            }
+        }
+        t.post(.itemsBulk, .user.with(.approve), records: true) { c in try ItemsPage.bulk(c) }
+        for (pattern, make, action) in [("/items/:id/pin", Route.itemPin, ItemPage.Action.pin),
                                         ("/items/:id/unpin", Route.itemUnpin, .unpin)] {
             t.post(pattern, make, .officer, records: true) { (id: ItemID, c) in try ItemPage.post(id, c, action) }
         }
+        t.get("/items/:id/edit", Route.itemEdit, .officer) { (id: ItemID, c) in try ItemEditorPage.get(id, c) }
+        t.post("/items/:id/edit", Route.itemEdit, .officer, records: true) { (id: ItemID, c) in
+            try ItemEditorPage.post(id, c)
+        }
+        t.get("/media/:name", Route.media, .user) { (name: String, c) in try ItemEditorPage.media(name, c) }
         t.get("/issues/:channel/:date", { Route.issue(Slot(channel: $0, date: $1)) }, .user) {
             (channel: ChannelID, date: Day, c) in try IssuePage.render(Slot(channel: channel, date: date), c)
         }
@@ -123,6 +143,26 @@ enum Routes {
         t.post("/issues/:channel/:date/publish", { Route.issuePublish(Slot(channel: $0, date: $1)) }, .officer,
                records: true) { (channel: ChannelID, date: Day, c) in
             try IssuePage.publish(Slot(channel: channel, date: date), c)
+        }
+        // publishing, retrying and unpublishing reach units: a GET shows what will happen and asks; only the POST
+        // of its button does it
+        t.get("/issues/:channel/:date/publish", { Route.issuePublish(Slot(channel: $0, date: $1)) }, .officer) {
+            (channel: ChannelID, date: Day, c) in try PublishingPages.askPublish(Slot(channel: channel, date: date), c)
+        }
+        t.get("/issues/:channel/:date/retry", { Route.issueRetry(Slot(channel: $0, date: $1)) }, .officer) {
+            (channel: ChannelID, date: Day, c) in try PublishingPages.askRetry(Slot(channel: channel, date: date), c)
+        }
+        t.post("/issues/:channel/:date/retry", { Route.issueRetry(Slot(channel: $0, date: $1)) }, .officer,
+               records: true) { (channel: ChannelID, date: Day, c) in
+            try PublishingPages.retry(Slot(channel: channel, date: date), c)
+        }
+        t.get("/issues/:channel/:date/unpublish", { Route.issueUnpublish(Slot(channel: $0, date: $1)) }, .officer) {
+            (channel: ChannelID, date: Day, c) in
+            try PublishingPages.askUnpublish(Slot(channel: channel, date: date), c)
+        }
+        t.post("/issues/:channel/:date/unpublish", { Route.issueUnpublish(Slot(channel: $0, date: $1)) }, .officer,
+               records: true) { (channel: ChannelID, date: Day, c) in
+            try PublishingPages.unpublish(Slot(channel: channel, date: date), c)
         }
         t.get(.completeness, .user) { c in try CompletenessPage.render(c) }
         t.get(.reminders, .user) { c in try CompletenessPage.csv(c) }

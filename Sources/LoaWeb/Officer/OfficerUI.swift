@@ -32,7 +32,9 @@ enum OfficerUI {
 
     /// The notice a redirect asked for (`?done=…`), if any.
     static func doneNotice(_ c: RequestContext) -> [HTML] {
-        guard let key = c.request.queryValue("done"), let text = OfficerText.done(key) else { return [] }
+        guard let key = c.request.queryValue("done") else { return [] }
+        if let text = ItemText.done(key) { return [Pages.notice(c.t(text))] }
+        guard let text = OfficerText.done(key) else { return [] }
         return [Pages.notice(c.t(text))]
     }
 
@@ -49,7 +51,7 @@ enum OfficerUI {
         switch format {
         case .md: return "text/markdown; charset=utf-8"
         case .html: return "text/html; charset=utf-8"
-        case .csv: return "text/csv; charset=utf-8"
+        case .csv, .annex: return "text/csv; charset=utf-8"
         case .json: return "application/json"
         }
     }
