@@ -146,7 +146,7 @@ enum CalendarPage {
         .el("div", [("class", "notice error"), ("role", "alert")], [
             .el("p", [], [.el("strong", text: c.t(OfficerText.notDone))]),
             .el("ul", [], f.diagnostics.filter { $0.severity == .error }.map { d in
-                .el("li", [], text: d.message.text(c.language))
+                .el("li", [], text: d.message.inWords.text(c.language))
             }),
         ])
     }
