@@ -156,7 +156,7 @@ enum CalendarPage {
             case .pinWithoutSlot(let item, _, let date):
                 let title = index?.itemTitle(item) ?? item.rawValue
                 return t(CalendarText.pinWithoutIssue(title: title, date: t.date(date)))
-            default: return m.text(c.language)
+            default: return m.inWords.text(c.language)
             }
         }
         return .el("div", [("class", "notice error"), ("role", "alert")], [

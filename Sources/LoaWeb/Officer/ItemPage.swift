@@ -66,7 +66,6 @@ enum ItemPage {
         }
         var facts: [HTML] = []
         facts += OfficerUI.fact(t(OfficerText.status), [OfficerUI.badge(t(item.status), item.status.rawValue)])
-        facts += OfficerUI.fact(t(OfficerText.file), [.el("code", text: item.path)])
         facts += OfficerUI.fact(t(WebText.themes), [.el("ul", [], item.themeRefs.map { r in
             .el("li", text: "\(r) — \(index.themeTitle(r))")
         })])
