@@ -17,6 +17,8 @@ let catalogSamples: [(catalog: String, values: [any Localizable])] = [
         AdminText.you,
         AdminText.sensitiveHint,
         AdminText.adminHint,
+        AdminText.approve,
+        AdminText.approveHint,
         AdminText.addUser,
         AdminText.addUserButton,
         AdminText.password,
