@@ -73,6 +73,8 @@ import Testing
     @Test func settingsOthersCanReadAreRefusedBeforeAnythingChanges() throws {
         let ws = try TempWorkspace()
         try ws.novemberConfirmed()
+        // planning is recorded in the audit history; start from no database, to see the refusal opens none
+        try FileManager.default.removeItem(atPath: ws.path("loa.sqlite"))
         try ws.mailSettings(port: 2525)
         chmod(ws.path("distribution.yml"), 0o644)
         let r = try ws.run(["publish", "ban-tin", "2026-11-13"], today: "2026-11-13")
