@@ -21,6 +21,8 @@ public struct ReportPresenter {
     public let officerText: ReportText
     /// The early warnings on the day the document is dated (section I.5), those about its unit in a unit report.
     public var warnings: [EarlyWarning] = []
+    /// The file name of the per-unit annex (`writeAnnex`), which capped lists point to.
+    public var annexName = "units.csv"
     let index: WorkspaceIndex
     let t: Localizer
 
@@ -213,13 +215,26 @@ public struct ReportPresenter {
                 out.append(.paragraph(t(DocumentText.countedUnderEachProject)))
             }
         }
-        if case .unit = subject {} else if !f.activitiesByUnit.isEmpty {
+        if case .unit = subject {} else if let level = levelShown {
+            out.append(.paragraph("**" + t(DocumentText.byLevelHeading(levelLabel(level.level))) + "**"))
+            out += groupTable(level, [t(DocumentText.unitsCount), t(DocumentText.activities),
+                                      t(DocumentText.attendances), t(DocumentText.reach)]) { g in
+                [t.count(g.units), t.count(g.activities), t.count(g.participants), t.number(g.reach)]
+            }
+        } else if !f.activitiesByUnit.isEmpty {
+            // at unit level: every unit with activities while they are few, else those with the most
+            let codes = f.activitiesByUnit.count <= DocumentCaps.groups ? byName(f.activitiesByUnit.keys)
+                : Array(top(DocumentCaps.units, f.activitiesByUnit.keys) { f.activitiesByUnit[$0] ?? 0 })
             out.append(.table(Table(header: [t(DocumentText.unit), t(DocumentText.activities),
                                              t(DocumentText.attendances)],
-                                    rows: byName(f.activitiesByUnit.keys).map {
+                                    rows: codes.map {
                                         [unit($0), t.count(f.activitiesByUnit[$0] ?? 0),
                                          t.count(f.participantsByUnit[$0] ?? 0)]
                                     }, numeric: [1, 2])))
+            if codes.count < f.activitiesByUnit.count {
+                out.append(.paragraph(t(DocumentText.moreUnits(count: t.count(f.activitiesByUnit.count - codes.count),
+                                                               annex: md(annexName)))))
+            }
         }
         let count: (Double) -> String = { t.count(Int($0)) }
         if f.months.count > 1 {
@@ -245,6 +260,52 @@ public struct ReportPresenter {
     }
 
     func clusterName(_ c: ClusterFigures) -> String { c.cluster.map(index.clusterName) ?? t(DocumentText.clusterNone) }
+
+    /// The figures by level a document shows as tables: those of a report over many units at a level above the unit
+    /// (a level of units reads as the per-unit lists, capped).
+    var levelShown: LevelFigures? {
+        if case .unit = subject { return nil }
+        guard let level = figures.byLevel, level.level != .unit else { return nil }
+        return level
+    }
+
+    func levelLabel(_ level: ReportLevel) -> String {
+        switch level {
+        case .unit: t(DocumentText.levelName(height: 0))
+        case .cluster: t(DocumentText.levelName(height: 1))
+        case .above(let n): t(DocumentText.levelName(height: n + 1))
+        }
+    }
+
+    /// A table of the level's groups (at most `DocumentCaps.groups` rows, then where the rest is), a column per
+    /// figure `cells` gives.
+    func groupTable(_ level: LevelFigures, _ header: [String], _ cells: (GroupFigures) -> [String]) -> [Block] {
+        let shown = level.groups.prefix(DocumentCaps.groups)
+        var out: [Block] = [.table(Table(header: [levelLabel(level.level)] + header,
+                                         rows: shown.map { [md(groupName($0))] + cells($0) },
+                                         numeric: Set(1...header.count)))]
+        if shown.count < level.groups.count {
+            out.append(.paragraph(t(DocumentText.moreGroups(count: t.count(level.groups.count - shown.count),
+                                                            annex: md(annexName)))))
+        }
+        return out
+    }
+
+    /// The `n` keys with the largest `weight`, largest first, ties in Vietnamese order of the units' names: a
+    /// partial selection, so 100,000 units cost one pass and a small sort.
+    func top(_ n: Int, _ codes: some Sequence<UnitCode>, weight: (UnitCode) -> Int) -> [UnitCode] {
+        var best: [(UnitCode, Int)] = []
+        for c in codes {
+            let w = weight(c)
+            if best.count == n, let last = best.last, last.1 > w || (last.1 == w && last.0 < c) { continue }
+            let at = best.firstIndex { $0.1 < w || ($0.1 == w && c < $0.0) } ?? best.count
+            best.insert((c, w), at: at)
+            if best.count > n { best.removeLast() }
+        }
+        // equal weights read by name
+        let groups = Dictionary(grouping: best, by: \.1)
+        return groups.keys.sorted(by: >).flatMap { byName(groups[$0]?.map(\.0) ?? []) }
+    }
 
     /// A group of the figures by level by its name: the unit's or the cluster's, or "units without a cluster".
     func groupName(_ g: GroupFigures) -> String {
@@ -277,6 +338,16 @@ public struct ReportPresenter {
                                         return [t.shortMonth(m), t.count(x.expected), t.count(x.received),
                                                 t.count(x.onTime), t.percent(x.rate), t.percent(x.timeliness)]
                                     }, numeric: [1, 2, 3, 4, 5])))
+        }
+        if let level = levelShown {
+            out.append(.paragraph("**" + t(DocumentText.byLevelHeading(levelLabel(level.level))) + "**"))
+            out += groupTable(level, [t(DocumentText.unitsCount), t(DocumentText.expected), t(DocumentText.received),
+                                      t(DocumentText.onTime), t(DocumentText.missingCount), t(DocumentText.rate),
+                                      t(DocumentText.timeliness)]) { g in
+                let r = g.reporting
+                return [t.count(g.units), t.count(r.expected), t.count(r.received), t.count(r.onTime),
+                        t.count(g.missing), t.percent(r.rate), t.percent(r.timeliness)]
+            }
         }
         let target = workspace.plan.targets.first { $0.metric == .reportingRate }?.min
         let targetText = target.map { t.percent($0) }
@@ -314,7 +385,14 @@ public struct ReportPresenter {
         let summary = DocumentText.feedbackSummary(moods: moods, issues: t.count(f.issues), withheld: withheld,
                                                    open: t.count(f.alertsOpen), resolved: t.count(f.alertsResolved))
         var out: [Block] = [.subheading(t(DocumentText.feedbackHeading)), .paragraph(t(summary))]
-        let shown = f.issueList.filter { !$0.sensitive || includeSensitive }
+        if let level = levelShown {
+            out.append(.paragraph("**" + t(DocumentText.byLevelHeading(levelLabel(level.level))) + "**"))
+            out += groupTable(level, Mood.allCases.map { t($0) } + [t(DocumentText.issuesCount)]) { g in
+                Mood.allCases.map { t.count(g.moods[$0] ?? 0) } + [t.count(g.issues)]
+            }
+        }
+        let listed = f.issueList.filter { !$0.sensitive || includeSensitive }
+        let shown = listed.prefix(DocumentCaps.issues)
         if !shown.isEmpty {
             out.append(.bullets(shown.map { i in
                 var s = "\(unit(i.unit)) (\(t.month(i.period))): \(md(i.topic))"
@@ -322,35 +400,52 @@ public struct ReportPresenter {
                 if i.sensitive { s += t(DocumentText.sensitiveMark) }
                 return s
             }))
+            if shown.count < listed.count {
+                out.append(.paragraph(t(DocumentText.moreIssues(t.count(listed.count - shown.count)))))
+            }
         }
         out.append(.paragraph("**" + t(WarningText.heading) + "**"))
+        let warned = warnings.prefix(DocumentCaps.issues)
         out.append(warnings.isEmpty ? .paragraph(t(WarningText.none))
-                   : .bullets(warnings.map { md($0.sentence(index, showSensitive: includeSensitive, t: t)) }))
+                   : .bullets(warned.map { md($0.sentence(index, showSensitive: includeSensitive, t: t)) }))
+        if warned.count < warnings.count {
+            out.append(.paragraph(t(DocumentText.moreWarnings(t.count(warnings.count - warned.count)))))
+        }
         return out
     }
 
     /// A finding with what it names: on its line when it names one thing, else as a list under it, each entry
     /// ended by ";" and the last by ".", as administrative documents write lists.
-    func bullet(_ lead: DocumentText, _ entries: [String]) -> Bullet {
-        if entries.count == 1 { return Bullet(t(lead) + " " + entries[0] + ".") }
-        return Bullet(t(lead), items: entries.enumerated().map { i, e in e + (i == entries.count - 1 ? "." : ";") })
+    func bullet(_ lead: DocumentText, _ entries: [String], more: String? = nil) -> Bullet {
+        if entries.count == 1, more == nil { return Bullet(t(lead) + " " + entries[0] + ".") }
+        let items = entries + (more.map { [$0] } ?? [])
+        return Bullet(t(lead), items: items.enumerated().map { i, e in e + (i == items.count - 1 ? "." : ";") })
     }
 
     func shortcoming(_ s: ReportFindings.Shortcoming) -> Bullet {
+        let cap = DocumentCaps.units
         switch s {
         case .missingReports(let list):
-            let named = byName(list.map(\.unit)).compactMap { u in list.first { $0.unit == u } }
+            // the units with the most overdue reports first, capped: the annex lists every unit
+            let months = Dictionary(list.map { ($0.unit, $0.months) }, uniquingKeysWith: { a, _ in a })
+            let named = list.count <= cap ? byName(list.map(\.unit))
+                : top(cap, list.map(\.unit)) { months[$0]?.count ?? 0 }
             return bullet(.missingReports, named.map {
-                t(DocumentText.missingMonths(unit: unit($0.unit), count: $0.months.count,
-                                             months: monthRanges($0.months)))
-            })
+                t(DocumentText.missingMonths(unit: unit($0), count: months[$0]?.count ?? 0,
+                                             months: monthRanges(months[$0] ?? [])))
+            }, more: list.count > cap ? t(DocumentText.moreUnits(count: t.count(list.count - cap),
+                                                                  annex: md(annexName))) : nil)
         case .lateReports(let list):
-            return bullet(.lateReports, list.map {
+            return bullet(.lateReports, list.prefix(cap).map {
                 t(DocumentText.lateReport(unit: unit($0.unit), month: t.shortMonth($0.period),
                                           submitted: t.date($0.submitted)))
-            })
+            }, more: list.count > cap ? t(DocumentText.moreReports(count: t.count(list.count - cap),
+                                                                    annex: md(annexName))) : nil)
         case .themesWithoutPublication(let refs): return bullet(.themesWithoutPublication, refs.map(theme))
-        case .unitsWithoutActivity(let codes): return bullet(.unitsWithoutActivity, byName(codes).map(unit))
+        case .unitsWithoutActivity(let codes):
+            return bullet(.unitsWithoutActivity, byName(codes.prefix(cap)).map(unit),
+                          more: codes.count > cap ? t(DocumentText.moreUnits(count: t.count(codes.count - cap),
+                                                                             annex: md(annexName))) : nil)
         case .targetNotMet(let target): return Bullet(t(DocumentText.targetNotMet(md(target.title))))
         case .none: return Bullet(t(DocumentText.noShortcoming))
         }
@@ -384,6 +479,14 @@ public struct ReportPresenter {
         case .varyForms: return Bullet(t(DocumentText.varyForms))
         }
     }
+}
+
+/// How much a document lists before it points to the annex: single units in a list, groups in a table by level,
+/// issues raised (docs/rules.md, "Levels").
+public enum DocumentCaps {
+    public static let units = 20
+    public static let groups = 40
+    public static let issues = 20
 }
 
 /// Vietnamese alphabetical order (vi_VN collation): "Đ" after "D", tones after the bare letter.

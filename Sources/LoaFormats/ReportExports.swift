@@ -183,6 +183,37 @@ extension ReportPresenter {
         sink(out)
     }
 
+    /// The per-unit annex a document's capped lists point to: one row per unit of the report, in `units.csv`
+    /// order, with its cluster and the groups above it and what it adds to the report. CSV as `writeCSV`.
+    public func writeAnnex(to sink: (String) -> Void) {
+        let f = figures
+        let units: [UnionUnit]
+        if case .unit(let u) = subject { units = [u] } else { units = workspace.units }
+        let hierarchy = UnitHierarchy(clusters: workspace.clusters)
+        var out = "\u{FEFF}"
+        func row(_ cells: [String]) {
+            for (i, c) in cells.enumerated() { if i > 0 { out += "," }; out += CSVWriter.cell(c) }
+            out += "\r\n"
+            if out.utf8.count >= 1 << 16 { sink(out); out = "" }
+        }
+        let above = (0..<hierarchy.height).map { ReportLevel.above($0 + 1) }
+        row(["code", "name", "cluster"] + above.map { "level_\($0)" } + ["members", "expected", "received", "on_time",
+            "missing", "late", "rate", "timeliness", "activities", "participants"]
+            + Mood.allCases.map(\.rawValue) + ["issues"])
+        for (i, u) in units.enumerated() where i < f.unitLines.count {
+            let l = f.unitLines[i]
+            let expected = Int(l.expected)
+            row([u.code.value.rawValue, u.name, u.cluster ?? ""] + above.map { hierarchy.group(of: u, at: $0) ?? "" }
+                + [String(u.members), String(l.expected), String(l.received), String(l.onTime), String(l.missing),
+                   String(l.late),
+                   share(expected == 0 ? 0 : Double(l.received) / Double(expected)),
+                   share(expected == 0 ? 0 : Double(l.onTime) / Double(expected)),
+                   String(l.activities), String(l.participants)]
+                + Mood.allCases.indices.map { String(l.moods[$0]) } + [String(l.issues)])
+        }
+        sink(out)
+    }
+
     var byMonthJSON: JSON {
         let f = figures
         return .array(f.months.compactMap { m in f.reportingByMonth[m].map { x in

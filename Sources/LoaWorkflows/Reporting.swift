@@ -1,3 +1,4 @@
+import Foundation
 import LoaCore
 import LoaFormats
 import LoaStore
@@ -110,13 +111,18 @@ public enum Reporting {
         var presenter = ReportPresenter(figures: figures, workspace: ws, subject: request.subject,
                                         language: s.language, includeSensitive: includeSensitive, today: s.today,
                                         officerText: text)
+        presenter.annexName = annexName(request.name)
         // section I.5: the early warnings on the day the document is dated
         presenter.warnings = try Warnings.current(workspace: ws, session: s)
             .filter { w in unit.map { w.units.contains($0) } ?? true }
         return presenter
     }
 
-    public enum Format: String, Sendable, CaseIterable { case md, html, csv, json }
+    /// `annex`: the per-unit annex, CSV (`ReportPresenter.writeAnnex`).
+    public enum Format: String, Sendable, CaseIterable { case md, html, csv, json, annex }
+
+    /// The annex's file name beside the report's documents: `phase-digital-2.1-units.csv`.
+    public static func annexName(_ name: String) -> String { name + "-units.csv" }
 
     public static func render(_ p: ReportPresenter, as format: Format) -> String {
         var text = ""
@@ -131,6 +137,7 @@ public enum Reporting {
         case .md: sink(MarkdownRenderer.render(p.document()))
         case .html: sink(HTMLRenderer.render(p.document()))
         case .csv: p.writeCSV(to: sink)
+        case .annex: p.writeAnnex(to: sink)
         case .json:
             withoutActuallyEscaping(sink) { sink in
                 let w = JSONWriter(sink: sink)
@@ -144,9 +151,17 @@ public enum Reporting {
     /// The report as a Word document (`--format docx`, the web's download).
     public static func docx(_ p: ReportPresenter) throws(Failure) -> [UInt8] { try DocxRenderer.render(p.document()) }
 
-    /// Writes the Markdown, HTML and Word documents under `out/reports/`; returns their paths.
+    /// Writes the Markdown, HTML and Word documents under `out/reports/`, and beside them the per-unit annex their
+    /// capped lists point to; returns their paths.
     public static func write(_ p: ReportPresenter, name: String, session s: Session) throws(Failure) -> [String] {
-        try DocumentFiles.write(p.document(), base: s.paths.report(name))
+        let base = s.paths.report(name)
+        var paths = try DocumentFiles.write(p.document(), base: base)
+        let annex = (base as NSString).deletingLastPathComponent + "/" + annexName(name)
+        var text = ""
+        p.writeAnnex { text += $0 }
+        try writeFile(annex, text)
+        paths.append(annex)
+        return paths
     }
 }
 

@@ -38,7 +38,7 @@ import Testing
         Step(path: "/calendar/2026-12/propose", fields: [], page: "/calendar/2026-12", command: ["plan", "2026-12"]),
         Step(path: "/calendar/2026-12/confirm", fields: [], page: "/calendar/2026-12",
              command: ["plan", "2026-12", "--confirm"]),
-        Step(path: "/issues/ban-tin/2026-12-15/publish", fields: [], page: "/issues/ban-tin/2026-12-15",
+        Step(path: "/issues/ban-tin/2026-12-15/publish", fields: [], page: "/issues/ban-tin/2026-12-15/publish",
              command: ["publish", "ban-tin", "2026-12-15"]),
         Step(path: "/items/ho-tay-tien-do/unpin", fields: [], page: "/items/ho-tay-tien-do",
              command: ["item", "unpin", "ho-tay-tien-do"]),

@@ -88,7 +88,8 @@ func json(_ r: RunResult) throws -> [String: Any] {
     @Test func reportsAreByteIdenticalAndInTheAdministrativeFormat() throws {
         let ws = try miniWorkspace()
         let a = try ws.run(["report", "month", "2026-11"], today: "2027-01-05")
-        #expect(a.stdout == "out/reports/month-2026-11.md\nout/reports/month-2026-11.html\nout/reports/month-2026-11.docx\n")
+        #expect(a.stdout == "out/reports/month-2026-11.md\nout/reports/month-2026-11.html\nout/reports/month-2026-11.docx\n"
+                + "out/reports/month-2026-11-units.csv\n")
         let md = try ws.readData("out/reports/month-2026-11.md"), html = try ws.readData("out/reports/month-2026-11.html")
         let docx = try ws.readData("out/reports/month-2026-11.docx")
         #expect(try ws.run(["report", "month", "2026-11"], today: "2027-01-05").code == 0)

@@ -209,6 +209,25 @@ enum ReferenceCalculator {
             if let mood = form.mood { f.moods.add(1, to: mood) }
         }
         f.targets = ws.plan.targets.map { target($0, request, acts, forms, ws.plan, phases) }
+        // each unit's line, unit by unit, then the level's groups from them
+        f.unitLines = units.map { u in
+            var line = UnitLine()
+            for m in reportingMonths {
+                let r = reporting(m, [u], forms, ws.plan)
+                line.expected += Int32(r.expected); line.received += Int32(r.received); line.onTime += Int32(r.onTime)
+                line.missing += Int32(r.missing.count)
+                line.late += Int32(r.received - r.onTime)
+                if let mood = forms[FormKey(unit: u.code.value, period: m)]?.mood {
+                    line.moods[Mood.allCases.firstIndex(of: mood) ?? 0] += 1
+                }
+            }
+            line.activities = Int32(f.activitiesByUnit[u.code.value] ?? 0)
+            line.participants = Int32(f.participantsByUnit[u.code.value] ?? 0)
+            return line
+        }
+        let hierarchy = UnitHierarchy(clusters: ws.clusters)
+        f.byLevel = f.levelFigures(at: request.level ?? hierarchy.defaultLevel(for: units), units: units,
+                                   hierarchy: hierarchy)
         return f
     }
 

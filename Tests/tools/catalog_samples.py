@@ -23,6 +23,7 @@ SAMPLES = {
     "OfficerText": ".invalidName", "AlertEvent.Action": ".escalated", "DeliveryText": ".receiptButton",
     "MonthGrid.EntryState": ".proposed", "Completeness.Cell": ".missing", "AuditAction": ".itemApproved",
     "ItemText": ".needsTitle",
+    "EntryChange": ".confirm", "Medium": ".email", "CalendarText": ".confirm",
 }
 
 

@@ -4,7 +4,7 @@ import LoaWorkflows
 
 /// The formats a report can be printed in: the text ones of `Reporting.Format`, and Word.
 enum ReportFormat: String, CaseIterable, Sendable {
-    case md, html, csv, json, docx
+    case md, html, csv, json, annex, docx
     var text: Reporting.Format? { Reporting.Format(rawValue: rawValue) }
 }
 

@@ -34,17 +34,13 @@ struct UserAddCommand: Command {
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
         let s = try ctx.session()
-        let store = try s.openStore()
-        if try s.guarded({ try store.read { try $0.user(named: name) } }) != nil {
+        if try Administration.user(named: name, session: s) != nil {
             throw Failure(.userExists(name), exitCode: ExitCode.usage)
         }
         let hash = try Passwords.read(ctx)
-        try s.guarded {
-            try store.write {
-                try $0.save(user: UserRecord(name: name, role: userRole, sensitive: seesSensitive, admin: isAdmin,
-                                             approve: approves, passwordHash: hash), today: s.today, actor: s.actor)
-            }
-        }
+        let profile = Administration.Profile(role: userRole, sensitive: seesSensitive, admin: isAdmin,
+                                             approve: approves)
+        try Administration.addUser(name, profile, passwordHash: hash, session: s)
         ctx.console.say(CommandText.userAdded(name))
         return ExitCode.ok
     }
@@ -61,11 +57,7 @@ struct UserRemoveCommand: Command {
     init(parsing args: ParsedArguments) throws(Failure) { name = args.positional[0] }
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
-        let s = try ctx.session()
-        let store = try s.openStore()
-        let removed = try s.guarded { try store.write { try $0.removeUser(named: name, today: s.today,
-            actor: s.actor) } }
-        guard removed else { throw Failure(.noSuchUser(name), exitCode: ExitCode.dataError) }
+        try Administration.removeUser(name, session: try ctx.session())
         ctx.console.say(CommandText.userRemoved(name))
         return ExitCode.ok
     }
@@ -84,18 +76,10 @@ struct UserPasswdCommand: Command {
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
         let s = try ctx.session()
-        let store = try s.openStore()
-        guard let user = try s.guarded({ try store.read { try $0.user(named: name) } }) else {
+        guard try Administration.user(named: name, session: s) != nil else {
             throw Failure(.noSuchUser(name), exitCode: ExitCode.dataError)
         }
-        let hash = try Passwords.read(ctx)
-        try s.guarded {
-            try store.write {
-                try $0.save(user: UserRecord(name: user.name, role: user.role, sensitive: user.sensitive,
-                                             admin: user.admin, approve: user.approve, passwordHash: hash),
-                            today: s.today, actor: s.actor)
-            }
-        }
+        try Administration.setPassword(of: name, passwordHash: try Passwords.read(ctx), session: s)
         ctx.console.say(CommandText.passwordChanged(name))
         return ExitCode.ok
     }
@@ -125,7 +109,7 @@ enum Passwords {
         } else {
             password = readLine(strippingNewline: true) ?? ""
         }
-        if let problem = PasswordPolicy.problem(password) { throw Failure(problem, exitCode: ExitCode.dataError) }
+        try Administration.check(password: password)
         do { return try PasswordHash.hash(password) } catch {
             throw Failure(.verbatim("\(error)"), exitCode: ExitCode.software)
         }

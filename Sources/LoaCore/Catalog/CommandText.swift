@@ -48,6 +48,8 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case officer(OfficerText)
     /// What distribution says: sending, receipts, publishing on schedule (their own catalog).
     case delivery(DeliveryText)
+    /// The `calendar` commands' help and answers (their own catalog).
+    case calendar(CalendarText)
 
     public var phrase: Phrase {
         switch self {
@@ -406,6 +408,7 @@ public enum CommandText: Sendable, Hashable, Localizable {
         case .passwordAgain: Phrase(vi: "Nhập lại mật khẩu", en: "Password again")
         case .officer(let o): o.phrase
         case .delivery(let d): d.phrase
+        case .calendar(let c): c.phrase
         }
     }
 }

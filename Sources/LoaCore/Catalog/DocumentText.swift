@@ -32,6 +32,10 @@ public enum DocumentText: Sendable, Hashable, Localizable {
     case chartReportingByMonth(target: String?), chartReportingByCluster(target: String?)
     case chartData(String), themesCovered(covered: Int, active: Int), otherMonths(String)
     case clusterNone
+    // figures by level (issue 26): the level's name, column heads, and where a capped list continues
+    case levelName(height: Int), byLevelHeading(String), unitsCount, members, reach, missingCount, issuesCount
+    case moreUnits(count: String, annex: String), moreReports(count: String, annex: String)
+    case moreGroups(count: String, annex: String), moreIssues(String), annexDownload, moreWarnings(String)
     // findings
     case missingReports, lateReports, missingMonths(unit: String, count: Int, months: String)
     case lateReport(unit: String, month: String, submitted: String)
@@ -194,6 +198,33 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .themesCovered(let c, let a):
             Phrase(vi: "\(c)/\(a) nội dung có bài", en: "\(c) of \(a) themes published")
         case .clusterNone: Phrase(vi: "Chưa xếp cụm", en: "No cluster")
+        case .levelName(let h):
+            h == 0 ? Phrase(vi: "CĐCS", en: "Unit") : h == 1 ? Phrase(vi: "Cụm", en: "Cluster")
+                : h == 2 ? Phrase(vi: "Cấp trên của cụm", en: "Above the cluster")
+                : Phrase(vi: "Cấp \(h - 1) trên cụm", en: "\(h - 1) levels above the cluster")
+        case .byLevelHeading(let level):
+            Phrase(vi: "Kết quả theo cấp: \(level)", en: "Results by level: \(level)")
+        case .unitsCount: Phrase(vi: "Số CĐCS", en: "Units")
+        case .members: Phrase(vi: "Đoàn viên", en: "Members")
+        case .reach: Phrase(vi: "Lượt/đoàn viên", en: "Reach")
+        case .missingCount: Phrase(vi: "Chưa gửi", en: "Missing")
+        case .issuesCount: Phrase(vi: "Vấn đề", en: "Issues")
+        case .moreUnits(let n, let annex):
+            Phrase(vi: "và \(n) đơn vị khác — xem phụ lục danh sách từng đơn vị (tệp \(annex))",
+                   en: "and \(n) more units — see the annex listing every unit (file \(annex))")
+        case .moreReports(let n, let annex):
+            Phrase(vi: "và \(n) báo cáo khác — xem phụ lục danh sách từng đơn vị (tệp \(annex))",
+                   en: "and \(n) more reports — see the annex listing every unit (file \(annex))")
+        case .moreGroups(let n, let annex):
+            Phrase(vi: "và \(n) nhóm khác — xem phụ lục danh sách từng đơn vị (tệp \(annex))",
+                   en: "and \(n) more groups — see the annex listing every unit (file \(annex))")
+        case .annexDownload: Phrase(vi: "Tải phụ lục từng đơn vị (CSV)", en: "Download the per-unit annex (CSV)")
+        case .moreWarnings(let n):
+            Phrase(vi: "và \(n) cảnh báo khác — đầy đủ trong báo cáo cảnh báo sớm (loa report warnings)",
+                   en: "and \(n) more warnings — all of them in the early warnings report (loa report warnings)")
+        case .moreIssues(let n):
+            Phrase(vi: "và \(n) vấn đề khác — đầy đủ trong bản CSV và JSON của báo cáo",
+                   en: "and \(n) more issues — all of them in the report's CSV and JSON")
         case .missingReports: Phrase(vi: "CĐCS chưa gửi báo cáo:", en: "Units missing reports:")
         case .lateReports: Phrase(vi: "Báo cáo gửi muộn:", en: "Late reports:")
         case .missingMonths(let u, let n, let months):

@@ -168,6 +168,8 @@ public enum Message: Sendable, Hashable, Localizable {
     case delivery(DeliveryText)
     /// Writing and approving items (their own catalog).
     case item(ItemText)
+    /// The month grid's changes to one entry, and publishing asked first (their own catalog).
+    case calendar(CalendarText)
 
     public var phrase: Phrase {
         switch self {
@@ -468,6 +470,7 @@ public enum Message: Sendable, Hashable, Localizable {
         case .officer(let o): o.phrase
         case .delivery(let d): d.phrase
         case .item(let i): i.phrase
+        case .calendar(let c): c.phrase
         }
     }
 

@@ -39,6 +39,11 @@ public enum Route: Hashable, Sendable {
     case calendarConfirm(Month)
     case calendarPin(Month)
     case calendarUnpin(Month)
+    // one entry of the month's grid at a time (fields item, channel, date; move also `to`)
+    case calendarEntryConfirm(Month)
+    case calendarEntryUnconfirm(Month)
+    case calendarEntryMove(Month)
+    case calendarEntryRemove(Month)
     case items
     case newItem
     case item(ItemID)
@@ -55,6 +60,9 @@ public enum Route: Hashable, Sendable {
     case issue(Slot)
     case issueDownload(Slot)
     case issuePublish(Slot)
+    // asked first: a GET shows what will happen, only the POST of its button does it
+    case issueUnpublish(Slot)
+    case issueRetry(Slot)
     case completeness
     case reminders
     case alerts
@@ -70,6 +78,17 @@ public enum Route: Hashable, Sendable {
     case reportPhase(ProjectID, PhaseID)
     case reportUnit(UnitCode)
     case search
+    /// What a unit sent for a month, with its history; officers return it for correction or reopen it.
+    case unitMonth(UnitCode, Month)
+    case unitMonthReturn(UnitCode, Month)
+    case unitMonthReopen(UnitCode, Month)
+    // administration (officers with the admin permission)
+    case adminUsers
+    case adminUserPassword
+    case adminUserRemove
+    case adminLinks
+    /// A unit's link: GET asks, POST replaces it and shows the new card once.
+    case adminRotate(UnitCode)
 
     /// The path, every value percent-encoded as one segment.
     public var path: String {
@@ -99,6 +118,10 @@ public enum Route: Hashable, Sendable {
         case .calendarConfirm(let m): "/calendar/" + segment(m) + "/confirm"
         case .calendarPin(let m): "/calendar/" + segment(m) + "/pin"
         case .calendarUnpin(let m): "/calendar/" + segment(m) + "/unpin"
+        case .calendarEntryConfirm(let m): "/calendar/" + segment(m) + "/entries/confirm"
+        case .calendarEntryUnconfirm(let m): "/calendar/" + segment(m) + "/entries/unconfirm"
+        case .calendarEntryMove(let m): "/calendar/" + segment(m) + "/entries/move"
+        case .calendarEntryRemove(let m): "/calendar/" + segment(m) + "/entries/remove"
         case .items: "/items"
         case .newItem: "/items/new"
         case .item(let id): "/items/" + segment(id)
@@ -112,6 +135,8 @@ public enum Route: Hashable, Sendable {
         case .issue(let s): "/issues/" + segment(s.channel) + "/" + segment(s.date)
         case .issueDownload(let s): Route.issue(s).path + "/download"
         case .issuePublish(let s): Route.issue(s).path + "/publish"
+        case .issueUnpublish(let s): Route.issue(s).path + "/unpublish"
+        case .issueRetry(let s): Route.issue(s).path + "/retry"
         case .completeness: "/completeness"
         case .reminders: "/completeness/reminders.csv"
         case .alerts: "/alerts"
@@ -127,6 +152,14 @@ public enum Route: Hashable, Sendable {
         case .reportPhase(let project, let phase): "/reports/phase/" + segment(project) + "/" + segment(phase)
         case .reportUnit(let unit): "/reports/unit/" + segment(unit)
         case .search: "/search"
+        case .unitMonth(let unit, let m): "/units/" + segment(unit) + "/" + segment(m)
+        case .unitMonthReturn(let unit, let m): Route.unitMonth(unit, m).path + "/return"
+        case .unitMonthReopen(let unit, let m): Route.unitMonth(unit, m).path + "/reopen"
+        case .adminUsers: "/admin/users"
+        case .adminUserPassword: "/admin/users/password"
+        case .adminUserRemove: "/admin/users/remove"
+        case .adminLinks: "/admin/links"
+        case .adminRotate(let unit): "/admin/links/" + segment(unit)
         }
     }
 

@@ -104,6 +104,15 @@ enum Routes {
         t.post("/calendar/:month/unpin", Route.calendarUnpin, .officer, records: true) { (m: Month, c) in
             try CalendarPage.pin(m, c, unpin: true)
         }
+        // one entry of the grid at a time, each the same change as `loa calendar confirm|unconfirm|move|remove`
+        for (pattern, make, change) in [
+            ("/calendar/:month/entries/confirm", Route.calendarEntryConfirm, CalendarPage.Change.confirm),
+            ("/calendar/:month/entries/unconfirm", Route.calendarEntryUnconfirm, .unconfirm),
+            ("/calendar/:month/entries/move", Route.calendarEntryMove, .move),
+            ("/calendar/:month/entries/remove", Route.calendarEntryRemove, .remove),
+        ] {
+            t.post(pattern, make, .officer, records: true) { (m: Month, c) in try CalendarPage.change(m, c, change) }
+        }
         t.get(.items, .user) { c in try ItemsPage.render(c) }
         t.get(.newItem, .officer) { c in try ItemEditorPage.get(nil, c) }
         t.post(.newItem, .officer, records: true) { c in try ItemEditorPage.post(nil, c) }
@@ -135,6 +144,26 @@ enum Routes {
                records: true) { (channel: ChannelID, date: Day, c) in
             try IssuePage.publish(Slot(channel: channel, date: date), c)
         }
+        // publishing, retrying and unpublishing reach units: a GET shows what will happen and asks; only the POST
+        // of its button does it
+        t.get("/issues/:channel/:date/publish", { Route.issuePublish(Slot(channel: $0, date: $1)) }, .officer) {
+            (channel: ChannelID, date: Day, c) in try PublishingPages.askPublish(Slot(channel: channel, date: date), c)
+        }
+        t.get("/issues/:channel/:date/retry", { Route.issueRetry(Slot(channel: $0, date: $1)) }, .officer) {
+            (channel: ChannelID, date: Day, c) in try PublishingPages.askRetry(Slot(channel: channel, date: date), c)
+        }
+        t.post("/issues/:channel/:date/retry", { Route.issueRetry(Slot(channel: $0, date: $1)) }, .officer,
+               records: true) { (channel: ChannelID, date: Day, c) in
+            try PublishingPages.retry(Slot(channel: channel, date: date), c)
+        }
+        t.get("/issues/:channel/:date/unpublish", { Route.issueUnpublish(Slot(channel: $0, date: $1)) }, .officer) {
+            (channel: ChannelID, date: Day, c) in
+            try PublishingPages.askUnpublish(Slot(channel: channel, date: date), c)
+        }
+        t.post("/issues/:channel/:date/unpublish", { Route.issueUnpublish(Slot(channel: $0, date: $1)) }, .officer,
+               records: true) { (channel: ChannelID, date: Day, c) in
+            try PublishingPages.unpublish(Slot(channel: channel, date: date), c)
+        }
         t.get(.completeness, .user) { c in try CompletenessPage.render(c) }
         t.get(.reminders, .user) { c in try CompletenessPage.csv(c) }
         t.get(.alerts, .user) { c in try AlertsPage.render(c) }
@@ -162,6 +191,33 @@ enum Routes {
         }
         t.get("/reports/unit/:unit", Route.reportUnit, .user) { (unit: UnitCode, c) in try ReportsPage.unit(unit, c) }
         t.get(.search, .user) { c in try SearchPage.render(c) }
+
+        // a unit's month as sent, returned for correction with a comment or reopened (SPEC §9.7)
+        t.get("/units/:unit/:month", Route.unitMonth, .user) { (unit: UnitCode, m: Month, c) in
+            try UnitMonthPage.render(unit, m, c)
+        }
+        t.post("/units/:unit/:month/return", Route.unitMonthReturn, .officer, records: true) {
+            (unit: UnitCode, m: Month, c) in try UnitMonthPage.returnReport(unit, m, c)
+        }
+        t.post("/units/:unit/:month/reopen", Route.unitMonthReopen, .officer, records: true) {
+            (unit: UnitCode, m: Month, c) in try UnitMonthPage.reopen(unit, m, c)
+        }
+
+        // administration: users and units' links (officers with the admin permission, SPEC §9.7)
+        let admin = Access.officer.with(.admin)
+        t.get(.adminUsers, admin) { c in try AdminPages.users(c) }
+        t.post(.adminUsers, admin, records: true, hook: AdminPages.returned) { c in try AdminPages.addUser(c) }
+        t.post(.adminUserPassword, admin, records: true, hook: AdminPages.returned) { c in
+            try AdminPages.setPassword(c)
+        }
+        t.post(.adminUserRemove, admin, records: true, hook: AdminPages.returned) { c in try AdminPages.removeUser(c) }
+        t.get(.adminLinks, admin) { c in try AdminPages.links(c) }
+        t.get("/admin/links/:unit", Route.adminRotate, admin) { (unit: UnitCode, c) in
+            try AdminPages.confirmRotation(unit, c)
+        }
+        t.post("/admin/links/:unit", Route.adminRotate, admin, records: true, hook: AdminPages.returned) {
+            (unit: UnitCode, c) in try AdminPages.rotate(unit, c)
+        }
     }
 
     /// A handler whose `Redirect` becomes a 303 and whose `HTTPError` becomes a page in the user's language.

@@ -48,7 +48,7 @@ enum CompletenessPage {
                                      selected: v.cluster ?? "")),
             .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.filter))]),
         ]))
-        body.append(table(v, c))
+        body.append(try table(v, c))
         body.append(.el("p", [("class", "legend")], [
             OfficerUI.badge("✓ " + t(OfficerText.onTime), "ok"), OfficerUI.badge("± " + t(OfficerText.late), "late"),
             OfficerUI.badge("✗ " + t(OfficerText.missing), "missing"),
@@ -59,8 +59,9 @@ enum CompletenessPage {
         return OfficerUI.page(t(OfficerText.completenessTitle), c, body)
     }
 
-    static func table(_ v: View, _ c: RequestContext) -> HTML {
+    static func table(_ v: View, _ c: RequestContext) throws -> HTML {
         let t = c.t
+        let returned = try c.read(orEmpty: [:]) { try $0.openReturns(period: v.month) }
         let head = HTML.el("tr", [], [.el("th", [("scope", "col")], text: t(OfficerText.unit)),
                                       .el("th", [("scope", "col")], text: t(OfficerText.cluster))]
                            + v.grid.months.map { m in
@@ -69,7 +70,7 @@ enum CompletenessPage {
                                ])
                            })
         let rows = v.grid.rows.map { row -> HTML in
-            .el("tr", [], [.el("th", [("scope", "row")], text: row.unit.name),
+            .el("tr", [], [.el("th", [("scope", "row")], UnitMonthPage.rowHeading(row.unit, v.month, returned, c)),
                            .el("td", [], text: row.unit.cluster ?? "")] + row.cells.map { cell($0, t) })
         }
         let totals = HTML.el("tr", [("class", "totals")], [.el("th", [("scope", "row"), ("colspan", "2")],

@@ -53,7 +53,7 @@ enum OfficerUI {
         switch format {
         case .md: return "text/markdown; charset=utf-8"
         case .html: return "text/html; charset=utf-8"
-        case .csv: return "text/csv; charset=utf-8"
+        case .csv, .annex: return "text/csv; charset=utf-8"
         case .json: return "application/json"
         }
     }

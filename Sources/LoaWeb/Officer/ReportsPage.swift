@@ -108,8 +108,9 @@ enum ReportsPage {
         }
         if let f = c.request.queryValue("format") {
             guard let format = Reporting.Format(rawValue: f) else { throw HTTPError(404, t(WebText.notFound)) }
-            return OfficerUI.download(Reporting.render(presenter, as: format),
-                                      name: "\(request.name).\(format.rawValue)", type: OfficerUI.contentType(format))
+            let name = format == .annex ? Reporting.annexName(request.name) : "\(request.name).\(format.rawValue)"
+            return OfficerUI.download(Reporting.render(presenter, as: format), name: name,
+                                      type: OfficerUI.contentType(format))
         }
         let range = OfficerUI.query([("from", c.request.queryValue("from")), ("to", c.request.queryValue("to"))])
         let keep = range.isEmpty ? "?" : range + "&"
@@ -131,7 +132,7 @@ enum ReportsPage {
         let formats = Reporting.Format.allCases.map(\.rawValue) + ["docx"]
         body.append(.el("p", [("class", "actions noprint")], formats.map { f in
             .el("a", [("class", "button secondary"), ("href", keep + "format=\(f)"), ("download", "")],
-                text: t(OfficerText.download(f.uppercased())))
+                text: f == "annex" ? t(DocumentText.annexDownload) : t(OfficerText.download(f.uppercased())))
         }))
         if !c.principal.seesSensitive {
             body.append(.el("p", [("class", "notice info noprint")], text: t(OfficerText.sensitiveHidden)))

@@ -17,6 +17,9 @@ enum Pages {
             for (route, label) in pages {
                 nav.append(.el("a", [("href", route.path)], text: t(label)))
             }
+            if c.principal.holds(.admin) {
+                nav.append(.el("a", [("href", Route.adminUsers.path)], text: t(AdminText.navAdmin)))
+            }
             nav.append(.el("span", [("class", "who")], text: name))
         case .anonymous: break
         }
