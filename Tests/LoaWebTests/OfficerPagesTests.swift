@@ -220,7 +220,8 @@ func concrete(_ pattern: String) -> (path: String, fields: [(String, String)]) {
         for format in Reporting.Format.allCases {
             let r = try b.get("/reports/month/2026-11?format=\(format.rawValue)")
             #expect(r.status == 200)
-            #expect(r.header("Content-Disposition") == "attachment; filename=\"month-2026-11.\(format.rawValue)\"")
+            let file = format == .annex ? Reporting.annexName("month-2026-11") : "month-2026-11.\(format.rawValue)"
+            #expect(r.header("Content-Disposition") == "attachment; filename=\"\(file)\"")
         }
         let json = try b.get("/reports/month/2026-11?format=json").text
         let presenter = try Reporting.presenter(Reporting.month(Month(iso: "2026-11")!), includeSensitive: false,

@@ -163,10 +163,10 @@ public enum CalendarText: Sendable, Hashable, Localizable {
                 + "deleted. Its entries stay on the schedule and can be published again.")
         case .confirmUnpublish: Phrase(vi: "Xác nhận thu hồi", en: "Take it back now")
         case .groupSummary: Phrase(vi: "Sửa từng bài trên lịch tháng", en: "Change one entry of a month's schedule")
-        case .confirmSummary: Phrase(vi: "Xác nhận một bài trên lịch", en: "Confirm one entry")
-        case .unconfirmSummary: Phrase(vi: "Bỏ xác nhận một bài trên lịch", en: "Make one entry a proposal again")
-        case .moveSummary: Phrase(vi: "Dời một bài sang kỳ khác của kênh", en: "Move one entry to another slot")
-        case .removeSummary: Phrase(vi: "Bỏ một bài khỏi lịch", en: "Remove one entry")
+        case .confirmSummary: Phrase(vi: "Xác nhận một bài trên lịch.", en: "Confirm one entry.")
+        case .unconfirmSummary: Phrase(vi: "Bỏ xác nhận một bài trên lịch.", en: "Make one entry a proposal again.")
+        case .moveSummary: Phrase(vi: "Dời một bài sang kỳ khác của kênh.", en: "Move one entry to another slot.")
+        case .removeSummary: Phrase(vi: "Bỏ một bài khỏi lịch.", en: "Remove one entry.")
         case .details:
             Phrase(vi: "Bài được chỉ bằng mã bài và kỳ KÊNH.YYYY-MM-DD, như trong calendars/YYYY-MM.ics. Ghi lại "
                 + "lịch tháng như trang Lịch trên web và ghi vào lịch sử thao tác.",
