@@ -73,8 +73,6 @@ import Testing
     @Test func settingsOthersCanReadAreRefusedBeforeAnythingChanges() throws {
         let ws = try TempWorkspace()
         try ws.novemberConfirmed()
-        // planning is recorded in the audit history; start from no database, to see the refusal opens none
-        try FileManager.default.removeItem(atPath: ws.path("loa.sqlite"))
         try ws.mailSettings(port: 2525)
         chmod(ws.path("distribution.yml"), 0o644)
         // planning the month left its audit line; the refused publish must add nothing to the database
