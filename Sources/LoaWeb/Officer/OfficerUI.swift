@@ -24,6 +24,7 @@ enum OfficerUI {
     static func failure(_ f: Failure, _ c: RequestContext) -> HTML {
         .el("div", [("class", "notice error"), ("role", "alert")], [
             .el("p", [], [.el("strong", text: c.t(OfficerText.notDone))]),
+            // the message in words, never the file and line it was found at (SPEC §9.7)
             .el("ul", [], f.diagnostics.filter { $0.severity == .error }.map { d in
                 .el("li", [], text: d.message.inWords.text(c.language))
             }),
