@@ -221,11 +221,11 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .annexDownload: Phrase(vi: "Tải bảng tính phụ lục từng đơn vị",
                                     en: "Download the per-unit annex as a spreadsheet")
         case .moreWarnings(let n):
-            Phrase(vi: "và \(n) cảnh báo khác — đầy đủ trong báo cáo cảnh báo sớm (loa report warnings)",
-                   en: "and \(n) more warnings — all of them in the early warnings report (loa report warnings)")
+            Phrase(vi: "và \(n) cảnh báo khác — đầy đủ trong báo cáo cảnh báo sớm",
+                   en: "and \(n) more warnings — all of them in the early warnings report")
         case .moreIssues(let n):
-            Phrase(vi: "và \(n) vấn đề khác — đầy đủ trong bản CSV và JSON của báo cáo",
-                   en: "and \(n) more issues — all of them in the report's CSV and JSON")
+            Phrase(vi: "và \(n) vấn đề khác — đầy đủ trong bảng tính của báo cáo",
+                   en: "and \(n) more issues — all of them in the report's spreadsheet")
         case .missingReports: Phrase(vi: "CĐCS chưa gửi báo cáo:", en: "Units missing reports:")
         case .lateReports: Phrase(vi: "Báo cáo gửi muộn:", en: "Late reports:")
         case .missingMonths(let u, let n, let months):

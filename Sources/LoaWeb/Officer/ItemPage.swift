@@ -67,7 +67,7 @@ enum ItemPage {
         var facts: [HTML] = []
         facts += OfficerUI.fact(t(OfficerText.status), [OfficerUI.badge(t(item.status), item.status.rawValue)])
         facts += OfficerUI.fact(t(WebText.themes), [.el("ul", [], item.themeRefs.map { r in
-            .el("li", text: "\(r) — \(index.themeTitle(r))")
+            .el("li", text: index.themeName(r))
         })])
         facts += OfficerUI.fact(t(OfficerText.channels), [.text(item.channels.map { index.channelName($0.value) }
             .joined(separator: "; "))])
