@@ -87,7 +87,7 @@ func runScript(_ script: String, _ arguments: [String], env: [String: String]) t
         #expect((seen["report_heading"] as? String)?.contains("Chuyển đổi số") == true)
         #expect((seen["report_charts"] as? Int ?? 0) > 0)
         #expect((seen["report_downloads"] as? [String])?.map { $0.components(separatedBy: "format=").last ?? "" }
-                == ["md", "html", "csv", "json", "docx"])
+                == ["md", "html", "csv", "json", "annex", "docx"])
         #expect(seen["leader_calendar_buttons"] as? Int == 0)
         let answers = seen["leader_changes"] as? [String: String] ?? [:]
         #expect(answers.count == 11 && answers.values.allSatisfy { $0 == "403" }, "\(answers)")

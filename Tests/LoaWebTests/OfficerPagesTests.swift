@@ -220,7 +220,8 @@ func concrete(_ pattern: String) -> (path: String, fields: [(String, String)]) {
         for format in Reporting.Format.allCases {
             let r = try b.get("/reports/month/2026-11?format=\(format.rawValue)")
             #expect(r.status == 200)
-            #expect(r.header("Content-Disposition") == "attachment; filename=\"month-2026-11.\(format.rawValue)\"")
+            let name = format == .annex ? "month-2026-11-units.csv" : "month-2026-11.\(format.rawValue)"
+            #expect(r.header("Content-Disposition") == "attachment; filename=\"\(name)\"")
         }
         let json = try b.get("/reports/month/2026-11?format=json").text
         let presenter = try Reporting.presenter(Reporting.month(Month(iso: "2026-11")!), includeSensitive: false,
