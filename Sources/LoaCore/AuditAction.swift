@@ -17,6 +17,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case itemSentBack = "item sent back"
     case itemPinned = "item pinned"
     case itemUnpinned = "item unpinned"
+    case itemEdited = "item edited"
+    case imageUploaded = "image uploaded"
     case monthProposed = "month proposed"
     case monthConfirmed = "month confirmed"
     case linkRotated = "link rotated"
@@ -26,4 +28,12 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportTextSaved = "report text saved"
     case unpublished = "unpublished"
     case receiptConfirmed = "receipt confirmed"
+    // one entry of a month's calendar at a time (the web grid, loa calendar)
+    case entryConfirmed = "entry confirmed"
+    case entryUnconfirmed = "entry unconfirmed"
+    case entryMoved = "entry moved"
+    case entryRemoved = "entry removed"
+    case deliveryRetried = "delivery retried"
+    case reportReturned = "report returned"
+    case reportReopened = "report reopened"
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A change to a content item's front matter, as values: the keys to set, in order, and the keys to remove.
 /// `FrontMatterEditor` applies it to the file, keeping every other byte.
 public struct ItemEdit: Sendable, Hashable {
@@ -8,6 +10,8 @@ public struct ItemEdit: Sendable, Hashable {
         case day(Day)
         /// Free text (a name, a reason): quoted when it needs to be.
         case text(String)
+        /// A list of words (themes, channels, audiences), written `[a, b]`.
+        case list([String])
     }
 
     /// One key: its new value, or nil to remove it.
@@ -18,7 +22,9 @@ public struct ItemEdit: Sendable, Hashable {
     }
 
     public var changes: [Change]
-    public init(_ changes: [Change]) { self.changes = changes }
+    /// The new body (everything after the closing `---`), or nil to keep it.
+    public var body: String?
+    public init(_ changes: [Change], body: String? = nil) { self.changes = changes; self.body = body }
 }
 
 /// The editorial rules for one item: approving it, sending it back to its author with a reason, pinning it to a
@@ -31,10 +37,27 @@ public enum ItemReview {
 
     /// Approving: `status: approved`, `approved` today, `approved_by` the approver; a note left by an earlier
     /// send-back goes (the question is settled). An approved item stays as it is; an archived one is refused.
-    public static func approval(of item: Item, by approver: String, on today: Day) throws(Failure) -> ItemEdit? {
+    ///
+    /// Four eyes (SPEC §9.7): nobody among `writers` (the item's `author` and whoever created or edited it) may
+    /// approve it unless the plan says `approval: self`; and a body that is still the new item's placeholder has
+    /// nothing to approve.
+    public static func approval(of item: Item, by approver: String, on today: Day, writers: Set<String> = [],
+                                policy: ApprovalPolicy = .others) throws(Failure) -> ItemEdit? {
         let name = try oneLine(approver, item: item)
         if item.status == .archived { throw Failure(.officer(.archivedItem(item.id.value)), at: location(item)) }
         if item.status == .approved { return nil }
+        if policy == .others, wrote(name, writers: writers.union(item.author.map { [$0] } ?? [])) {
+            throw Failure(.item(.approverWroteIt(item.id.value)), at: location(item), exitCode: ExitCode.dataError)
+        }
+        if isPlaceholder(item.body) {
+            // the body's first written line (the placeholder), after the blank line that follows the front matter
+            let blank = item.body.split(separator: "\n", omittingEmptySubsequences: false)
+                .prefix { $0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }.count
+            let line = item.body.trimmingSpaces.isEmpty ? item.bodyLine : item.bodyLine + blank
+            throw Failure(.item(.placeholderBody(item.id.value)),
+                          at: SourceLocation(path: item.path, line: line, column: 1),
+                          exitCode: ExitCode.dataError)
+        }
         return ItemEdit([.init("status", .word(ItemStatus.approved.rawValue)), .init("approved", .day(today)),
                          .init("approved_by", .text(name)), .init(noteKey, nil)])
     }
@@ -47,6 +70,33 @@ public enum ItemReview {
         if item.status == .draft, item.reviewNote == text, item.approved == nil, item.approvedBy == nil { return nil }
         return ItemEdit([.init("status", .word(ItemStatus.draft.rawValue)), .init(noteKey, .text(text)),
                          .init("approved", nil), .init("approved_by", nil)])
+    }
+
+    /// Rewriting an item's words and where it goes: the keys that differ, the body when it differs. An approved
+    /// item that changes returns to `review` without its approval; an archived one is refused. The values are
+    /// checked by the caller against the plan (`Items.references`); here, what any file must hold.
+    public static func rewriting(_ item: Item, title: String, themes: [String], channels: [String],
+                                 audiences: [String], summary: String, body: String) throws(Failure) -> ItemEdit? {
+        if item.status == .archived { throw Failure(.officer(.archivedItem(item.id.value)), at: location(item)) }
+        let title = title.trimmingSpaces, summary = summary.trimmingSpaces
+        guard !title.isEmpty, !themes.isEmpty, !channels.isEmpty else {
+            throw Failure(.officer(.newItemIncomplete), at: location(item), exitCode: ExitCode.usage)
+        }
+        var changes: [ItemEdit.Change] = []
+        if title != item.title { changes.append(.init("title", .text(title))) }
+        if themes != item.themeRefs.map(\.description) { changes.append(.init("themes", .list(themes))) }
+        if channels != item.channels.map(\.value.rawValue) { changes.append(.init("channels", .list(channels))) }
+        if audiences != item.audiences.map(\.value.rawValue) {
+            changes.append(.init("audiences", audiences.isEmpty ? nil : .list(audiences)))
+        }
+        if summary != (item.summary ?? "") { changes.append(.init("summary", .text(summary))) }
+        let newBody = body.trimmingSpaces == item.body.trimmingSpaces ? nil : body
+        if changes.isEmpty && newBody == nil { return nil }
+        if item.status == .approved {
+            changes += [.init("status", .word(ItemStatus.review.rawValue)), .init("approved", nil),
+                        .init("approved_by", nil)]
+        }
+        return ItemEdit(changes, body: newBody)
     }
 
     /// Pinning to a date (rule 7: it must be a slot day of one of the item's channels), or unpinning with nil.
@@ -72,6 +122,23 @@ public enum ItemReview {
     /// archived, and not pinned there already.
     public static func pinCandidates(_ items: [Item], channel: ChannelID, date: Day) -> [Item] {
         items.filter { $0.status == .approved && $0.lists(channel) && $0.pin?.value != date }
+    }
+
+    /// Whether a body is still what `loa new item` writes (in either language).
+    public static func isPlaceholder(_ body: String) -> Bool {
+        let text = body.trimmingSpaces
+        let placeholder = CommandText.newItemBody.phrase
+        return text == placeholder.vi || text == placeholder.en
+    }
+
+    /// Whether a name is one of the writers', compared as people write names (NFC, case and spaces ignored).
+    public static func wrote(_ name: String, writers: Set<String>) -> Bool {
+        func key(_ s: String) -> String {
+            s.trimmingSpaces.precomposedStringWithCanonicalMapping.lowercased()
+                .split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        }
+        let k = key(name)
+        return !k.isEmpty && writers.contains { key($0) == k }
     }
 
     static func location(_ item: Item) -> SourceLocation { SourceLocation(path: item.path, line: 1, column: 1) }
@@ -106,7 +173,7 @@ extension String {
     }
 
     /// CRLF and lone CR as LF.
-    var replacingCRLF: String {
+    public var replacingCRLF: String {
         guard unicodeScalars.contains("\r") else { return self }
         var out = String.UnicodeScalarView()
         var previousCR = false

@@ -110,6 +110,13 @@ public struct Authority: Sendable, Hashable {
         email: String?) { self.id = id; self.name = name; self.email = email }
 }
 
+/// Who may approve an item (`approval:` in `plan.yml`, SPEC §9.7): `others` (four eyes, the default) or `self`
+/// (a union with one officer, who approves what they wrote).
+public enum ApprovalPolicy: String, Sendable, Hashable, CaseIterable {
+    case others
+    case ownItems = "self"
+}
+
 public struct Plan: Sendable, Hashable {
     public var id: String
     public var title: String
@@ -122,6 +129,8 @@ public struct Plan: Sendable, Hashable {
     public var trackingFrom: Month?
     /// The most a unit may store on the web in one day, in MiB (`unit_quota_mib`, default 20).
     public var unitQuotaMiB: Int = 20
+    /// Who may approve an item (`approval`): by default someone other than its writer (four eyes).
+    public var approval: ApprovalPolicy = .others
     public var signature: Signature?
     public var recipients: Recipients
     /// The documents the plan carries out, and its own number and date once issued.

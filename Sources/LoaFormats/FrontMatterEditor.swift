@@ -10,8 +10,19 @@ public enum FrontMatterEditor {
     public static func apply(_ edit: ItemEdit, to bytes: [UInt8], path: String) throws(Failure) -> [UInt8] {
         var current = bytes
         for change in edit.changes { current = try apply(change, to: current, path: path) }
+        if let body = edit.body { current = try replacingBody(of: current, with: body, path: path) }
         try verify(edit, current, path: path)
         return current
+    }
+
+    /// The file with everything after the closing `---` replaced: a blank line, then the body with LF line ends
+    /// and one final newline (as `loa new item` writes it).
+    static func replacingBody(of bytes: [UInt8], with body: String, path: String) throws(Failure) -> [UInt8] {
+        let layout = try Layout(bytes, path: path)
+        let head = Array(bytes[..<layout.end(of: layout.closingLine)])
+        let text = ItemTemplate.normalized(body)
+        let newline: [UInt8] = head.last == UInt8(ascii: "\n") ? [] : layout.ending(of: 1)
+        return head + newline + layout.ending(of: 1) + Array(text.utf8) + (text.isEmpty ? [] : [10])
     }
 
     /// How a value is written in YAML: as it is when YAML reads it back unchanged, else double-quoted.
@@ -20,6 +31,7 @@ public enum FrontMatterEditor {
         case .day(let d): return d.iso
         case .word(let w): return isWord(w) ? w : quoted(w)
         case .text(let t): return isPlainText(t.nfc) ? t.nfc : quoted(t.nfc)
+        case .list(let words): return "[" + words.map { isWord($0) ? $0 : quoted($0) }.joined(separator: ", ") + "]"
         }
     }
 
@@ -28,6 +40,7 @@ public enum FrontMatterEditor {
         case .day(let d): return d.iso
         case .word(let w): return w
         case .text(let t): return t.nfc
+        case .list(let words): return words.joined(separator: "\u{0}")
         }
     }
 
@@ -55,7 +68,15 @@ public enum FrontMatterEditor {
     static func verify(_ edit: ItemEdit, _ bytes: [UInt8], path: String) throws(Failure) {
         let layout = try Layout(bytes, path: path)
         var values: [String: String] = [:]
-        for e in layout.entries { if case .scalar(let s, _) = e.value { values[e.key] = s } }
+        for e in layout.entries {
+            switch e.value {
+            case .scalar(let s, _): values[e.key] = s
+            case .sequence(let nodes, _):
+                values[e.key] = nodes.map { n in if case .scalar(let s, _) = n { s } else { "" } }
+                    .joined(separator: "\u{0}")
+            case .mapping: break
+            }
+        }
         for change in edit.changes where values[change.key] != change.value.map(text(of:)) {
             throw Failure(.officer(.frontMatterNotEditable(change.key)),
                           at: SourceLocation(path: path, line: 1, column: 1))

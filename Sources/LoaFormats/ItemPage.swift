@@ -150,20 +150,37 @@ public enum ItemMedia {
     }
 }
 
-/// The file of a new draft item (`loa new item`).
+/// The file of a new draft item (`loa new item`, the web's item editor).
 public enum ItemTemplate {
+    /// The file's text: a draft's front matter, then the body (the placeholder when none is given). Audiences are
+    /// written only when chosen.
     public static func render(id: String, new: (title: String, themes: [String], channels: [ChannelID], author: String?,
-                                              summary: String?), today: Day, language: Language) -> String {
+                                              summary: String?), today: Day, language: Language,
+                              audiences: [String] = [], body: String? = nil) -> String {
         func q(_ s: String) -> String {
             "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
         let t = Localizer(language)
         var text = "---\nid: \(id)\ntitle: \(q(new.title))\nthemes: [\(new.themes.joined(separator: ", "))]\n"
-        text += "channels: [\(new.channels.map(\.rawValue).joined(separator: ", "))]\nstatus: draft\n"
+        text += "channels: [\(new.channels.map(\.rawValue).joined(separator: ", "))]\n"
+        if !audiences.isEmpty { text += "audiences: [\(audiences.joined(separator: ", "))]\n" }
+        text += "status: draft\n"
         if let a = new.author { text += "author: \(q(a))\n" }
         text += "summary: \(q(new.summary ?? ""))\n"
         text += "# approved: \(today.iso)   # \(t(CommandText.approveHint))\n---\n\n"
-        text += t(CommandText.newItemBody) + "\n"
+        if let body = body.map(Self.normalized), !body.isEmpty {
+            text += body + "\n"
+        } else {
+            text += t(CommandText.newItemBody) + "\n"
+        }
+        return text
+    }
+
+    /// A body as it is written to the file: LF line ends, NFC, no blank lines or spaces at either end.
+    public static func normalized(_ body: String) -> String {
+        var text = body.replacingCRLF.nfc
+        while let last = text.unicodeScalars.last, last == "\n" || last == " " || last == "\t" { text.removeLast() }
+        while text.hasPrefix("\n") { text.removeFirst() }
         return text
     }
 }

@@ -130,7 +130,11 @@ extension StoreWriter {
         try insertForm.bind(12, text: form.submitted?.value.iso)
         try insertForm.run()
         let formId = db.lastInsertedRowID
-        if let current { try db.run("UPDATE forms SET replaced_by = ? WHERE id = ?", [formId, current]) }
+        if let current {
+            try db.run("UPDATE forms SET replaced_by = ? WHERE id = ?", [formId, current])
+            // a correction answers the month's return, if it was returned
+            try endReturns(unit: unit, period: period, correctedBy: formId, today: today, actor: actor)
+        }
         for a in form.activities { _ = try insert(a, formId: formId, importId: importId) }
         let ref = "\(unit) \(period.iso)"
         var urgent = Dictionary(try reader.urgentIssues(unit: unit, period: period).map {

@@ -300,6 +300,29 @@ enum Schema {
             CREATE INDEX urgent_issues_recorded ON urgent_issues(recorded_on);
             ALTER TABLE feedback_issues ADD COLUMN urgent_id INTEGER REFERENCES urgent_issues(id);
             """),
+        // four eyes (SPEC §9.7): a leader may be given the approval of items (`loa user add --approve`)
+        Migration(name: "users: leaders given approval", sql: """
+            ALTER TABLE users ADD COLUMN approve INTEGER NOT NULL DEFAULT 0;
+            """),
+        // an officer returns a unit's sent report with a comment; the return ends with the unit's correction or
+        // when an officer reopens the report as it stood (SPEC §9.7)
+        Migration(name: "reports returned for correction", sql: """
+            CREATE TABLE report_returns (
+              id INTEGER PRIMARY KEY,
+              unit TEXT NOT NULL,
+              period TEXT NOT NULL,
+              form_id INTEGER NOT NULL REFERENCES forms(id),
+              comment TEXT NOT NULL,
+              returned_on TEXT NOT NULL,
+              returned_by TEXT NOT NULL,
+              ended_on TEXT,
+              ended_by TEXT,
+              ending TEXT CHECK (ending IN ('corrected', 'reopened')),
+              corrected_form INTEGER REFERENCES forms(id)
+            );
+            CREATE INDEX report_returns_unit ON report_returns(unit, period);
+            CREATE INDEX report_returns_open ON report_returns(period) WHERE ending IS NULL;
+            """),
     ]
 
     /// Activities used to be indexed for search on demand; index the ones not indexed yet, then forget the marker.

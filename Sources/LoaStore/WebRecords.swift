@@ -11,11 +11,17 @@ public struct UserRecord: Sendable, Hashable {
     public let role: Role
     public let sensitive: Bool
     public let admin: Bool
+    /// A leader given the approval of items (`--approve`); officers approve in any case.
+    public let approve: Bool
     public let passwordHash: String
-    public init(name: String, role: Role, sensitive: Bool, admin: Bool = false, passwordHash: String) {
-        self.name = name; self.role = role; self.sensitive = sensitive; self.admin = admin
+    public init(name: String, role: Role, sensitive: Bool, admin: Bool = false, approve: Bool = false,
+                passwordHash: String) {
+        self.name = name; self.role = role; self.sensitive = sensitive; self.admin = admin; self.approve = approve
         self.passwordHash = passwordHash
     }
+
+    /// Whether the user may approve items and send them back: an officer, or a leader given approval.
+    public var approves: Bool { role == .officer || approve }
 }
 
 /// A user's failed logins since the last success: how many, and when the last one was (seconds since 1970).
@@ -57,18 +63,18 @@ extension StoreReader {
     }
 
     public func user(named name: String) throws -> UserRecord? {
-        try db.rows("SELECT name, role, sensitive, admin, password_hash FROM users WHERE name = ?", [name],
+        try db.rows("SELECT name, role, sensitive, admin, password_hash, approve FROM users WHERE name = ?", [name],
                     StoreReader.userRecord).first
     }
 
     public func users() throws -> [UserRecord] {
-        try db.rows("SELECT name, role, sensitive, admin, password_hash FROM users ORDER BY name", [],
+        try db.rows("SELECT name, role, sensitive, admin, password_hash, approve FROM users ORDER BY name", [],
                     StoreReader.userRecord)
     }
 
     private static func userRecord(_ r: Row) throws -> UserRecord {
         UserRecord(name: try r.text(0), role: try r.choice(1), sensitive: try r.bool(2), admin: try r.bool(3),
-                   passwordHash: try r.text(4))
+                   approve: try r.bool(5), passwordHash: try r.text(4))
     }
 
     /// A user's failed logins, or nil when there is no such user (names that do not exist are never counted).
@@ -116,12 +122,14 @@ extension StoreWriter {
     public func save(user: UserRecord, today: Day, actor: Actor) throws {
         let existed = try reader.user(named: user.name) != nil
         try db.run("""
-            INSERT INTO users (name, role, sensitive, admin, password_hash, created_on) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO users (name, role, sensitive, admin, approve, password_hash, created_on)
+              VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (name) DO UPDATE SET role = excluded.role, sensitive = excluded.sensitive,
-              admin = excluded.admin, password_hash = excluded.password_hash, failed_logins = 0,
-              last_failed_login = NULL
-            """, [user.name, user.role.rawValue, user.sensitive, user.admin, user.passwordHash, today])
+              admin = excluded.admin, approve = excluded.approve, password_hash = excluded.password_hash,
+              failed_logins = 0, last_failed_login = NULL
+            """, [user.name, user.role.rawValue, user.sensitive, user.admin, user.approve, user.passwordHash, today])
         let flags = (user.sensitive ? ", sensitive" : "") + (user.admin ? ", admin" : "")
+            + (user.approve ? ", approve" : "")
         try audit(AuditEntry(day: today, actor: actor, command: "user", action: existed ? .userChanged : .userAdded,
                              subject: user.name, detail: user.role.rawValue + flags))
     }

@@ -14,12 +14,39 @@ public enum Editorial {
         case unchanged
     }
 
-    /// Approves an item: `status: approved`, `approved` today, `approved_by` the approver.
+    /// Approves an item: `status: approved`, `approved` today, `approved_by` the approver. Four eyes: refused when
+    /// the approver is the item's `author` or created or edited it (the audit history says who), unless the plan
+    /// says `approval: self`; refused while the body is still the placeholder.
     public static func approve(_ id: ItemID, by approver: String, workspace ws: Workspace,
                                session s: Session) throws(Failure) -> Outcome {
-        try edit(id, ws, s, command: "item approve", action: .itemApproved,
-                 detail: approver) { item throws(Failure) in
-            try ItemReview.approval(of: item, by: approver, on: s.today)
+        let writers = try writers(of: id, session: s)
+        return try edit(id, ws, s, command: "item approve", action: .itemApproved,
+                        detail: approver) { item throws(Failure) in
+            try ItemReview.approval(of: item, by: approver, on: s.today, writers: writers, policy: ws.plan.approval)
+        }
+    }
+
+    /// Who wrote an item, as the audit history says: whoever created or edited it, on either door.
+    public static func writers(of id: ItemID, session s: Session) throws(Failure) -> Set<String> {
+        let history = try s.read(orEmpty: [AuditEntry]()) { try $0.auditHistory(subject: subject(id)) }
+        return Set(history.filter { $0.action == .itemCreated || $0.action == .itemEdited }.map(\.actor.name))
+    }
+
+    /// Changes an item's words and where it goes (the web's item editor): title, themes, channels, audiences,
+    /// summary and body, every other byte of the file kept. An approved item whose content changes goes back to
+    /// `review` and loses its approval: what was approved is no longer what would be published.
+    public static func update(_ id: ItemID, _ content: ItemContent, workspace ws: Workspace,
+                              session s: Session) throws(Failure) -> Outcome {
+        let problems = Items.references(themes: content.themes, channels: content.channels,
+                                        audiences: content.audiences, workspace: ws)
+        if !problems.isEmpty { throw Failure(problems, exitCode: ExitCode.usage) }
+        // a body left empty is the placeholder again, as a new item's is: there is still nothing to approve
+        let written = ItemTemplate.normalized(content.body)
+        let body = written.isEmpty ? Localizer(s.language)(CommandText.newItemBody) : written
+        return try edit(id, ws, s, command: "item edit", action: .itemEdited, detail: nil) { item throws(Failure) in
+            try ItemReview.rewriting(item, title: content.title, themes: content.themes, channels: content.channels,
+                                     audiences: content.audiences, summary: content.summary,
+                                     body: body)
         }
     }
 
@@ -53,13 +80,19 @@ public enum Editorial {
         return result
     }
 
-    /// `Items.create`, recorded in the audit history with who wrote the new item.
+    /// `Items.create`, recorded in the audit history with who wrote the new item, in one transaction: a file that
+    /// cannot be written records nothing.
     public static func create(_ new: NewItem, workspace ws: Workspace, session s: Session) throws(Failure) -> String {
-        let file = try Items.create(new, workspace: ws, session: s)
-        let id = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        try audit(s, AuditEntry(day: s.today, actor: s.actor, command: "new item", action: .itemCreated,
-                                subject: "item \(id)", detail: s.paths.relative(file)))
-        return file
+        let draft = try Items.draft(new, workspace: ws, session: s)
+        let store = try s.openStore()
+        try s.guarded {
+            try store.write { w in
+                try w.audit(AuditEntry(day: s.today, actor: s.actor, command: "new item", action: .itemCreated,
+                                       subject: subject(ItemID(draft.id)), detail: s.paths.relative(draft.file)))
+                try writeFile(draft.file, draft.text)
+            }
+        }
+        return draft.file
     }
 
     /// The audit subject of an item's changes.

@@ -11,10 +11,29 @@ public struct NewItem: Sendable {
     public var author: String?
     public var summary: String?
     public var folder: String?
+    /// Audience ids (optional; default: the channels' audiences).
+    public var audiences: [String]
+    /// The body in Markdown; nil or blank: the placeholder `loa new item` writes.
+    public var body: String?
     public init(title: String, themes: [String], channels: [ChannelID], id: String? = nil, author: String? = nil,
-                summary: String? = nil, folder: String? = nil) {
+                summary: String? = nil, folder: String? = nil, audiences: [String] = [], body: String? = nil) {
         self.title = title; self.themes = themes; self.channels = channels; self.id = id; self.author = author
-        self.summary = summary; self.folder = folder
+        self.summary = summary; self.folder = folder; self.audiences = audiences; self.body = body
+    }
+}
+
+/// What the item editor changes in an existing item: its words and where it goes.
+public struct ItemContent: Sendable, Hashable {
+    public var title: String
+    public var themes: [String]
+    public var channels: [String]
+    public var audiences: [String]
+    public var summary: String
+    public var body: String
+    public init(title: String, themes: [String], channels: [String], audiences: [String], summary: String,
+                body: String) {
+        self.title = title; self.themes = themes; self.channels = channels; self.audiences = audiences
+        self.summary = summary; self.body = body
     }
 }
 
@@ -23,21 +42,18 @@ public enum Items {
     /// Writes `content/items/[FOLDER/]ID.md` as a draft with a valid front matter; refuses, before writing
     /// anything, what `loa check` would refuse. Returns the file's path.
     public static func create(_ new: NewItem, workspace ws: Workspace, session s: Session) throws(Failure) -> String {
+        let draft = try draft(new, workspace: ws, session: s)
+        try writeFile(draft.file, draft.text)
+        return draft.file
+    }
+
+    /// The new item's file and text, checked as `create` checks them, nothing written.
+    public static func draft(_ new: NewItem, workspace ws: Workspace,
+                             session s: Session) throws(Failure) -> (file: String, id: String, text: String) {
         let id = new.id ?? String(new.title.slug.prefix(60))
         guard isValidId(id) else { throw Failure(.invalidId(id), exitCode: ExitCode.usage) }
-        var problems: [Diagnostic] = []
-        let themes = Set(ws.plan.allThemes.map(\.ref))
-        for t in new.themes {
-            if let ref = ThemeRef(parsing: t) {
-                if !themes.contains(ref) { problems.append(.error(.unknown(ref, among: themes), at: nil)) }
-            } else {
-                problems.append(.error(.malformedThemeRef(t), at: nil))
-            }
-        }
-        let channels = Set(ws.channels.map(\.id.value))
-        for c in new.channels where !channels.contains(c) {
-            problems.append(.error(.unknown(c, among: channels), at: nil))
-        }
+        var problems = references(themes: new.themes, channels: new.channels.map(\.rawValue),
+                                  audiences: new.audiences, workspace: ws)
         if ws.items.contains(where: { $0.id.value.rawValue == id }) {
             problems.append(.error(.itemExists(id), at: nil))
         }
@@ -51,8 +67,32 @@ public enum Items {
             throw Failure(.itemExists(s.paths.relative(file)), exitCode: ExitCode.usage)
         }
         let fields = (new.title, new.themes, new.channels, new.author, new.summary)
-        try writeFile(file, ItemTemplate.render(id: id, new: fields, today: s.today, language: s.language))
-        return file
+        let body = new.body.flatMap { ItemReview.isPlaceholder($0) ? nil : $0 }
+        return (file, id, ItemTemplate.render(id: id, new: fields, today: s.today, language: s.language,
+                                              audiences: new.audiences, body: body))
+    }
+
+    /// What `loa check` would say of these references: themes, channels and audiences the plan does not know.
+    public static func references(themes: [String], channels: [String], audiences: [String],
+                                  workspace ws: Workspace) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let known = Set(ws.plan.allThemes.map(\.ref))
+        for t in themes {
+            if let ref = ThemeRef(parsing: t) {
+                if !known.contains(ref) { problems.append(.error(.unknown(ref, among: known), at: nil)) }
+            } else {
+                problems.append(.error(.malformedThemeRef(t), at: nil))
+            }
+        }
+        let channelIDs = Set(ws.channels.map(\.id.value))
+        for c in channels.map({ ChannelID($0) }) where !channelIDs.contains(c) {
+            problems.append(.error(.unknown(c, among: channelIDs), at: nil))
+        }
+        let audienceIDs = Set(ws.plan.audiences.map(\.id.value))
+        for a in audiences.map({ AudienceID($0) }) where !audienceIDs.contains(a) {
+            problems.append(.error(.unknown(a, among: audienceIDs), at: nil))
+        }
+        return problems
     }
 
     /// Writes every item as an HTML page (`ID.html`) and an index into `dir`, with the images the items show

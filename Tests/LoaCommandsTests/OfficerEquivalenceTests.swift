@@ -3,7 +3,8 @@ import Testing
 
 /// A write made on the web leaves the workspace exactly as the equivalent command would (SPEC §9.4): the same
 /// officer's month done twice, once through `loa serve` over HTTP and once with commands, on two copies of the
-/// shipped workspace; every file under `content/`, `calendars/` and the plan and issue documents must be equal.
+/// shipped workspace; every file under `content/`, `calendars/` and the plan and issue documents must be equal, and
+/// so must the audit history (what was done, to what, by whom).
 @Suite(.serialized) struct OfficerEquivalenceTests {
     static let password = "mat-khau-can-bo-2026"
     static let today = "2026-12-03"
@@ -37,7 +38,7 @@ import Testing
         Step(path: "/calendar/2026-12/propose", fields: [], page: "/calendar/2026-12", command: ["plan", "2026-12"]),
         Step(path: "/calendar/2026-12/confirm", fields: [], page: "/calendar/2026-12",
              command: ["plan", "2026-12", "--confirm"]),
-        Step(path: "/issues/ban-tin/2026-12-15/publish", fields: [], page: "/issues/ban-tin/2026-12-15",
+        Step(path: "/issues/ban-tin/2026-12-15/publish", fields: [], page: "/issues/ban-tin/2026-12-15/publish",
              command: ["publish", "ban-tin", "2026-12-15"]),
         Step(path: "/items/ho-tay-tien-do/unpin", fields: [], page: "/items/ho-tay-tien-do",
              command: ["item", "unpin", "ho-tay-tien-do"]),
@@ -56,7 +57,7 @@ import Testing
             #expect(try browser.get(step.page).status == 200, "\(step.page)")
             let r = try browser.post(step.path, step.fields)
             #expect(r.status == 303, "\(step.path): \(r.status) \(r.text.prefix(600))")
-            let c = try cli.run(step.command, today: Self.today)
+            let c = try cli.run(step.command, today: Self.today, env: ["LOA_USER": "binh"], stdin: Data())
             #expect(c.code == 0, "\(step.command): \(c.stderr)")
         }
         server.stop()
@@ -74,6 +75,16 @@ import Testing
         // every web change carries the user in the audit history
         let actors = try sqlite(web.path("loa.sqlite"), "SELECT DISTINCT actor FROM audit WHERE command <> 'user'")
         #expect(actors == "user:binh")
+        // and both doors leave the same history: the same entries, in the same order, by the same person
+        let history = "SELECT recorded_on, command, action, subject, coalesce(detail, ''), "
+            + "substr(actor, instr(actor, ':') + 1) FROM audit WHERE command <> 'user' ORDER BY id"
+        let webHistory = try sqlite(web.path("loa.sqlite"), history)
+        let cliHistory = try sqlite(cli.path("loa.sqlite"), history)
+        #expect(webHistory == cliHistory)
+        for action in ["item approved", "item sent back", "item created", "item pinned", "month proposed",
+                       "month confirmed", "item unpinned"] {
+            #expect(cliHistory.contains("|\(action)|"), "the command line left no \(action)")
+        }
     }
 }
 

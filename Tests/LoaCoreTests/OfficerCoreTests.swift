@@ -156,3 +156,55 @@ func worldItem(_ w: World, _ id: String) -> Item { w.items.first { $0.id.value.r
                                            unit("d", cluster: "x")]) == ["x", "y"])
     }
 }
+
+@Suite struct FourEyesTests {
+    func written(_ body: String, author: String? = "Nguyễn Thị Hoa") -> Item {
+        var w = World()
+        w.item("a", approved: nil, status: .review)
+        var item = worldItem(w, "a")
+        item.body = body
+        item.author = author
+        return item
+    }
+
+    @Test func theWriterCannotApproveUnlessThePlanSaysSelf() throws {
+        let item = written("Nội dung.")
+        #expect(throws: Failure.self) { try ItemReview.approval(of: item, by: " nguyễn  THỊ hoa", on: day("2026-12-03")) }
+        // whoever created or edited it, as the audit history says
+        #expect(throws: Failure.self) {
+            try ItemReview.approval(of: written("x", author: nil), by: "binh", on: day("2026-12-03"), writers: ["binh"])
+        }
+        #expect(try ItemReview.approval(of: item, by: "Nguyễn Thị Hoa", on: day("2026-12-03"), policy: .ownItems)
+                != nil)
+        #expect(try ItemReview.approval(of: item, by: "Trần Văn Bình", on: day("2026-12-03"), writers: ["binh"])
+                != nil)
+    }
+
+    @Test func thePlaceholderCannotBeApprovedWhateverThePolicy() throws {
+        for body in ["\nViết nội dung bài ở đây (Markdown).\n", "Write the item's body here (Markdown)."] {
+            #expect(CommandText.newItemBody.phrase.en == "Write the item's body here (Markdown).")
+            let item = written(body)
+            #expect(throws: Failure.self) {
+                try ItemReview.approval(of: item, by: "Trần Văn Bình", on: day("2026-12-03"), policy: .ownItems)
+            }
+        }
+        #expect(try ItemReview.approval(of: written("Viết nội dung bài ở đây (Markdown). Và thêm."),
+                                        by: "Trần Văn Bình", on: day("2026-12-03")) != nil)
+    }
+
+    @Test func rewritingAnApprovedItemWithdrawsItsApproval() throws {
+        var w = World()
+        w.item("a")
+        let item = worldItem(w, "a")
+        let same = try ItemReview.rewriting(item, title: item.title, themes: item.themeRefs.map(\.description),
+                                            channels: item.channels.map(\.value.rawValue),
+                                            audiences: item.audiences.map(\.value.rawValue),
+                                            summary: item.summary ?? "", body: item.body)
+        #expect(same == nil)
+        let edit = try #require(try ItemReview.rewriting(item, title: "Mới", themes: item.themeRefs.map(\.description),
+                                                         channels: item.channels.map(\.value.rawValue),
+                                                         audiences: [], summary: item.summary ?? "", body: "Khác"))
+        #expect(edit.changes.contains(.init("status", .word("review"))) && edit.changes.contains(.init("approved", nil)))
+        #expect(edit.body == "Khác")
+    }
+}

@@ -53,7 +53,8 @@ import LoaStore
         let who: [(String, Browser, Principal)] = [
             ("nobody", nobody, .anonymous), ("unit", unit, .unit("cdcs-so-yte", linkVersion: 1)),
             ("leader", leader, .user(name: "lan", role: .leader, permissions: [.sensitive], stamp: "")),
-            ("officer", officer, .user(name: "binh", role: .officer, permissions: [], stamp: "")),
+            // every officer decides on items (`approve`); a leader only when given it
+            ("officer", officer, .user(name: "binh", role: .officer, permissions: [.approve], stamp: "")),
         ]
         let token = try #require(f.linkPath("cdcs-so-yte").split(separator: "/").last).description
         let before = try f.snapshot(["content", "calendars", "out"])

@@ -22,6 +22,8 @@ SAMPLES = {
     "ThemeRef": 'ThemeRef(parsing: "museum/1.1/a")!', "EntityKind": ".unit", "PlanRule": ".approval",
     "OfficerText": ".invalidName", "AlertEvent.Action": ".escalated", "DeliveryText": ".receiptButton",
     "MonthGrid.EntryState": ".proposed", "Completeness.Cell": ".missing", "AuditAction": ".itemApproved",
+    "ItemText": ".needsTitle",
+    "EntryChange": ".confirm", "Medium": ".email", "CalendarText": ".confirm",
 }
 
 

@@ -25,7 +25,8 @@ struct PlanCommand: Command {
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
         let (s, ws) = try ctx.load(bodies: false)  // planning reads no item body
-        let result = try Planning.plan(month, confirm: confirmAll, workspace: ws, session: s)
+        // the same audited workflow as the calendar page's "propose" and "confirm"
+        let result = try Editorial.plan(month, confirm: confirmAll, workspace: ws, session: s)
         let schedule = result.schedule
         if output == .json {
             ctx.console.out(Planning.json(schedule).text + "\n")

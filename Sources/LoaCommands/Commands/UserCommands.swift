@@ -4,7 +4,7 @@ import LoaStore
 import LoaWeb
 import LoaWorkflows
 
-/// `loa user add NAME --role officer|leader [--sensitive] [--admin]`.
+/// `loa user add NAME --role officer|leader [--sensitive] [--admin] [--approve]`.
 struct UserAddCommand: Command {
     static let path = ["user", "add"]
     static let usage = "NAME --role officer|leader"
@@ -13,12 +13,14 @@ struct UserAddCommand: Command {
     static let role = Option<Role>.choice("--role", help: .optRole)
     static let sensitive = Option<Bool>.flag("--sensitive", help: .optSensitive)
     static let admin = Option<Bool>.flag("--admin", help: .optAdmin)
-    static let options = [role.spec, sensitive.spec, admin.spec]
+    static let approve = Option<Bool>.flag("--approve", help: .optApprove)
+    static let options = [role.spec, sensitive.spec, admin.spec, approve.spec]
     static let arity = 1...1
     let name: String
     let userRole: Role
     let seesSensitive: Bool
     let isAdmin: Bool
+    let approves: Bool
 
     init(parsing args: ParsedArguments) throws(Failure) {
         name = try UserNames.check(args.positional[0])
@@ -27,21 +29,18 @@ struct UserAddCommand: Command {
         userRole = r
         seesSensitive = args.has(Self.sensitive)
         isAdmin = args.has(Self.admin)
+        approves = args.has(Self.approve)
     }
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
         let s = try ctx.session()
-        let store = try s.openStore()
-        if try s.guarded({ try store.read { try $0.user(named: name) } }) != nil {
+        if try Administration.user(named: name, session: s) != nil {
             throw Failure(.userExists(name), exitCode: ExitCode.usage)
         }
         let hash = try Passwords.read(ctx)
-        try s.guarded {
-            try store.write {
-                try $0.save(user: UserRecord(name: name, role: userRole, sensitive: seesSensitive, admin: isAdmin,
-                                             passwordHash: hash), today: s.today, actor: s.actor)
-            }
-        }
+        let profile = Administration.Profile(role: userRole, sensitive: seesSensitive, admin: isAdmin,
+                                             approve: approves)
+        try Administration.addUser(name, profile, passwordHash: hash, session: s)
         ctx.console.say(CommandText.userAdded(name))
         return ExitCode.ok
     }
@@ -58,11 +57,7 @@ struct UserRemoveCommand: Command {
     init(parsing args: ParsedArguments) throws(Failure) { name = args.positional[0] }
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
-        let s = try ctx.session()
-        let store = try s.openStore()
-        let removed = try s.guarded { try store.write { try $0.removeUser(named: name, today: s.today,
-            actor: s.actor) } }
-        guard removed else { throw Failure(.noSuchUser(name), exitCode: ExitCode.dataError) }
+        try Administration.removeUser(name, session: try ctx.session())
         ctx.console.say(CommandText.userRemoved(name))
         return ExitCode.ok
     }
@@ -81,17 +76,10 @@ struct UserPasswdCommand: Command {
 
     func run(in ctx: Context) throws(Failure) -> Int32 {
         let s = try ctx.session()
-        let store = try s.openStore()
-        guard let user = try s.guarded({ try store.read { try $0.user(named: name) } }) else {
+        guard try Administration.user(named: name, session: s) != nil else {
             throw Failure(.noSuchUser(name), exitCode: ExitCode.dataError)
         }
-        let hash = try Passwords.read(ctx)
-        try s.guarded {
-            try store.write {
-                try $0.save(user: UserRecord(name: user.name, role: user.role, sensitive: user.sensitive,
-                                             admin: user.admin, passwordHash: hash), today: s.today, actor: s.actor)
-            }
-        }
+        try Administration.setPassword(of: name, passwordHash: try Passwords.read(ctx), session: s)
         ctx.console.say(CommandText.passwordChanged(name))
         return ExitCode.ok
     }
@@ -121,7 +109,7 @@ enum Passwords {
         } else {
             password = readLine(strippingNewline: true) ?? ""
         }
-        if let problem = PasswordPolicy.problem(password) { throw Failure(problem, exitCode: ExitCode.dataError) }
+        try Administration.check(password: password)
         do { return try PasswordHash.hash(password) } catch {
             throw Failure(.verbatim("\(error)"), exitCode: ExitCode.software)
         }

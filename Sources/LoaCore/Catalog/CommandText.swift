@@ -39,6 +39,7 @@ public enum CommandText: Sendable, Hashable, Localizable {
     // the web front
     case serveSummary, serveDetails, optListen, optBaseURL, optBehindProxy, serving(url: String, base: String)
     case optNewKey, newKeyMade(String), optAdmin
+    case optApprove, optAudience
     case serverStopped
     case linksSummary, linksDetails, optRotate, optLinksFormat, linksRotated(Int), linkCardHint, linkSheetTitle
     case userGroupSummary, userAddSummary, userRemoveSummary, userPasswdSummary, passwordDetails, optRole, optSensitive
@@ -47,6 +48,8 @@ public enum CommandText: Sendable, Hashable, Localizable {
     case officer(OfficerText)
     /// What distribution says: sending, receipts, publishing on schedule (their own catalog).
     case delivery(DeliveryText)
+    /// The `calendar` commands' help and answers (their own catalog).
+    case calendar(CalendarText)
 
     public var phrase: Phrase {
         switch self {
@@ -387,6 +390,10 @@ public enum CommandText: Sendable, Hashable, Localizable {
             en: "may see sensitive topics and details")
         case .optAdmin: Phrase(vi: "được quản lý người dùng và đường dẫn của đơn vị trên web",
                                en: "may manage users and units' links on the web")
+        case .optApprove:
+            Phrase(vi: "lãnh đạo được giao duyệt bài (cán bộ nghiệp vụ luôn duyệt được, trừ bài mình viết)",
+                   en: "a leader given the approval of items (officers always approve, except what they wrote)")
+        case .optAudience: Phrase(vi: "đối tượng của bài (mã trong plan.yml)", en: "an audience of the item (its id)")
         case .optNewKey: Phrase(vi: "tạo khóa máy chủ mới khi chưa có (mọi đường dẫn đã in sẽ không dùng được nữa)",
                                 en: "make a new server key when there is none (every printed link stops working)")
         case .newKeyMade(let path):
@@ -401,6 +408,7 @@ public enum CommandText: Sendable, Hashable, Localizable {
         case .passwordAgain: Phrase(vi: "Nhập lại mật khẩu", en: "Password again")
         case .officer(let o): o.phrase
         case .delivery(let d): d.phrase
+        case .calendar(let c): c.phrase
         }
     }
 }

@@ -166,6 +166,10 @@ public enum Message: Sendable, Hashable, Localizable {
     case officer(OfficerText)
     /// What distribution says: sending, receipts, publishing on schedule (their own catalog).
     case delivery(DeliveryText)
+    /// Writing and approving items (their own catalog).
+    case item(ItemText)
+    /// The month grid's changes to one entry, and publishing asked first (their own catalog).
+    case calendar(CalendarText)
 
     public var phrase: Phrase {
         switch self {
@@ -465,6 +469,8 @@ public enum Message: Sendable, Hashable, Localizable {
         case .verbatim(let t): Phrase(both: t)
         case .officer(let o): o.phrase
         case .delivery(let d): d.phrase
+        case .item(let i): i.phrase
+        case .calendar(let c): c.phrase
         }
     }
 

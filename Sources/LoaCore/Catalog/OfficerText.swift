@@ -141,6 +141,7 @@ public enum OfficerText: Sendable, Hashable, Localizable {
             case .itemPinned: Phrase(vi: "ghim bài", en: "pinned")
             case .itemUnpinned: Phrase(vi: "bỏ ghim", en: "unpinned")
             case .itemCreated: Phrase(vi: "tạo bài", en: "created")
+            case .itemEdited: Phrase(vi: "sửa bài", en: "edited")
             default: Phrase(both: a.rawValue)
             }
         case .decide: Phrase(vi: "Duyệt bài", en: "Decide")

@@ -13,6 +13,7 @@ enum PlanReader {
         let code = m.string("issuer_code")
         let due = m.integer("report_due_days")
         let quota = m.integer("unit_quota_mib")
+        let approval = m.choice("approval", ApprovalPolicy.self)
         if let quota, quota.value < 1 { d.add(.error(.notPositive("unit_quota_mib"), at: quota.location)) }
         var tracking: Month?
         if let t = m.string("tracking_from") {
@@ -80,6 +81,7 @@ enum PlanReader {
         plan.number = number?.value
         plan.date = date?.value
         if let quota, quota.value >= 1 { plan.unitQuotaMiB = quota.value }
+        if let approval { plan.approval = approval }
         plan.authorities = authorities
         return plan
     }

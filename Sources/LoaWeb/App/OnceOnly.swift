@@ -71,10 +71,13 @@ enum OnceOnly {
     }
 
     /// A digest of what a form held, whatever order its fields came in: the path, every field but the token, the
-    /// key and the resume marker (sorted by name, values in the order sent), and every file's name and bytes.
+    /// key, the resume marker and passwords (sorted by name, values in the order sent), and every file's name and
+    /// bytes.
     static func digest(of request: HTTPRequest) -> String {
         var bytes = Array(request.path.utf8) + [0]
-        let skipped: Set<String> = [CSRF.fieldName, keyField, ReturnedForm.resumeField]
+        // a password is never kept, not even in a digest (which could be tried against guesses)
+        let skipped = Set([CSRF.fieldName, keyField, ReturnedForm.resumeField])
+            .union(AdminPages.passwordFields)
         let fields = request.form.enumerated().filter { !skipped.contains($0.element.name) }
             .sorted { ($0.element.name, $0.offset) < ($1.element.name, $1.offset) }.map(\.element)
         for f in fields { bytes += Array(f.name.utf8) + [0] + Array(f.value.utf8) + [0] }

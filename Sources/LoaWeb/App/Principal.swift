@@ -64,13 +64,14 @@ public enum Principal: Sendable, Hashable {
 
 extension UserRecord {
     /// What a session remembers of the user's credentials.
-    var stamp: String { "\(role.rawValue)|\(sensitive)|\(admin)|\(passwordHash)" }
+    var stamp: String { "\(role.rawValue)|\(sensitive)|\(admin)|\(approve)|\(passwordHash)" }
 
     /// The session's principal for this user.
     var principal: Principal {
         var permissions: Set<Access.Permission> = []
         if sensitive { permissions.insert(.sensitive) }
         if admin { permissions.insert(.admin) }
+        if approves { permissions.insert(.approve) }
         return .user(name: name, role: role, permissions: permissions, stamp: stamp)
     }
 }

@@ -9,6 +9,7 @@ import LoaCore
 public enum Route: Hashable, Sendable {
     case root
     case asset(String)
+    case favicon
     /// A unit's secret link, `/u/TOKEN`.
     case unitLink(String)
     case unitHome
@@ -38,6 +39,11 @@ public enum Route: Hashable, Sendable {
     case calendarConfirm(Month)
     case calendarPin(Month)
     case calendarUnpin(Month)
+    // one entry of the month's grid at a time (fields item, channel, date; move also `to`)
+    case calendarEntryConfirm(Month)
+    case calendarEntryUnconfirm(Month)
+    case calendarEntryMove(Month)
+    case calendarEntryRemove(Month)
     case items
     case newItem
     case item(ItemID)
@@ -45,9 +51,18 @@ public enum Route: Hashable, Sendable {
     case itemSendBack(ItemID)
     case itemPin(ItemID)
     case itemUnpin(ItemID)
+    /// The item editor of an existing item.
+    case itemEdit(ItemID)
+    /// Approve or send back the items chosen on the list.
+    case itemsBulk
+    /// A picture of `content/media/`, for the editor's preview.
+    case media(String)
     case issue(Slot)
     case issueDownload(Slot)
     case issuePublish(Slot)
+    // asked first: a GET shows what will happen, only the POST of its button does it
+    case issueUnpublish(Slot)
+    case issueRetry(Slot)
     case completeness
     case reminders
     case alerts
@@ -63,12 +78,24 @@ public enum Route: Hashable, Sendable {
     case reportPhase(ProjectID, PhaseID)
     case reportUnit(UnitCode)
     case search
+    /// What a unit sent for a month, with its history; officers return it for correction or reopen it.
+    case unitMonth(UnitCode, Month)
+    case unitMonthReturn(UnitCode, Month)
+    case unitMonthReopen(UnitCode, Month)
+    // administration (officers with the admin permission)
+    case adminUsers
+    case adminUserPassword
+    case adminUserRemove
+    case adminLinks
+    /// A unit's link: GET asks, POST replaces it and shows the new card once.
+    case adminRotate(UnitCode)
 
     /// The path, every value percent-encoded as one segment.
     public var path: String {
         switch self {
         case .root: "/"
         case .asset(let name): "/assets/" + segment(name)
+        case .favicon: "/favicon.ico"
         case .unitLink(let token): "/u/" + segment(token)
         case .unitHome: "/unit"
         case .unitReport(let m): "/unit/report/" + segment(m)
@@ -91,6 +118,10 @@ public enum Route: Hashable, Sendable {
         case .calendarConfirm(let m): "/calendar/" + segment(m) + "/confirm"
         case .calendarPin(let m): "/calendar/" + segment(m) + "/pin"
         case .calendarUnpin(let m): "/calendar/" + segment(m) + "/unpin"
+        case .calendarEntryConfirm(let m): "/calendar/" + segment(m) + "/entries/confirm"
+        case .calendarEntryUnconfirm(let m): "/calendar/" + segment(m) + "/entries/unconfirm"
+        case .calendarEntryMove(let m): "/calendar/" + segment(m) + "/entries/move"
+        case .calendarEntryRemove(let m): "/calendar/" + segment(m) + "/entries/remove"
         case .items: "/items"
         case .newItem: "/items/new"
         case .item(let id): "/items/" + segment(id)
@@ -98,9 +129,14 @@ public enum Route: Hashable, Sendable {
         case .itemSendBack(let id): "/items/" + segment(id) + "/send-back"
         case .itemPin(let id): "/items/" + segment(id) + "/pin"
         case .itemUnpin(let id): "/items/" + segment(id) + "/unpin"
+        case .itemEdit(let id): "/items/" + segment(id) + "/edit"
+        case .itemsBulk: "/items/bulk"
+        case .media(let name): "/media/" + segment(name)
         case .issue(let s): "/issues/" + segment(s.channel) + "/" + segment(s.date)
         case .issueDownload(let s): Route.issue(s).path + "/download"
         case .issuePublish(let s): Route.issue(s).path + "/publish"
+        case .issueUnpublish(let s): Route.issue(s).path + "/unpublish"
+        case .issueRetry(let s): Route.issue(s).path + "/retry"
         case .completeness: "/completeness"
         case .reminders: "/completeness/reminders.csv"
         case .alerts: "/alerts"
@@ -116,6 +152,14 @@ public enum Route: Hashable, Sendable {
         case .reportPhase(let project, let phase): "/reports/phase/" + segment(project) + "/" + segment(phase)
         case .reportUnit(let unit): "/reports/unit/" + segment(unit)
         case .search: "/search"
+        case .unitMonth(let unit, let m): "/units/" + segment(unit) + "/" + segment(m)
+        case .unitMonthReturn(let unit, let m): Route.unitMonth(unit, m).path + "/return"
+        case .unitMonthReopen(let unit, let m): Route.unitMonth(unit, m).path + "/reopen"
+        case .adminUsers: "/admin/users"
+        case .adminUserPassword: "/admin/users/password"
+        case .adminUserRemove: "/admin/users/remove"
+        case .adminLinks: "/admin/links"
+        case .adminRotate(let unit): "/admin/links/" + segment(unit)
         }
     }
 

@@ -9,6 +9,8 @@ import LoaWorkflows
 /// route's access cannot be loosened without a test saying so.
 enum Routes {
     static let assets = StaticAssets(["loa.css": .css(Style.css), "loa-icon.svg": Style.icon])
+    /// An asset's address with its content's hash, cached for a year (`/assets/loa.HASH.css`).
+    static func asset(_ name: String) -> Route { .asset(assets.hashedName(name)) }
     /// The table, built once.
     static let table: RouteTable = {
         var t = RouteTable()
@@ -16,7 +18,7 @@ enum Routes {
         return t
     }()
     /// The paths that take file uploads (their bodies may be up to 8 MiB).
-    static let uploadPaths: Set<String> = [Route.unitUpload.path]
+    static let uploadPaths: Set<String> = [Route.unitUpload.path, Route.newItem.path, "/items/*/edit"]
 
     static func register(_ t: inout RouteTable) {
         t.get(.root, .anyone) { c in
@@ -27,8 +29,16 @@ enum Routes {
             }
         }
         t.get("/assets/:name", Route.asset, .anyone) { (name: String, c) in
-            guard let response = assets.response(named: name) else { throw HTTPError(404, c.t(WebText.notFound)) }
+            guard let response = assets.response(named: name, ifNoneMatch: c.request.header("If-None-Match")) else {
+                throw HTTPError(404, c.t(WebText.notFound))
+            }
             return response
+        }
+        // browsers that ask for the old name get the icon itself (pages name it with `<link rel=icon>`)
+        t.get(.favicon, .anyone) { c in
+            guard let icon = assets.response(named: "loa-icon.svg", ifNoneMatch: c.request.header("If-None-Match"))
+            else { throw HTTPError(404, c.t(WebText.notFound)) }
+            return icon
         }
         // a unit's link: the token becomes a session cookie, and the address bar forgets the token
         t.get("/u/:token", Route.unitLink, .anyone) { (token: String, c) in try UnitLinkPage.open(token, c) }
@@ -94,16 +104,36 @@ enum Routes {
         t.post("/calendar/:month/unpin", Route.calendarUnpin, .officer, records: true) { (m: Month, c) in
             try CalendarPage.pin(m, c, unpin: true)
         }
+        // one entry of the grid at a time, each the same change as `loa calendar confirm|unconfirm|move|remove`
+        for (pattern, make, change) in [
+            ("/calendar/:month/entries/confirm", Route.calendarEntryConfirm, CalendarPage.Change.confirm),
+            ("/calendar/:month/entries/unconfirm", Route.calendarEntryUnconfirm, .unconfirm),
+            ("/calendar/:month/entries/move", Route.calendarEntryMove, .move),
+            ("/calendar/:month/entries/remove", Route.calendarEntryRemove, .remove),
+        ] {
+            t.post(pattern, make, .officer, records: true) { (m: Month, c) in try CalendarPage.change(m, c, change) }
+        }
         t.get(.items, .user) { c in try ItemsPage.render(c) }
-        t.get(.newItem, .officer) { c in try NewItemPage.render(c, problems: nil, status: 200) }
-        t.post(.newItem, .officer, records: true) { c in try NewItemPage.post(c) }
+        t.get(.newItem, .officer) { c in try ItemEditorPage.get(nil, c) }
+        t.post(.newItem, .officer, records: true) { c in try ItemEditorPage.post(nil, c) }
         t.get("/items/:id", Route.item, .user) { (id: ItemID, c) in try ItemPage.render(id, c, problems: nil) }
+        // deciding on items: officers, and leaders given approval (four eyes, SPEC §9.7)
         for (pattern, make, action) in [("/items/:id/approve", Route.itemApprove, ItemPage.Action.approve),
-                                        ("/items/:id/send-back", Route.itemSendBack, .sendBack),
-                                        ("/items/:id/pin", Route.itemPin, .pin),
+                                        ("/items/:id/send-back", Route.itemSendBack, .sendBack)] {
+            t.post(pattern, make, .user.with(.approve), records: true) { (id: ItemID, c) in
+                try ItemPage.post(id, c, action)
+            }
+        }
+        t.post(.itemsBulk, .user.with(.approve), records: true) { c in try ItemsPage.bulk(c) }
+        for (pattern, make, action) in [("/items/:id/pin", Route.itemPin, ItemPage.Action.pin),
                                         ("/items/:id/unpin", Route.itemUnpin, .unpin)] {
             t.post(pattern, make, .officer, records: true) { (id: ItemID, c) in try ItemPage.post(id, c, action) }
         }
+        t.get("/items/:id/edit", Route.itemEdit, .officer) { (id: ItemID, c) in try ItemEditorPage.get(id, c) }
+        t.post("/items/:id/edit", Route.itemEdit, .officer, records: true) { (id: ItemID, c) in
+            try ItemEditorPage.post(id, c)
+        }
+        t.get("/media/:name", Route.media, .user) { (name: String, c) in try ItemEditorPage.media(name, c) }
         t.get("/issues/:channel/:date", { Route.issue(Slot(channel: $0, date: $1)) }, .user) {
             (channel: ChannelID, date: Day, c) in try IssuePage.render(Slot(channel: channel, date: date), c)
         }
@@ -113,6 +143,26 @@ enum Routes {
         t.post("/issues/:channel/:date/publish", { Route.issuePublish(Slot(channel: $0, date: $1)) }, .officer,
                records: true) { (channel: ChannelID, date: Day, c) in
             try IssuePage.publish(Slot(channel: channel, date: date), c)
+        }
+        // publishing, retrying and unpublishing reach units: a GET shows what will happen and asks; only the POST
+        // of its button does it
+        t.get("/issues/:channel/:date/publish", { Route.issuePublish(Slot(channel: $0, date: $1)) }, .officer) {
+            (channel: ChannelID, date: Day, c) in try PublishingPages.askPublish(Slot(channel: channel, date: date), c)
+        }
+        t.get("/issues/:channel/:date/retry", { Route.issueRetry(Slot(channel: $0, date: $1)) }, .officer) {
+            (channel: ChannelID, date: Day, c) in try PublishingPages.askRetry(Slot(channel: channel, date: date), c)
+        }
+        t.post("/issues/:channel/:date/retry", { Route.issueRetry(Slot(channel: $0, date: $1)) }, .officer,
+               records: true) { (channel: ChannelID, date: Day, c) in
+            try PublishingPages.retry(Slot(channel: channel, date: date), c)
+        }
+        t.get("/issues/:channel/:date/unpublish", { Route.issueUnpublish(Slot(channel: $0, date: $1)) }, .officer) {
+            (channel: ChannelID, date: Day, c) in
+            try PublishingPages.askUnpublish(Slot(channel: channel, date: date), c)
+        }
+        t.post("/issues/:channel/:date/unpublish", { Route.issueUnpublish(Slot(channel: $0, date: $1)) }, .officer,
+               records: true) { (channel: ChannelID, date: Day, c) in
+            try PublishingPages.unpublish(Slot(channel: channel, date: date), c)
         }
         t.get(.completeness, .user) { c in try CompletenessPage.render(c) }
         t.get(.reminders, .user) { c in try CompletenessPage.csv(c) }
@@ -141,6 +191,33 @@ enum Routes {
         }
         t.get("/reports/unit/:unit", Route.reportUnit, .user) { (unit: UnitCode, c) in try ReportsPage.unit(unit, c) }
         t.get(.search, .user) { c in try SearchPage.render(c) }
+
+        // a unit's month as sent, returned for correction with a comment or reopened (SPEC §9.7)
+        t.get("/units/:unit/:month", Route.unitMonth, .user) { (unit: UnitCode, m: Month, c) in
+            try UnitMonthPage.render(unit, m, c)
+        }
+        t.post("/units/:unit/:month/return", Route.unitMonthReturn, .officer, records: true) {
+            (unit: UnitCode, m: Month, c) in try UnitMonthPage.returnReport(unit, m, c)
+        }
+        t.post("/units/:unit/:month/reopen", Route.unitMonthReopen, .officer, records: true) {
+            (unit: UnitCode, m: Month, c) in try UnitMonthPage.reopen(unit, m, c)
+        }
+
+        // administration: users and units' links (officers with the admin permission, SPEC §9.7)
+        let admin = Access.officer.with(.admin)
+        t.get(.adminUsers, admin) { c in try AdminPages.users(c) }
+        t.post(.adminUsers, admin, records: true, hook: AdminPages.returned) { c in try AdminPages.addUser(c) }
+        t.post(.adminUserPassword, admin, records: true, hook: AdminPages.returned) { c in
+            try AdminPages.setPassword(c)
+        }
+        t.post(.adminUserRemove, admin, records: true, hook: AdminPages.returned) { c in try AdminPages.removeUser(c) }
+        t.get(.adminLinks, admin) { c in try AdminPages.links(c) }
+        t.get("/admin/links/:unit", Route.adminRotate, admin) { (unit: UnitCode, c) in
+            try AdminPages.confirmRotation(unit, c)
+        }
+        t.post("/admin/links/:unit", Route.adminRotate, admin, records: true, hook: AdminPages.returned) {
+            (unit: UnitCode, c) in try AdminPages.rotate(unit, c)
+        }
     }
 
     /// A handler whose `Redirect` becomes a 303 and whose `HTTPError` becomes a page in the user's language.

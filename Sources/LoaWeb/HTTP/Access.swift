@@ -7,9 +7,10 @@ public struct Access: Hashable, Sendable, CustomStringConvertible {
         case anyone, unit, user, officer
     }
 
-    /// A permission a user holds as a flag (`loa user add --sensitive`, `--admin`).
+    /// A permission a user holds as a flag (`loa user add --sensitive`, `--admin`); `approve` (deciding on items)
+    /// every officer holds, and a leader given `--approve`.
     public enum Permission: String, Sendable, CaseIterable, Comparable {
-        case sensitive, admin
+        case sensitive, admin, approve
         public static func < (a: Permission, b: Permission) -> Bool { a.rawValue < b.rawValue }
     }
 

@@ -10,7 +10,8 @@ extension Server {
         public var maxBodyBytes: Int = 1 << 20
         /// Largest body for the paths in `uploadPaths`.
         public var maxUploadBytes: Int = 8 << 20
-        /// Decoded paths that accept `maxUploadBytes`, e.g. `/unit/upload`.
+        /// Decoded paths that accept `maxUploadBytes`, e.g. `/unit/upload`; a segment `*` stands for any one
+        /// segment (`/items/*/edit`).
         public var uploadPaths: Set<String> = []
         /// Largest request head (request line and headers) answered normally (431 above it).
         public var maxHeaderBytes: Int = 16 << 10
@@ -41,7 +42,14 @@ extension Server {
 
         /// The body limit for a decoded path.
         func bodyLimit(forPath path: String) -> Int {
-            uploadPaths.contains(path) ? maxUploadBytes : maxBodyBytes
+            if uploadPaths.contains(path) { return maxUploadBytes }
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            let matches = uploadPaths.contains { pattern in
+                let p = pattern.split(separator: "/", omittingEmptySubsequences: false)
+                return p.contains("*") && p.count == parts.count
+                    && zip(p, parts).allSatisfy { $0 == "*" ? !$1.isEmpty : $0 == $1 }
+            }
+            return matches ? maxUploadBytes : maxBodyBytes
         }
     }
 }

@@ -145,7 +145,7 @@ enum CompletenessPage {
         ]))
         body.append(summary(v, index, c))
         body.append(v.listing.pager(.completeness, v.query, t: t))
-        body.append(table(v, c))
+        body.append(try table(v, c))
         body.append(v.listing.pager(.completeness, v.query, t: t))
         body.append(.el("p", [("class", "legend")], [
             OfficerUI.badge("✓ " + t(OfficerText.onTime), "ok"), OfficerUI.badge("± " + t(OfficerText.late), "late"),
@@ -197,8 +197,9 @@ enum CompletenessPage {
          ("state", v.state?.rawValue)]
     }
 
-    static func table(_ v: View, _ c: RequestContext) -> HTML {
+    static func table(_ v: View, _ c: RequestContext) throws -> HTML {
         let t = c.t
+        let returned = try c.read(orEmpty: [:]) { try $0.openReturns(period: v.month) }
         let head = HTML.el("tr", [], [.el("th", [("scope", "col")], text: t(OfficerText.unit)),
                                       .el("th", [("scope", "col")], text: t(OfficerText.cluster))]
                            + v.grid.months.map { m in
@@ -206,7 +207,7 @@ enum CompletenessPage {
                                    .el("a", [("href", link(v, month: m))], text: t.shortMonth(m)),
                                ])
                            })
-        let rows = v.grid.rows.map { row(v, $0, c) }
+        let rows = v.grid.rows.map { row(v, $0, returned, c) }
         let totals = HTML.el("tr", [("class", "totals")], [.el("th", [("scope", "row"), ("colspan", "2")],
                                                                 text: t(OfficerText.receivedOfExpected))]
             + v.grid.totals.map { x in
@@ -217,9 +218,11 @@ enum CompletenessPage {
         ])])
     }
 
-    /// One unit's row: its name, its cluster and a cell per month.
-    static func row(_ v: View, _ row: Completeness.Row, _ c: RequestContext) -> HTML {
-        .el("tr", [], [.el("th", [("scope", "row")], text: row.unit.name),
+    /// One unit's row: its name (a link to what it sent for the month, marked when returned), its cluster and a
+    /// cell per month.
+    static func row(_ v: View, _ row: Completeness.Row, _ returned: [UnitCode: ReportReturn],
+                    _ c: RequestContext) -> HTML {
+        .el("tr", [], [.el("th", [("scope", "row")], UnitMonthPage.rowHeading(row.unit, v.month, returned, c)),
                        .el("td", [], text: row.unit.cluster ?? "")] + row.cells.map { cell($0, c.t) })
     }
 

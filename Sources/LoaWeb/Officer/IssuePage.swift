@@ -15,6 +15,54 @@ enum IssuePage {
         }
     }
 
+    /// Each delivery of a published issue with its state in words, "send again" for a failed one, and "take
+    /// back" while none has left (or the reason it cannot be taken back).
+    static func deliveries(_ slot: Slot, _ index: WorkspaceIndex, _ c: RequestContext) throws -> [HTML] {
+        let t = c.t
+        let session = try c.session()
+        let records = try c.reading { () throws(Failure) in try Delivering.states(of: slot, session: session) }
+        var out: [HTML] = [.el("h2", [("class", "noprint")], text: t(CalendarText.deliveriesTitle))]
+        if !records.isEmpty {
+            let head = HTML.el("tr", [], [CalendarText.unit, .medium, .state, .changedOn, .problem].map {
+                .el("th", [("scope", "col")], text: t($0))
+            } + (c.principal.isOfficer ? [.el("th", [("scope", "col")], text: "")] : []))
+            let rows = records.map { d -> HTML in
+                var cells: [HTML] = [
+                    .el("th", [("scope", "row")], text: d.unit.map(index.unitName) ?? t(CalendarText.theIssueItself)),
+                    .el("td", [], text: t(d.medium)),
+                    .el("td", [("class", "delivery \(d.state.rawValue)")], [
+                        OfficerUI.badge(t(d.state), d.state.rawValue)]),
+                    .el("td", [], text: t.shortDate(d.changed)),
+                    .el("td", [], text: d.problem.map { t($0) } ?? ""),
+                ]
+                if c.principal.isOfficer {
+                    let retry = d.state == .failed
+                        ? [HTML.el("a", [("class", "button secondary"),
+                                         ("href", Route.issueRetry(slot).path([("unit", d.unit?.rawValue)]))],
+                                   text: t(CalendarText.retry))] : []
+                    cells.append(.el("td", [], retry))
+                }
+                return .el("tr", [], cells)
+            }
+            out.append(.el("div", [("class", "scroll noprint")], [
+                .el("table", [("class", "deliveries")], [.el("thead", [], [head]), .el("tbody", [], rows)]),
+            ]))
+        }
+        guard c.principal.isOfficer else { return out }
+        let states = records.map(\.state)
+        if Unpublishing.isAllowed(states) {
+            out.append(.el("p", [("class", "actions noprint")], [
+                .el("a", [("class", "button secondary"), ("href", Route.issueUnpublish(slot).path)],
+                    text: t(CalendarText.unpublish)),
+            ]))
+            out.append(.el("p", [("class", "muted noprint")], text: t(CalendarText.unpublishHint)))
+        } else {
+            out.append(.el("p", [("class", "muted noprint")],
+                           text: t(CalendarText.cannotUnpublish(left: states.filter(\.mayHaveLeft).count))))
+        }
+        return out
+    }
+
     /// `/issues/CHANNEL/DATE/download?format=html|md`: the issue's files as `loa publish` wrote them.
     static func download(_ slot: Slot, _ c: RequestContext) throws -> HTTPResponse {
         let format = c.request.queryValue("format") == "md" ? Reporting.Format.md : .html
@@ -51,7 +99,10 @@ enum IssuePage {
             .el("h1", text: title),
         ]
         body += OfficerUI.doneNotice(c)
-        if let problems { body.append(OfficerUI.failure(problems, c)) }
+        if let key = c.request.queryValue("done"), let text = CalendarText.done(key) {
+            body.append(Pages.notice(t(text)))
+        }
+        if let problems { body.append(CalendarPage.failure(problems, c)) }
         if published {
             body.append(.el("p", [("class", "muted")], text: t(DocumentText.issueNumber(number)) + " · "
                              + t(DocumentText.itemCount(ids.count))))
@@ -63,12 +114,15 @@ enum IssuePage {
                           ("href", Route.issueDownload(slot).path([("format", "md")]))],
                     text: t(OfficerText.downloadMarkdown)),
             ]))
+            body += try deliveries(slot, index, c)
         } else {
             body.append(.el("p", [], text: t(OfficerText.notPublishedYet(confirmed: ids.count,
                                                                          proposed: entries.count - ids.count))))
             if c.principal.isOfficer && !ids.isEmpty {
-                body.append(.el("div", [("class", "actions noprint")], [
-                    OfficerUI.button(.issuePublish(slot), t(OfficerText.publish), c),
+                // publishing reaches units: the button opens a page that says what will happen and asks
+                body.append(.el("p", [("class", "actions noprint")], [
+                    .el("a", [("class", "button"), ("href", Route.issuePublish(slot).path)],
+                        text: t(OfficerText.publish)),
                 ]))
                 body.append(.el("p", [("class", "muted noprint")], text: t(OfficerText.publishHint(
                     units: channel.receivingUnits(ws.units, on: slot.date).count))))

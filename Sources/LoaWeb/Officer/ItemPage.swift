@@ -90,11 +90,15 @@ enum ItemPage {
                                                                   text: t.date(pin))])
         }
         body.append(.el("dl", [("class", "facts")], facts))
-        if c.principal.isOfficer { body.append(actions(item, c)) }
+        if c.principal.isOfficer, item.status != .archived {
+            body.append(.el("p", [], [.el("a", [("class", "button"), ("href", Route.itemEdit(item.id.value).path)],
+                                          text: t(ItemText.edit))]))
+        }
+        if c.principal.holds(.approve) { body.append(actions(item, c)) }
 
         var preview: [HTML] = [.el("h2", [("lang", "vi")], text: item.title)]
         if let s = item.summary, !s.isEmpty { preview.append(.el("p", [("class", "lead")], text: s)) }
-        preview.append(.trusted(Markdown.html(item.body)))
+        preview.append(.trusted(ItemEditorPage.previewHTML(item.body)))
         body.append(.el("h2", text: t(OfficerText.preview)))
         // content items are written in Vietnamese whatever the interface language
         body.append(.el("article", [("lang", "vi"), ("class", "preview")], preview))
@@ -131,6 +135,7 @@ enum ItemPage {
             .el("div", [("class", "actions")], [.el("button", [("type", "submit"), ("class", "secondary")],
                                                     text: t(OfficerText.sendBack))]),
         ]))
+        guard c.principal.isOfficer else { return .el("section", [("class", "card")], parts) }
         var pin: [HTML] = [
             Pages.field(t(OfficerText.pinDate), for: "date",
                         Pages.input("date", value: item.pin?.value.iso ?? "", type: "date",
@@ -146,72 +151,6 @@ enum ItemPage {
         pin.append(.el("div", [("class", "actions")], buttons))
         parts.append(Pages.form(.itemPin(id), c, pin))
         return .el("section", [("class", "card")], parts)
-    }
-}
-
-/// `/items/new`: a new draft item from a form, the same file as `loa new item`.
-enum NewItemPage {
-    static func post(_ c: RequestContext) throws -> HTTPResponse {
-        let name = try c.signedInUser()
-        let r = c.request
-        func value(_ n: String) -> String? {
-            r.formValue(n).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
-        let new = NewItem(title: value("title") ?? "", themes: r.formValues("themes"),
-                          channels: r.formValues("channels").map { ChannelID($0) }, id: value("id"),
-                          author: value("author") ?? name, summary: value("summary"), folder: value("folder"))
-        if new.title.isEmpty || new.themes.isEmpty || new.channels.isEmpty {
-            return try render(c, problems: Failure(.officer(.newItemIncomplete), exitCode: ExitCode.usage), status: 422)
-        }
-        switch try c.changing({ ws, s throws(Failure) in try Editorial.create(new, workspace: ws, session: s) }) {
-        case .success(let file):
-            let id = String(file.split(separator: "/").last?.dropLast(3) ?? "")
-            return .redirect(to: .item(ItemID(id)), [("done", "created")])
-        case .failure(let f): return try render(c, problems: f, status: 422)
-        }
-    }
-
-    static func render(_ c: RequestContext, problems: Failure?, status: Int) throws -> HTTPResponse {
-        let t = c.t
-        let ws = try c.workspace()
-        let r = c.request
-        let chosenThemes = Set(r.formValues("themes")), chosenChannels = Set(r.formValues("channels"))
-        var body: [HTML] = [.el("h1", text: t(OfficerText.newItem))]
-        if let problems { body.append(OfficerUI.failure(problems, c)) }
-        let folders = Array(Set(ws.items.compactMap { i -> String? in
-            let parts = i.path.split(separator: "/")
-            return parts.count > 3 ? parts[2..<(parts.count - 1)].joined(separator: "/") : nil
-        })).sorted()
-        let themes: [HTML] = ws.plan.projects.map { p in
-            .el("details", [], [.el("summary", text: p.short)] + p.phases.flatMap { ph in
-                ph.themes.map { th in
-                    let ref = "\(p.id.value)/\(ph.id.value)/\(th.id.value)"
-                    return Pages.checkbox("themes", value: ref, label: "\(ref) — \(th.title)",
-                                          checked: chosenThemes.contains(ref), id: "theme-" + ref.slugForID)
-                }
-            })
-        }
-        body.append(Pages.form(.newItem, c, [
-            Pages.field(t(OfficerText.title), for: "title", Pages.input("title", value: r.formValue("title") ?? "",
-                                                                       attributes: [("required", "")])),
-            .el("fieldset", [], [.el("legend", text: t(WebText.themes))] + themes),
-            .el("fieldset", [], [.el("legend", text: t(OfficerText.channels))] + ws.channels.map { ch in
-                let id = ch.id.value.rawValue
-                return Pages.checkbox("channels", value: id, label: ch.name, checked: chosenChannels.contains(id),
-                                      id: "channel-" + id)
-            }),
-            Pages.field(t(OfficerText.itemID), for: "id", Pages.input("id", value: r.formValue("id") ?? ""),
-                        hint: t(OfficerText.itemIDHint)),
-            Pages.field(t(OfficerText.author), for: "author",
-                        Pages.input("author", value: r.formValue("author") ?? "")),
-            Pages.field(t(WebText.summary), for: "summary",
-                        Pages.textarea("summary", value: r.formValue("summary") ?? "")),
-            Pages.field(t(OfficerText.folder), for: "folder",
-                        Pages.select("folder", options: [("", "items/")] + folders.map { ($0, "items/\($0)/") },
-                                     selected: r.formValue("folder") ?? "")),
-            .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.createItem))]),
-        ]))
-        return OfficerUI.page(t(OfficerText.newItem), c, status: status, body)
     }
 }
 

@@ -34,7 +34,9 @@ enum OfficerUI {
 
     /// The notice a redirect asked for (`?done=…`), if any.
     static func doneNotice(_ c: RequestContext) -> [HTML] {
-        guard let key = c.request.queryValue("done"), let text = OfficerText.done(key) else { return [] }
+        guard let key = c.request.queryValue("done") else { return [] }
+        if let text = ItemText.done(key) { return [Pages.notice(c.t(text))] }
+        guard let text = OfficerText.done(key) else { return [] }
         return [Pages.notice(c.t(text))]
     }
 

@@ -17,6 +17,9 @@ enum Pages {
             for (route, label) in pages {
                 nav.append(.el("a", [("href", route.path)], text: t(label)))
             }
+            if c.principal.holds(.admin) {
+                nav.append(.el("a", [("href", Route.adminUsers.path)], text: t(AdminText.navAdmin)))
+            }
             nav.append(.el("span", [("class", "who")], text: name))
         case .anonymous: break
         }
@@ -34,7 +37,8 @@ enum Pages {
                 .el("meta", [("charset", "utf-8")]),
                 .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
                 .el("title", text: "\(title) — Loa"),
-                .el("link", [("rel", "stylesheet"), ("href", Route.asset("loa.css").path)]),
+                .el("link", [("rel", "stylesheet"), ("href", Routes.asset("loa.css").path)]),
+                .el("link", [("rel", "icon"), ("type", "image/svg+xml"), ("href", Routes.asset("loa-icon.svg").path)]),
             ] + unitHead(c)),
             .el("body", c.principal.isUser ? [] : [("class", "unit")], [
                 .el("a", [("class", "skip"), ("href", "#main")], text: t(WebText.skipToContent)),

@@ -70,6 +70,9 @@ enum Style {
     .muted{color:#555}
     article{background:#fff;border:1px solid #e2ddd6;border-radius:10px;padding:12px 14px;margin:12px 0}
     article img{max-width:100%;height:auto}
+    article.preview img{max-height:18rem;width:auto}
+    @media screen and (min-width:64rem){.editor{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);
+    gap:24px;align-items:start}.editor>.preview-pane{grid-column:2;grid-row:1;position:sticky;top:12px}}
     table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #ddd;padding:6px 8px;
     text-align:left}
     .qr svg{width:160px;height:160px}
@@ -150,9 +153,42 @@ enum Style {
       table.grid tr{background:#fff;border:1px solid #e2ddd6;border-radius:10px;margin:0 0 8px;overflow:hidden}
       table.grid tr.noslot:not(.marked){display:none}table.grid td{border:0;border-top:1px solid #eee}
       table.grid td.slot::before{content:attr(data-channel);display:block;font-size:12px;font-weight:700;color:#555}}
+    /* ── the calendar's month grid (CalendarPage) and the pages that ask before publishing: weeks × days,
+       Monday first; each entry's state is a coloured edge and a word; on a phone the grid becomes a list ── */
+    table.month{table-layout:fixed;width:100%;min-width:56rem;font-size:13px;border-collapse:collapse;background:#fff}
+    table.month th,table.month td{border:1px solid #e2ddd6;vertical-align:top;padding:4px}
+    table.month thead th{background:#f0ebe4}
+    table.month td.out{background:#f4f1ec}table.month td.noslot{background:#faf8f5}
+    table.month td.weekend .date{color:#8a1414}table.month td.today{outline:3px solid #1d4ed8;outline-offset:-3px}
+    table.month .date{margin:0 0 2px;font-weight:700}table.month .date .wd{display:none}
+    table.month .slot{border-top:1px solid #eee;padding:3px 0 2px;margin-top:3px}
+    table.month .slot.published{background:#eef6ef}
+    table.month .channel{margin:0;font-size:12px;font-weight:700;color:#444}
+    table.month ul{list-style:none;margin:0;padding:0}
+    table.month li.entry{margin:2px 0 4px;padding-left:6px;border-left:4px solid #bbb;overflow-wrap:anywhere}
+    table.month li.entry.proposed{border-left-color:#d9aa2e}table.month li.entry.confirmed{border-left-color:#4a78b8}
+    table.month li.entry.published{border-left-color:#5a9a6a}
+    table.month details.entry-actions{margin:2px 0}
+    table.month details.entry-actions summary{min-height:32px;font-size:12px}
+    table.month form{margin:2px 0}table.month form.move{display:flex;flex-wrap:wrap;gap:4px;align-items:center}
+    table.month select{max-width:100%;font-size:12px}table.month label{font-size:12px}
+    table.month button{font-size:12px;padding:4px 8px;min-height:32px}
+    table.month .overdue{margin:2px 0;font-size:12px;color:#8a1414}
+    .badge.overdue{background:#fdeaea;border-color:#a40000;color:#8a1414}
+    ul.units{columns:3 14rem}table.deliveries td.delivery{white-space:nowrap}
+    @media screen and (max-width:40rem){
+      table.month,table.month tbody,table.month tr,table.month td{display:block;min-width:0;width:auto}
+      table.month thead,table.month td.out,table.month td.noslot:not(.marked){display:none}
+      table.month{border:0;background:none}
+      table.month td{border:1px solid #e2ddd6;border-radius:10px;background:#fff;margin:0 0 8px;padding:8px}
+      table.month .date .wd{display:inline}table.month button,table.month summary{min-height:44px}}
+    /* ── end of the calendar's month grid ── */
     @media print{@page{size:A4;margin:18mm 15mm 18mm 25mm}main,main:has(> .desk){max-width:none;padding:0}
       .noprint,form,.skip,.notice.info{display:none}.card,dl.facts,.document{border:0;padding:0}
       .scroll{overflow:visible}table.grid{min-width:0;font-size:9pt}h2,h3,h4{break-after:avoid}
       .document{font-size:13pt}article.issue{break-inside:avoid-page}a{color:inherit;text-decoration:none}}
+    .notice.warning{background:#fff4e0;border:1px solid #c99a3c}
+    .linkcard .qr svg{width:42mm;height:42mm}.linkcard .url{font-family:monospace;font-size:13px;word-break:break-all}
+    @media print{.cardsheet .linkcard{border:1px dashed #777;padding:4mm;width:90mm;break-inside:avoid}}
     """
 }

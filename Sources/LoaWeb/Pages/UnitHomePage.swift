@@ -25,6 +25,8 @@ enum UnitHomePage {
         if let cluster = unit.cluster {
             body.append(.el("p", [("class", "muted")], text: t(WebText.clusterOf(index.clusterName(cluster)))))
         }
+        // a report an officer returned for correction: the comment, and the way to correct it
+        body += try UnitMonthPage.returnedNotices(code, c)
         if let logged = c.request.queryValue("logged").flatMap({ Month(iso: $0) }) {
             body.append(Pages.notice(t(WebText.loggedNotice(t.month(logged)))))
         }

@@ -56,7 +56,7 @@ enum UnitLinkPage {
             ("start_url", .string(start)), ("scope", .string("/")), ("display", .string("standalone")),
             ("lang", .string(c.language.rawValue)), ("background_color", .string(Style.paper)),
             ("theme_color", .string(Style.brand)),
-            ("icons", .array([.object([("src", .string(Route.asset("loa-icon.svg").path)), ("sizes", .string("any")),
+            ("icons", .array([.object([("src", .string(Routes.asset("loa-icon.svg").path)), ("sizes", .string("any")),
                                        ("type", .string("image/svg+xml")), ("purpose", .string("any"))])])),
         ])
         return HTTPResponse(status: 200, headers: [HTTPHeader("Content-Type", "application/manifest+json"),

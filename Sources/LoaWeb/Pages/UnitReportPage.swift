@@ -116,6 +116,7 @@ enum UnitReportPage {
 
         var body: [HTML] = [.el("h1", text: t(WebText.reportTitle(t.month(d.period))))]
         if let notice { body.append(notice) }
+        body += try UnitMonthPage.returnedNotices(d.unit, months: [d.period], c)
         body.append(.el("p", [], text: t(WebText.reportIntro(due: t.date(ws.plan.reportDueDate(for: d.period))))))
         if d.source == .sent { body.append(Pages.notice(t(WebText.correctionNote), kind: "info")) }
 

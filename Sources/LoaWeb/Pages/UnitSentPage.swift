@@ -20,6 +20,25 @@ enum UnitSentPage {
         let plan = index.workspace.plan
         let onTime = sent.submitted <= plan.reportDueDate(for: m)
 
+        let facts = facts(of: v, urgent: urgent, index: index, t: t)
+
+        let body: [HTML] = [
+            .el("h1", text: t(WebText.sentTitle(t.month(m)))),
+            Pages.notice(t(WebText.sentNotice(t.month(m)))),
+            .el("p", [], [.el("strong", text: t(WebText.recordedOn(date: t.date(sent.submitted), onTime: onTime)))]),
+            .el("p", [], text: t(WebText.sentWhatWasRecorded)),
+            facts,
+            .el("div", [("class", "actions")], [
+                .el("a", [("class", "button"), ("href", Route.unitReport(m).path)], text: t(WebText.editReport)),
+                .el("a", [("class", "button secondary"), ("href", Route.unitHome.path)], text: t(WebText.backHome)),
+            ]),
+        ]
+        return Pages.page(t(WebText.sentTitle(t.month(m))), context: c, body: body)
+    }
+
+    /// What a report holds, in the unit's words: sensitive issues by topic only (details stay with the officers who
+    /// have the permission, on the alerts page). The officers' page of a unit's month shows the same.
+    static func facts(of v: ReportFormValues, urgent: [UrgentIssue], index: WorkspaceIndex, t: Localizer) -> HTML {
         var facts: [HTML] = []
         func fact(_ label: WebText, _ value: HTML) { facts += [.el("dt", text: t(label)), .el("dd", [], [value])] }
         func text(_ s: String) -> HTML { s.trimmed.isEmpty ? .text(t(WebText.noneRecorded)) : .text(s) }
@@ -55,18 +74,6 @@ enum UnitSentPage {
         }
         fact(.issues, list(issues))
         fact(.notes, text(v.notes))
-
-        let body: [HTML] = [
-            .el("h1", text: t(WebText.sentTitle(t.month(m)))),
-            Pages.notice(t(WebText.sentNotice(t.month(m)))),
-            .el("p", [], [.el("strong", text: t(WebText.recordedOn(date: t.date(sent.submitted), onTime: onTime)))]),
-            .el("p", [], text: t(WebText.sentWhatWasRecorded)),
-            .el("dl", [("class", "facts")], facts),
-            .el("div", [("class", "actions")], [
-                .el("a", [("class", "button"), ("href", Route.unitReport(m).path)], text: t(WebText.editReport)),
-                .el("a", [("class", "button secondary"), ("href", Route.unitHome.path)], text: t(WebText.backHome)),
-            ]),
-        ]
-        return Pages.page(t(WebText.sentTitle(t.month(m))), context: c, body: body)
+        return .el("dl", [("class", "facts")], facts)
     }
 }
