@@ -109,6 +109,13 @@ public struct SubmissionGrid: Sendable {
         if days[cell] == Self.none { days[cell] = Int32(clamping: submitted.ordinal) }
     }
 
+    /// Whether a unit's form for a month came, and by its due date (an ordinal day): no day is built, so the totals
+    /// of 100,000 units × months are a walk over small numbers. Nil: no form.
+    public func onTime(unit: Int, month: Int, dueOrdinal: Int) -> Bool? {
+        let d = days[unit * months.count + month]
+        return d == Self.none ? nil : Int(d) <= dueOrdinal
+    }
+
     public func submitted(unit: Int, month: Int) -> Day? {
         let d = days[unit * months.count + month]
         return d == Self.none ? nil : Day(ordinal: Int(d))
@@ -135,7 +142,24 @@ extension Completeness {
 }
 
 
+extension Completeness {
+    /// A cell's state without its days: what totals and filters count.
+    public enum State: Sendable, Hashable { case notExpected, onTime, late, overdue, pending }
+}
+
 extension Completeness.Totals {
+    /// Adds one state.
+    public mutating func add(_ state: Completeness.State) {
+        switch state {
+        case .notExpected: return
+        case .onTime: onTime += 1
+        case .late: late += 1
+        case .overdue: overdue += 1
+        case .pending: pending += 1
+        }
+        expected += 1
+    }
+
     /// Adds one cell.
     public mutating func add(_ cell: Completeness.Cell) {
         guard case .expected(let state) = cell else { return }

@@ -12,9 +12,9 @@ enum CompletenessPage {
     enum StateFilter: String, CaseIterable {
         case missing, late, onTime = "on-time"
 
-        func admits(_ cell: Completeness.Cell) -> Bool {
-            switch (self, cell) {
-            case (.missing, .expected(.missing)), (.late, .expected(.late)), (.onTime, .expected(.onTime)): true
+        func admits(_ state: Completeness.State) -> Bool {
+            switch (self, state) {
+            case (.missing, .overdue), (.missing, .pending), (.late, .late), (.onTime, .onTime): true
             default: false
             }
         }
@@ -63,14 +63,28 @@ enum CompletenessPage {
         let month = c.monthQuery("month").flatMap { months.contains($0) ? $0 : nil } ?? months[months.count - 1]
         let m = months.firstIndex(of: month) ?? months.count - 1
         let dues = months.map { ws.plan.reportDueDate(for: $0) }
+        let dueOrdinals = dues.map(\.ordinal)
+        let firsts = months.map(\.first), lasts = months.map(\.last)
+        let counted = months.map { $0 >= expectation.start }
         let today = c.today
+        /// `ReportExpectation.isExpected` with each month's first and last day worked out once.
+        func expected(_ i: Int, _ k: Int) -> Bool { counted[k] && units[i].exists(from: firsts[k], to: lasts[k]) }
         // the same states as `ReportState`, with each month's due date worked out once
         func cell(_ i: Int, _ k: Int) -> Completeness.Cell {
-            guard expectation.isExpected(units[i], in: months[k]) else { return .notExpected }
+            guard expected(i, k) else { return .notExpected }
             if let d = grid.submitted(unit: i, month: k) {
                 return .expected(d <= dues[k] ? .onTime(submitted: d) : .late(submitted: d))
             }
             return .expected(.missing(due: dues[k], overdue: today > dues[k]))
+        }
+        /// The same state as a small number, for totals and filters over every unit (no day is built).
+        func state(_ i: Int, _ k: Int) -> Completeness.State {
+            guard expected(i, k) else { return .notExpected }
+            switch grid.onTime(unit: i, month: k, dueOrdinal: dueOrdinals[k]) {
+            case true?: return .onTime
+            case false?: return .late
+            case nil: return today > dues[k] ? .overdue : .pending
+            }
         }
         // totals and the summary by level count every unit the group and name filters keep
         var totals = [Completeness.Totals](repeating: Completeness.Totals(), count: months.count)
@@ -82,9 +96,9 @@ enum CompletenessPage {
         var groups: [GroupRow] = []
         var groupIndex: [String?: Int] = [:]
         for i in listing.kept {
-            for k in months.indices { totals[k].add(cell(i, k)) }
-            let here = cell(i, m)
-            if case .expected(.missing) = here { missing.append(i) }
+            for k in months.indices { totals[k].add(state(i, k)) }
+            let here = state(i, m)
+            if here == .overdue || here == .pending { missing.append(i) }
             let key = hierarchy.group(of: units[i], at: level)
             let g = groupIndex[key] ?? {
                 groups.append(GroupRow(group: key))
@@ -95,13 +109,13 @@ enum CompletenessPage {
             groups[g].totals.add(here)
         }
         groups.sort { hierarchy.precedes($0.group, $1.group) }
-        let state = c.request.queryValue("state").flatMap(StateFilter.init(rawValue:))
-        if let state { listing.kept = listing.kept.filter { state.admits(cell($0, m)) } }
+        let filter = c.request.queryValue("state").flatMap(StateFilter.init(rawValue:))
+        if let filter { listing.kept = listing.kept.filter { filter.admits(state($0, m)) } }
         let rows = listing.shown.map { i in
             Completeness.Row(unit: units[i], cells: months.indices.map { cell(i, $0) })
         }
         return View(grid: Completeness(months: months, rows: rows, totals: totals), listing: listing, month: month,
-                    state: state, missing: missing, level: level, groups: groups, from: months[0],
+                    state: filter, missing: missing, level: level, groups: groups, from: months[0],
                     to: months[months.count - 1])
     }
 
