@@ -165,21 +165,21 @@ def pages(w):
 
 def chart(results):
     """A small SVG: the HTML and DOCX reports' time as a multiple of the JSON's, and the pages' p50, by size."""
-    width, height, left, top, plot_w, plot_h = 720, 300, 60, 30, 260, 200
+    width, height, left, top, plot_w, plot_h = 720, 300, 60, 30, 260, 190
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'font-family="sans-serif" font-size="12" role="img" aria-label="Reports and pages by number of units">',
              f'<rect width="{width}" height="{height}" fill="#fff"/>']
 
-    def panel(x0, title, series, ymax, label, limit):
+    def panel(x0, title, series, ymax, ticks, label, limit):
         parts.append(f'<text x="{x0}" y="18" font-weight="bold">{title}</text>')
         parts.append(f'<line x1="{x0}" y1="{top + plot_h}" x2="{x0 + plot_w}" y2="{top + plot_h}" stroke="#333"/>')
         parts.append(f'<line x1="{x0}" y1="{top}" x2="{x0}" y2="{top + plot_h}" stroke="#333"/>')
         for i, n in enumerate(SIZES):
             x = x0 + 30 + i * (plot_w - 60) / (len(SIZES) - 1)
             parts.append(f'<text x="{x:.0f}" y="{top + plot_h + 16}" text-anchor="middle">{n:,}</text>')
-        for k in range(5):
-            v = ymax * k / 4
-            y = top + plot_h - plot_h * k / 4
+        for k in range(ticks + 1):
+            v = ymax * k / ticks
+            y = top + plot_h - plot_h * k / ticks
             parts.append(f'<text x="{x0 - 6}" y="{y + 4:.0f}" text-anchor="end">{label(v)}</text>')
         y = top + plot_h - plot_h * min(limit, ymax) / ymax
         parts.append(f'<line x1="{x0}" y1="{y:.0f}" x2="{x0 + plot_w}" y2="{y:.0f}" stroke="#a40000" '
@@ -191,15 +191,17 @@ def chart(results):
             dashing = 'stroke-dasharray="6 3" ' if dash else ""
             coords = " ".join("%.0f,%.0f" % (x, y) for x, y in points)
             parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" {dashing}points="{coords}"/>')
-            lx, ly = points[-1]
-            parts.append(f'<text x="{lx + 6:.0f}" y="{ly + 4:.0f}" fill="{colour}">{name}</text>')
+            # the legend: a short line and the name, one row per series under the title
+            row = top + plot_h + 34 + 16 * [s[0] for s in series].index(name)
+            parts.append(f'<line x1="{x0}" y1="{row - 4}" x2="{x0 + 24}" y2="{row - 4}" stroke="{colour}" '
+                         f'stroke-width="2" {dashing}/><text x="{x0 + 30}" y="{row}">{name}</text>')
 
     ratios = [("HTML", [r["reports"]["html"][0] / r["reports"]["json"][0] for r in results], False),
               ("DOCX", [r["reports"]["docx"][0] / r["reports"]["json"][0] for r in results], True)]
-    panel(left, "Phase report: time ÷ JSON's", ratios, 2.0, lambda v: f"{v:.1f}×", 1.5)
+    panel(left, "Phase report: time ÷ JSON's", ratios, 3.0, 6, lambda v: f"{v:.1f}×", 1.5)
     p50 = [("/completeness", [r["pages"]["/completeness"][1] * 1000 for r in results], False),
            ("/reports", [r["pages"]["/reports"][1] * 1000 for r in results], True)]
-    panel(left + 360, "Pages: p50 (ms)", p50, 250, lambda v: f"{v:.0f}", 200)
+    panel(left + 360, "Pages: p50 (ms)", p50, 250, 5, lambda v: f"{v:.0f}", 200)
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
