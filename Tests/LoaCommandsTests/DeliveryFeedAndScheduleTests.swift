@@ -75,13 +75,17 @@ import Testing
         try ws.novemberConfirmed()
         try ws.mailSettings(port: 2525)
         chmod(ws.path("distribution.yml"), 0o644)
+        // planning the month left its audit line; the refused publish must add nothing to the database
+        let before = try sqlite(ws.path("loa.sqlite"), "SELECT (SELECT count(*) FROM audit) || '/' || "
+                                + "(SELECT count(*) FROM publications)")
         let r = try ws.run(["publish", "ban-tin", "2026-11-13"], today: "2026-11-13")
         #expect(r.code == 65)
         #expect(r.stderr.contains("distribution.yml:1:1: error: distribution.yml có quyền 0644"))
         #expect(r.stderr.contains("chmod 600 distribution.yml"))
         #expect(!ws.exists("out/issues/ban-tin/2026-11-13.html"))
-        // the settings are read before the database is even opened
-        #expect(!ws.exists("loa.sqlite"))
+        // the settings are read before the database is changed
+        #expect(try sqlite(ws.path("loa.sqlite"), "SELECT (SELECT count(*) FROM audit) || '/' || "
+                           + "(SELECT count(*) FROM publications)") == before)
 
         chmod(ws.path("distribution.yml"), 0o600)
         try ws.secret("smtp.password", "s3cret-password")

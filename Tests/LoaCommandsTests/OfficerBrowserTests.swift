@@ -75,7 +75,7 @@ func runScript(_ script: String, _ arguments: [String], env: [String: String]) t
         #expect((seen["proposed_entries"] as? Int ?? 0) > 0)
         #expect(seen["confirmed_entries"] as? Int == seen["proposed_entries"] as? Int)
         #expect(seen["proposed_after_confirm"] as? Int == 0)
-        #expect((seen["confirm_notice"] as? String)?.contains("loa plan --confirm") == true)
+        #expect((seen["confirm_notice"] as? String)?.hasPrefix("Đã xác nhận cả tháng") == true)
         #expect(try ws.read("calendars/2026-12.ics").contains("STATUS:CONFIRMED"))
         #expect(seen["phone_page_width"] as? Int ?? 999 <= 360)
         #expect(seen["publish_notice"] as? String == "Đã phát hành số này và ghi nhận việc gửi tới các đơn vị.")

@@ -18,7 +18,10 @@ import Testing
                      "/items/ho-tay-tien-do", "/items/new", "/completeness", "/alerts", "/reports",
                      "/reports/month/2026-11", "/reports/phase/digital/2.1?from=2026-10-01",
                      "/reports/unit/cdcs-so-gddt", "/search?q=chuyen+doi+so", "/issues/ban-tin/2026-11-13",
-                     "/issues/ban-tin/2026-12-15"]
+                     "/issues/ban-tin/2026-12-15",
+                     // the pages that ask before anything reaches units
+                     "/issues/ban-tin/2026-12-15/publish", "/issues/ban-tin/2026-11-13/unpublish",
+                     "/issues/ban-tin/2026-11-13/retry?unit=cdcs-cdc"]
         for language in ["vi", "en"] {
             #expect(try browser.get("/dashboard?lang=\(language)").status == 303)
             for (i, page) in pages.enumerated() {

@@ -57,8 +57,8 @@ import LoaStore
         let admin = try Self.admin(f)
         let page = try admin.get("/admin/users")
         #expect(page.text.contains("Thêm người dùng"))
-        let fields = [("name", "hoa"), ("role", "leader"), ("sensitive", "yes"), ("password", "Hoa-doc-bao-cao-2026"),
-                      ("password-again", "Hoa-doc-bao-cao-2026")]
+        let fields = [("name", "hoa"), ("role", "leader"), ("sensitive", "yes"), ("approve", "yes"),
+                      ("password", "Hoa-doc-bao-cao-2026"), ("password-again", "Hoa-doc-bao-cao-2026")]
         let key = try #require(admin.formKey(for: "/admin/users"))
         // without the form's token nothing runs
         #expect(try admin.post("/admin/users", fields, csrf: .some(nil)).status == 403)
@@ -69,7 +69,7 @@ import LoaStore
         try admin.get("/admin/users")
         #expect(try admin.post("/admin/users", fields, key: key).header("Location") == "/admin/users?added=hoa")
         let user = try #require(try f.read { try $0.user(named: "hoa") })
-        #expect(user.role == .leader && user.sensitive && !user.admin)
+        #expect(user.role == .leader && user.sensitive && !user.admin && user.approve, "a leader given approval")
         let added = try f.read { try $0.auditHistory(subject: "hoa") }
         #expect(added.map(\.action) == [.userAdded] && added.first?.actor == .user("quan"))
         #expect(try Self.signIn(f, "hoa", "Hoa-doc-bao-cao-2026") == 303)

@@ -126,14 +126,17 @@ func concrete(_ pattern: String) -> (path: String, fields: [(String, String)]) {
         try b.get("/items/cds-mo-hinh-hay")
         // a date with no slot of its channels is refused at once (rule 7)
         let noSlot = try b.post("/items/cds-mo-hinh-hay/pin", [("date", "2026-12-13")])
-        #expect(noSlot.status == 422 && noSlot.text.contains("quy tắc 7"))
+        #expect(noSlot.status == 422
+                && noSlot.text.contains("Chỉ ghim được vào ngày có số phát hành của một kênh mà bài được viết cho."))
+        #expect(!noSlot.text.contains("quy tắc 7"), "the rule in a sentence, not by its number")
         // a draft pinned to a slot day is accepted, and the plan names the rule it breaks
         #expect(try b.post("/items/cds-mo-hinh-hay/pin", [("date", "2026-12-15")]).status == 303)
         #expect(try f.text("content/items/chuyen-doi-so/cds-mo-hinh-hay.md").contains("\npin: 2026-12-15\n---\n"))
         try b.get("/calendar/2026-12")
         let r = try b.post("/calendar/2026-12/propose", [])
         #expect(r.status == 422)
-        #expect(r.text.contains("quy tắc 2: bài phải ở trạng thái approved"))
+        #expect(r.text.contains("Bài phải được duyệt trước ngày phát hành ít nhất 7 ngày."))
+        #expect(!r.text.contains("quy tắc") && !r.text.contains(".md:"), "no rule number, no file path")
         #expect(!f.exists("calendars/2026-12.ics"))
         // unpinned from the calendar, the month plans again
         let calendar = try b.get("/calendar/2026-12")
@@ -220,8 +223,8 @@ func concrete(_ pattern: String) -> (path: String, fields: [(String, String)]) {
         for format in Reporting.Format.allCases {
             let r = try b.get("/reports/month/2026-11?format=\(format.rawValue)")
             #expect(r.status == 200)
-            let name = format == .annex ? "month-2026-11-units.csv" : "month-2026-11.\(format.rawValue)"
-            #expect(r.header("Content-Disposition") == "attachment; filename=\"\(name)\"")
+            let file = format == .annex ? Reporting.annexName("month-2026-11") : "month-2026-11.\(format.rawValue)"
+            #expect(r.header("Content-Disposition") == "attachment; filename=\"\(file)\"")
         }
         let json = try b.get("/reports/month/2026-11?format=json").text
         let presenter = try Reporting.presenter(Reporting.month(Month(iso: "2026-11")!), includeSensitive: false,

@@ -3,7 +3,7 @@
 public enum AdminText: Sendable, Hashable, Localizable {
     // administration: users
     case navAdmin, usersTitle, userCount(Int), name, role, officer, leader, permissions, sensitive, admin, you
-    case sensitiveHint, adminHint, addUser, addUserButton, password, passwordAgain, passwordHint
+    case sensitiveHint, adminHint, approve, approveHint, addUser, addUserButton, password, passwordAgain, passwordHint
     case newPassword, setPassword, removeUser, removeConfirm(String), nameNeeded, nameInvalid, nameTaken(String)
     case passwordsDiffer, cannotRemoveYourself, noSuchUser(String)
     case doneUserAdded(String), donePasswordSet(String), doneUserRemoved(String)
@@ -37,6 +37,10 @@ public enum AdminText: Sendable, Hashable, Localizable {
         case .adminHint:
             Phrase(vi: "Được quản lý người dùng và đổi đường dẫn báo cáo của đơn vị.",
                    en: "May manage users and replace units' report links.")
+        case .approve: Phrase(vi: "Duyệt bài", en: "Approves items")
+        case .approveHint:
+            Phrase(vi: "Dành cho lãnh đạo được giao duyệt bài (cán bộ luôn được duyệt bài của người khác).",
+                   en: "For a leader entrusted with approving items (officers always approve others' items).")
         case .addUser: Phrase(vi: "Thêm người dùng", en: "Add a user")
         case .addUserButton: Phrase(vi: "Thêm", en: "Add")
         case .password: Phrase(vi: "Mật khẩu", en: "Password")

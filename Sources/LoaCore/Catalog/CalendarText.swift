@@ -11,6 +11,8 @@ public enum CalendarText: Sendable, Hashable, Localizable {
     // why a change is refused
     case rule(PlanRule, leadDays: Int), refused(PlanRule, leadDays: Int), noSuchEntry, entryPublished, pinnedHere
     case pinRefused(PlanRule, leadDays: Int)
+    case pinBreaks(title: String, channel: String, date: String, rule: PlanRule, leadDays: Int)
+    case pinWithoutIssue(title: String, date: String)
     // publishing, asked first
     case publishAskTitle, publishAsk(units: Int), deliveriesBy(Medium, count: Int), issueOwnDelivery(Medium)
     case withoutAddress(Int), unitsList, confirmPublish, cancel, nothingLeavesYet, noUnits, nothingConfirmed
@@ -93,6 +95,13 @@ public enum CalendarText: Sendable, Hashable, Localizable {
         case .pinRefused(let r, let lead):
             Phrase(vi: "Không ghim được bài vào ngày này. ", en: "The item cannot be pinned to that day. ")
                 + Self.sentence(r, lead)
+        case .pinBreaks(let title, let channel, let date, let rule, let lead):
+            Phrase(vi: "«\(title)» được ghim vào \(date) nhưng không lên được \(channel): ",
+                   en: "“\(title)” is pinned to \(date) but cannot go to \(channel): ") + Self.sentence(rule, lead)
+                + Phrase(vi: " Hãy bỏ ghim hoặc ghim sang ngày khác.", en: " Unpin it or pin it to another day.")
+        case .pinWithoutIssue(let title, let date):
+            Phrase(vi: "«\(title)» được ghim vào \(date), ngày không có kỳ phát hành nào của các kênh của bài.",
+                   en: "“\(title)” is pinned to \(date), a day with no issue of its channels.")
         case .noSuchEntry:
             Phrase(vi: "Lịch tháng không có bài này ở kỳ đó (có thể vừa được đổi).",
                    en: "The month's schedule has no such entry in that slot (it may just have changed).")
@@ -163,10 +172,10 @@ public enum CalendarText: Sendable, Hashable, Localizable {
                 + "deleted. Its entries stay on the schedule and can be published again.")
         case .confirmUnpublish: Phrase(vi: "Xác nhận thu hồi", en: "Take it back now")
         case .groupSummary: Phrase(vi: "Sửa từng bài trên lịch tháng", en: "Change one entry of a month's schedule")
-        case .confirmSummary: Phrase(vi: "Xác nhận một bài trên lịch", en: "Confirm one entry")
-        case .unconfirmSummary: Phrase(vi: "Bỏ xác nhận một bài trên lịch", en: "Make one entry a proposal again")
-        case .moveSummary: Phrase(vi: "Dời một bài sang kỳ khác của kênh", en: "Move one entry to another slot")
-        case .removeSummary: Phrase(vi: "Bỏ một bài khỏi lịch", en: "Remove one entry")
+        case .confirmSummary: Phrase(vi: "Xác nhận một bài trên lịch.", en: "Confirm one entry.")
+        case .unconfirmSummary: Phrase(vi: "Bỏ xác nhận một bài trên lịch.", en: "Make one entry a proposal again.")
+        case .moveSummary: Phrase(vi: "Dời một bài sang kỳ khác của kênh.", en: "Move one entry to another slot.")
+        case .removeSummary: Phrase(vi: "Bỏ một bài khỏi lịch.", en: "Remove one entry.")
         case .details:
             Phrase(vi: "Bài được chỉ bằng mã bài và kỳ KÊNH.YYYY-MM-DD, như trong calendars/YYYY-MM.ics. Ghi lại "
                 + "lịch tháng như trang Lịch trên web và ghi vào lịch sử thao tác.",

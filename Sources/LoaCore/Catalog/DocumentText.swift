@@ -218,7 +218,8 @@ public enum DocumentText: Sendable, Hashable, Localizable {
         case .moreGroups(let n, let annex):
             Phrase(vi: "và \(n) nhóm khác — xem phụ lục danh sách từng đơn vị (tệp \(annex))",
                    en: "and \(n) more groups — see the annex listing every unit (file \(annex))")
-        case .annexDownload: Phrase(vi: "Tải phụ lục từng đơn vị (CSV)", en: "Download the per-unit annex (CSV)")
+        case .annexDownload: Phrase(vi: "Tải bảng tính phụ lục từng đơn vị",
+                                    en: "Download the per-unit annex as a spreadsheet")
         case .moreWarnings(let n):
             Phrase(vi: "và \(n) cảnh báo khác — đầy đủ trong báo cáo cảnh báo sớm (loa report warnings)",
                    en: "and \(n) more warnings — all of them in the early warnings report (loa report warnings)")

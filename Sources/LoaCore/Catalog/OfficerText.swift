@@ -68,11 +68,11 @@ public enum OfficerText: Sendable, Hashable, Localizable {
         case .doneUnchanged:
             Phrase(vi: "Không có gì thay đổi: bài đã như vậy.", en: "Nothing changed: the item already reads so.")
         case .doneProposed:
-            Phrase(vi: "Đã đề xuất lịch tháng (như loa plan); các mục đã xác nhận được giữ nguyên.",
-                   en: "The month was proposed (as loa plan does); confirmed entries were kept.")
+            Phrase(vi: "Đã đề xuất lịch tháng; các mục đã xác nhận được giữ nguyên.",
+                   en: "The month was proposed; confirmed entries were kept.")
         case .doneConfirmed:
-            Phrase(vi: "Đã xác nhận cả tháng (như loa plan --confirm).",
-                   en: "The whole month was confirmed (as loa plan --confirm does).")
+            Phrase(vi: "Đã xác nhận cả tháng: các bài sẽ được phát hành theo lịch.",
+                   en: "The whole month was confirmed: its items go out as scheduled.")
         case .donePublished:
             Phrase(vi: "Đã phát hành số này và ghi nhận việc gửi tới các đơn vị.",
                    en: "The issue was published and its deliveries recorded.")
@@ -97,11 +97,12 @@ public enum OfficerText: Sendable, Hashable, Localizable {
         case .propose: Phrase(vi: "Đề xuất lịch tháng", en: "Propose the month")
         case .confirmAll: Phrase(vi: "Xác nhận cả tháng", en: "Confirm the whole month")
         case .planHint:
-            Phrase(vi: "Đề xuất làm đúng như lệnh loa plan: giữ các mục đã xác nhận, xếp lại phần còn lại theo các quy "
-                       + "tắc; xác nhận làm như loa plan --confirm. Cả hai ghi tệp calendars/ của tháng.",
-                   en: "Propose does exactly what loa plan does: confirmed entries stay, the rest is planned again by "
-                       + "the rules; confirm does what loa plan --confirm does. Both write the month's file in "
-                       + "calendars/.")
+            Phrase(vi: "Đề xuất: giữ các mục đã xác nhận và xếp lại phần còn lại theo kế hoạch — mỗi bài vào một "
+                       + "số của kênh mà bài dành cho, trong thời gian đăng của bài, và đã được duyệt trước ngày phát "
+                       + "hành đủ số ngày kế hoạch yêu cầu. Xác nhận: chốt lịch cả tháng để các bài được phát hành.",
+                   en: "Propose: keep the confirmed entries and place the rest by the plan — each item in an issue of "
+                       + "a channel it is meant for, within its window, and approved the number of days the plan "
+                       + "asks before the issue goes out. Confirm: settle the whole month so its items go out.")
         case .day: Phrase(vi: "Ngày", en: "Day")
         case .readIssue: Phrase(vi: "Đọc số đã phát hành", en: "Read the published issue")
         case .passedSlot: Phrase(vi: "kỳ đã qua", en: "passed")
@@ -147,8 +148,8 @@ public enum OfficerText: Sendable, Hashable, Localizable {
         case .decide: Phrase(vi: "Duyệt bài", en: "Decide")
         case .approve: Phrase(vi: "Duyệt bài", en: "Approve")
         case .reason: Phrase(vi: "Lý do trả lại", en: "Reason for sending it back")
-        case .reasonHint: Phrase(vi: "Tác giả sẽ đọc lý do này trong tệp bài (review_note) và trên trang này.",
-        en: "The author reads it in the item's file (review_note) and on this page.")
+        case .reasonHint: Phrase(vi: "Tác giả sẽ đọc lý do này cùng với bài và trên trang này.",
+        en: "The author reads it with the item and on this page.")
         case .sendBack: Phrase(vi: "Trả lại cho tác giả", en: "Send back to the author")
         case .newItemIncomplete:
             Phrase(vi: "bài mới cần tiêu đề, ít nhất một nội dung trọng tâm và một kênh",
@@ -158,8 +159,8 @@ public enum OfficerText: Sendable, Hashable, Localizable {
         en: "Lower-case letters, digits and hyphens; left empty, it comes from the title.")
         case .folder: Phrase(vi: "Thư mục", en: "Folder")
         case .createItem: Phrase(vi: "Tạo bài nháp", en: "Create the draft")
-        case .downloadHTML: Phrase(vi: "Tải bản in (HTML)", en: "Download for print (HTML)")
-        case .downloadMarkdown: Phrase(vi: "Tải Markdown", en: "Download Markdown")
+        case .downloadHTML: Phrase(vi: "Tải bản in", en: "Download for print")
+        case .downloadMarkdown: Phrase(vi: "Tải văn bản", en: "Download as text")
         case .notPublishedYet(let confirmed, let proposed):
             Phrase(vi: "Chưa phát hành: \(confirmed) bài đã xác nhận, \(proposed) bài mới đề xuất (chưa vào số).",
                    en: "Not published yet: \(confirmed) confirmed, \(proposed) only proposed (not in the issue).")
@@ -206,7 +207,8 @@ public enum OfficerText: Sendable, Hashable, Localizable {
                    en: "Not sent for \(m): \(n) \(n == 1 ? "unit" : "units")")
         case .dueOn(let d): Phrase(vi: "Hạn gửi: \(d).", en: "Due: \(d).")
         case .everyoneSent: Phrase(vi: "Tất cả các đơn vị đã gửi.", en: "Every unit has sent it.")
-        case .downloadCSV: Phrase(vi: "Tải danh sách để nhắc (CSV)", en: "Download the reminder list (CSV)")
+        case .downloadCSV:
+            Phrase(vi: "Tải bảng tính danh sách để nhắc", en: "Download the reminder list as a spreadsheet")
         case .linksForOfficers:
             Phrase(vi: "Đường dẫn riêng của các đơn vị chỉ hiện cho cán bộ nghiệp vụ.",
                    en: "Units' private links are shown to officers only.")
@@ -233,7 +235,16 @@ public enum OfficerText: Sendable, Hashable, Localizable {
         case .unitReports: Phrase(vi: "Báo cáo của một đơn vị", en: "Unit report")
         case .from: Phrase(vi: "Từ ngày", en: "From")
         case .to: Phrase(vi: "Đến ngày", en: "To")
-        case .download(let f): Phrase(vi: "Tải \(f)", en: "Download \(f)")
+        // a download by what it is to the reader, not by its file format
+        case .download(let f):
+            switch f.lowercased() {
+            case "md", "markdown": Phrase(vi: "Tải văn bản", en: "Download as text")
+            case "html": Phrase(vi: "Tải bản in", en: "Download for print")
+            case "csv": Phrase(vi: "Tải bảng tính", en: "Download the spreadsheet")
+            case "json": Phrase(vi: "Tải dữ liệu cho phần mềm khác", en: "Download the data for other software")
+            case "docx", "word": Phrase(vi: "Tải bản Word", en: "Download for Word")
+            default: Phrase(vi: "Tải \(f)", en: "Download \(f)")
+            }
         case .searchTitle: Phrase(vi: "Tìm kiếm", en: "Search")
         case .searchFor: Phrase(vi: "Tìm trong bài, hoạt động và ý kiến", en: "Search items, activities and feedback")
         case .search: Phrase(vi: "Tìm", en: "Search")

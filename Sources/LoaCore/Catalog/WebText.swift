@@ -92,7 +92,8 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .issuesDelivered: Phrase(vi: "Bản tin đơn vị đã nhận", en: "Issues delivered to the unit")
         case .noIssues: Phrase(vi: "Chưa có bản tin nào.", en: "No issues yet.")
         case .pastMonths: Phrase(vi: "Các tháng trước", en: "Earlier months")
-        case .uploadFile: Phrase(vi: "Gửi tệp báo cáo (.md, .csv)", en: "Send a report file (.md, .csv)")
+        case .uploadFile: Phrase(vi: "Gửi tệp báo cáo (mẫu báo cáo đã điền hoặc bảng hoạt động)",
+                                 en: "Send a report file (a filled report form or an activity table)")
         case .noPastMonths: Phrase(vi: "Chưa có tháng nào trước đó.", en: "No earlier months.")
         case .sentNotice(let m): Phrase(vi: "Đã nhận báo cáo \(m). Cảm ơn đơn vị!",
             en: "Your report for \(m) has been received. Thank you!")
@@ -180,8 +181,10 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .urgentEarlier: Phrase(vi: "Vấn đề đơn vị đã báo", en: "Issues your unit reported")
         case .urgentNone: Phrase(vi: "Chưa báo vấn đề nào.", en: "None reported yet.")
         case .reportUrgent: Phrase(vi: "Báo cáo vấn đề nhạy cảm", en: "Report a sensitive issue")
-        case .blankForm(let m): Phrase(vi: "Tải mẫu báo cáo \(m) (.md)", en: "Download the report form for \(m) (.md)")
-        case .activityTemplate: Phrase(vi: "Tải bảng hoạt động mẫu (.csv)", en: "Download the activity table (.csv)")
+        case .blankForm(let m): Phrase(vi: "Tải mẫu báo cáo \(m) để điền",
+            en: "Download the report form for \(m) to fill in")
+        case .activityTemplate:
+            Phrase(vi: "Tải bảng hoạt động mẫu (bảng tính)", en: "Download the activity table (a spreadsheet)")
         case .offlineHowTo:
             Phrase(vi: "Khi không có mạng: tải mẫu về, điền bằng máy tính (mẫu báo cáo mở bằng Notepad, bảng hoạt "
                 + "động mở bằng Excel), rồi gửi tệp lên ở đây.",
@@ -237,14 +240,17 @@ public enum WebText: Sendable, Hashable, Localizable {
         case .addToReport: Phrase(vi: "Ghi vào báo cáo", en: "Add to the report")
         case .uploadTitle: Phrase(vi: "Gửi tệp báo cáo", en: "Send a report file")
         case .uploadIntro:
-            Phrase(vi: "Dành cho đơn vị làm báo cáo khi không có mạng: gửi tệp mẫu báo cáo (.md) đã điền hoặc bảng "
-                + "hoạt động (.csv).",
-                   en: "For units that report offline: send a filled report form (.md) or an activity table (.csv).")
+            Phrase(vi: "Dành cho đơn vị làm báo cáo khi không có mạng: gửi mẫu báo cáo đã điền, hoặc bảng hoạt "
+                + "động (bảng tính lưu dạng CSV UTF-8).",
+                   en: "For units that report offline: send a filled report form, or an activity table (a spreadsheet "
+                + "saved as CSV UTF-8).")
         case .chooseFile: Phrase(vi: "Chọn tệp", en: "Choose a file")
         case .uploadButton: Phrase(vi: "Gửi tệp", en: "Send the file")
         case .uploadResult(let name): Phrase(vi: "Kết quả nhập tệp \(name)", en: "Import of \(name)")
         case .uploadNoFile: Phrase(vi: "Chưa chọn tệp nào.", en: "No file was chosen.")
-        case .uploadWrongType: Phrase(vi: "Chỉ nhận tệp .md hoặc .csv.", en: "Only .md or .csv files are accepted.")
+        case .uploadWrongType:
+            Phrase(vi: "Chỉ nhận mẫu báo cáo đã điền hoặc bảng hoạt động lưu dạng CSV UTF-8.",
+                   en: "Only a filled report form or an activity table saved as CSV UTF-8 is accepted.")
         case .resultImported: Phrase(vi: "Đã ghi nhận.", en: "Recorded.")
         case .resultUnchanged: Phrase(vi: "Nội dung này đã được ghi nhận trước đó; không thay đổi gì.",
             en: "Already recorded; nothing changed.")

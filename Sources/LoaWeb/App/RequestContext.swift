@@ -103,7 +103,9 @@ struct RequestContext: Sendable {
         do { return try body() } catch let f as Failure { throw HTTPError(500, describe(f)) }
     }
 
-    func describe(_ f: Failure) -> String { f.diagnostics.map { $0.message.text(language) }.joined(separator: "; ") }
+    func describe(_ f: Failure) -> String {
+        f.diagnostics.map { $0.message.inWords.text(language) }.joined(separator: "; ")
+    }
 
     /// A unit's current link version in the store.
     func currentLinkVersion(of unit: UnitCode) throws -> Int {

@@ -19,6 +19,7 @@ enum AdminPages {
         var role = Role.officer.rawValue
         var sensitive = false
         var admin = false
+        var approve = false
         var errors: [String: [String]] = [:]
     }
 
@@ -42,8 +43,10 @@ enum AdminPages {
                 .el("tr", [], [
                     .el("th", [("scope", "row")], text: u.name + (u.name == me ? " " + t(AdminText.you) : "")),
                     .el("td", [], text: t(u.role == .officer ? AdminText.officer : .leader)),
-                    .el("td", [], text: ([u.sensitive ? t(AdminText.sensitive) : nil, u.admin ? t(AdminText.admin)
-                        : nil].compactMap { $0 }).joined(separator: ", ")),
+                    .el("td", [], text: ([u.sensitive ? t(AdminText.sensitive) : nil,
+                                          u.admin ? t(AdminText.admin) : nil,
+                                          u.role == .leader && u.approve ? t(AdminText.approve) : nil]
+                        .compactMap { $0 }).joined(separator: ", ")),
                 ])
             }),
         ])]))
@@ -98,6 +101,9 @@ enum AdminPages {
                     .el("small", [], text: t(AdminText.sensitiveHint)),
                     Pages.checkbox("admin", value: "yes", label: t(AdminText.admin), checked: f.admin, id: "admin"),
                     .el("small", [], text: t(AdminText.adminHint)),
+                    Pages.checkbox("approve", value: "yes", label: t(AdminText.approve), checked: f.approve,
+                                   id: "approve"),
+                    .el("small", [], text: t(AdminText.approveHint)),
                 ]),
                 Pages.field(t(AdminText.password), for: "password", Pages.input("password", value: "",
                     type: "password", attributes: [("autocomplete", "new-password"), ("required", "")],
@@ -112,11 +118,13 @@ enum AdminPages {
         ])
     }
 
-    /// `POST /admin/users` (`name`, `role`, `sensitive`, `admin`, `password`, `password-again`): `loa user add`.
+    /// `POST /admin/users` (`name`, `role`, `sensitive`, `admin`, `approve`, `password`, `password-again`):
+    /// `loa user add`.
     static func addUser(_ c: RequestContext) throws -> HTTPResponse {
         let r = c.request
         var f = AddForm(name: (r.formValue("name") ?? "").trimmed, role: r.formValue("role") ?? "",
-                        sensitive: r.formValue("sensitive") == "yes", admin: r.formValue("admin") == "yes")
+                        sensitive: r.formValue("sensitive") == "yes", admin: r.formValue("admin") == "yes",
+                        approve: r.formValue("approve") == "yes")
         let role = Role(rawValue: f.role) ?? .officer
         let s = try c.session()
         if let problem = nameProblem(f.name) {
@@ -132,7 +140,8 @@ enum AdminPages {
         }
         guard f.errors.isEmpty else { return try users(c, add: f, status: 422) }
         let hash = try hashed(password, c)
-        let profile = Administration.Profile(role: role, sensitive: f.sensitive, admin: f.admin)
+        let profile = Administration.Profile(role: role, sensitive: f.sensitive, admin: f.admin,
+                                             approve: role == .leader && f.approve)
         if let failure = attempt({ () throws(Failure) in
             try Administration.addUser(f.name, profile, passwordHash: hash, session: s)
         }) {

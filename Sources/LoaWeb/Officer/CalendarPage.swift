@@ -141,13 +141,27 @@ enum CalendarPage {
         return OfficerUI.page(t(OfficerText.calendarTitle(t.month(m))), c, status: status, body)
     }
 
-    /// The messages of a refused change, in words only (the command line names the file; a page does not).
+    /// The messages of a refused change, in words only (the command line names the file and the rule's number; a
+    /// page names the item, the channel and the rule in a sentence).
     static func failure(_ f: Failure, _ c: RequestContext) -> HTML {
-        .el("div", [("class", "notice error"), ("role", "alert")], [
+        let index = try? c.index()
+        func said(_ m: Message) -> String {
+            let t = c.t
+            switch m {
+            case .pinBreaks(let item, let channel, let date, let rule):
+                let lead = index?.channels[channel]?.leadDays ?? 0
+                return t(CalendarText.pinBreaks(title: index?.itemTitle(item) ?? item.rawValue,
+                                                channel: index?.channelName(channel) ?? channel.rawValue,
+                                                date: t.date(date), rule: rule, leadDays: lead))
+            case .pinWithoutSlot(let item, _, let date):
+                let title = index?.itemTitle(item) ?? item.rawValue
+                return t(CalendarText.pinWithoutIssue(title: title, date: t.date(date)))
+            default: return m.inWords.text(c.language)
+            }
+        }
+        return .el("div", [("class", "notice error"), ("role", "alert")], [
             .el("p", [], [.el("strong", text: c.t(OfficerText.notDone))]),
-            .el("ul", [], f.diagnostics.filter { $0.severity == .error }.map { d in
-                .el("li", [], text: d.message.text(c.language))
-            }),
+            .el("ul", [], f.diagnostics.filter { $0.severity == .error }.map { .el("li", [], text: said($0.message)) }),
         ])
     }
 
@@ -251,7 +265,9 @@ enum CalendarPage {
                                           confirmed: e.state == .confirmed)
             let targets = rules.moveTargets(scheduled)
             if targets.isEmpty {
-                actions.append(.el("p", [("class", "muted small")], text: t(CalendarText.noMoveTarget)))
+                let pinned = index.items[e.item]?.pin?.value == cell.slot.date
+                actions.append(.el("p", [("class", "muted small")],
+                                   text: t(pinned ? CalendarText.pinnedHere : CalendarText.noMoveTarget)))
             } else {
                 let id = "move-\(e.item)-\(cell.slot.channel)-\(cell.slot.date.iso)"
                 actions.append(Pages.form(.calendarEntryMove(m), c, attributes: [("class", "move")],

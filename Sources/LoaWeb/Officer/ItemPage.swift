@@ -66,7 +66,6 @@ enum ItemPage {
         }
         var facts: [HTML] = []
         facts += OfficerUI.fact(t(OfficerText.status), [OfficerUI.badge(t(item.status), item.status.rawValue)])
-        facts += OfficerUI.fact(t(OfficerText.file), [.el("code", text: item.path)])
         facts += OfficerUI.fact(t(WebText.themes), [.el("ul", [], item.themeRefs.map { r in
             .el("li", text: "\(r) — \(index.themeTitle(r))")
         })])
@@ -109,8 +108,12 @@ enum ItemPage {
         if !history.isEmpty {
             body.append(.el("h2", text: t(OfficerText.history)))
             body.append(.el("ul", [("class", "plain")], history.reversed().map { e in
-                .el("li", [], [.text("\(t.date(e.day)) · \(e.actor.name) · \(t(OfficerText.auditAction(e.action)))"),
-                               .el("span", [("class", "pre muted")], text: e.detail.map { " — \($0)" } ?? "")])
+                // a creation's detail is the file it wrote: a page names no file
+                let detail = e.action == .itemCreated ? nil : e.detail
+                return .el("li", [], [
+                    .text("\(t.date(e.day)) · \(e.actor.name) · \(t(OfficerText.auditAction(e.action)))"),
+                    .el("span", [("class", "pre muted")], text: detail.map { " — \($0)" } ?? ""),
+                ])
             }))
         }
         return OfficerUI.page(item.title, c, status: status, body)

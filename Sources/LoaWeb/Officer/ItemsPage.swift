@@ -172,7 +172,7 @@ enum ItemsPage {
             case .success(.unchanged): unchanged += 1
             case .success: done += 1
             case .failure(let f):
-                let why = f.diagnostics.filter { $0.severity == .error }.map { $0.message.text(c.language) }
+                let why = f.diagnostics.filter { $0.severity == .error }.map { $0.message.inWords.text(c.language) }
                 refused.append(.el("li", [], [.el("strong", [("lang", "vi")], text: titles[id] ?? id),
                                               .text(" — " + why.joined(separator: "; "))]))
             }

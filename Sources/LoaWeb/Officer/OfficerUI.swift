@@ -20,14 +20,13 @@ enum OfficerUI {
         return Pages.form(route, c, attributes: [("class", "inline")], parts)
     }
 
-    /// The messages of a failed workflow, in words, each with the file and line it is about.
+    /// The messages of a failed workflow, in words: rules explained, never a file path, a line or a rule number.
     static func failure(_ f: Failure, _ c: RequestContext) -> HTML {
         .el("div", [("class", "notice error"), ("role", "alert")], [
             .el("p", [], [.el("strong", text: c.t(OfficerText.notDone))]),
+            // the message in words, never the file and line it was found at (SPEC §9.7)
             .el("ul", [], f.diagnostics.filter { $0.severity == .error }.map { d in
-                var parts: [HTML] = [.text(d.message.text(c.language))]
-                if let l = d.location { parts += [.text(" "), .el("small", [("class", "muted")], text: "(\(l))")] }
-                return .el("li", [], parts)
+                .el("li", [], text: d.message.inWords.text(c.language))
             }),
         ])
     }
