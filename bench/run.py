@@ -4,6 +4,7 @@ and reports the ratio. Writes bench/RESULTS.md.
 
     python3 bench/run.py --quick     # about a minute
     python3 bench/run.py --full      # under ten minutes on 2 cores
+    python3 bench/run.py --only scale  # reports and pages at 1,000 / 10,000 / 100,000 units (bench/scale_bench.py)
 
 Data are generated with a fixed seed, so two runs measure the same inputs.
 """
@@ -341,7 +342,11 @@ def main():
     g = ap.add_mutually_exclusive_group()
     g.add_argument("--quick", action="store_true")
     g.add_argument("--full", action="store_true")
+    ap.add_argument("--only", choices=["scale"], help="scale: reports and pages at 1,000 / 10,000 / 100,000 units")
     args = ap.parse_args()
+    if args.only == "scale":
+        import scale_bench
+        return scale_bench.main()
     quick = not args.full
     if not os.path.exists(LOA):
         sys.exit(f"{LOA} is missing: run swift build -c release (make bench does)")

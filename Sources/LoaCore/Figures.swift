@@ -198,6 +198,15 @@ struct CompactLateReport: Sendable {
 
 extension ReportFigures {
     /// Reports received after their due date, by month then in the order of `units.csv`.
+    /// How many reports came after their due date.
+    public var lateCount: Int { late.count }
+
+    /// The first `n` of `lateReports`, without building the others.
+    public func lateReports(first n: Int) -> [LateReport] {
+        late.prefix(n).map { LateReport(unit: lateUnits[Int($0.unit)], period: months[Int($0.month)],
+                                        submitted: Day(ordinal: Int($0.submitted))) }
+    }
+
     public var lateReports: [LateReport] {
         late.map { LateReport(unit: lateUnits[Int($0.unit)], period: months[Int($0.month)],
                               submitted: Day(ordinal: Int($0.submitted))) }

@@ -4,7 +4,8 @@ public struct ReportFindings: Sendable {
     public enum Shortcoming: Sendable {
         /// Units that owe reports, each with the months missing (in the units' order).
         case missingReports([(unit: UnitCode, months: [Month])])
-        case lateReports([LateReport])
+        /// The first late reports (by month, then in the order of `units.csv`) and how many there are in all.
+        case lateReports(first: [LateReport], total: Int)
         case themesWithoutPublication([ThemeRef])
         case unitsWithoutActivity([UnitCode])
         case targetNotMet(Target)
@@ -26,12 +27,16 @@ public struct ReportFindings: Sendable {
     /// How far ahead "coming observances" look, and how many a report names.
     public static let observanceHorizonDays = 120
     public static let observancesNamed = 4
+    /// How many late reports a finding names (a national report may hold hundreds of thousands).
+    public static let lateReportsNamed = 50
 
     public init(figures f: ReportFigures, workspace ws: Workspace, today: Day) {
         var limits: [Shortcoming] = []
         let missing = f.missingByUnit(order: ws.units)
         if !missing.isEmpty { limits.append(.missingReports(missing)) }
-        if !f.lateReports.isEmpty { limits.append(.lateReports(f.lateReports)) }
+        if f.lateCount > 0 {
+            limits.append(.lateReports(first: f.lateReports(first: Self.lateReportsNamed), total: f.lateCount))
+        }
         let uncovered = f.activeThemes.filter { (f.byTheme[$0] ?? 0) == 0 }
         if !uncovered.isEmpty { limits.append(.themesWithoutPublication(uncovered)) }
         // in a quick report activities are still coming in with the month's reports: no unit is faulted for them yet
@@ -42,7 +47,7 @@ public struct ReportFindings: Sendable {
 
         var next: [NextStep] = []
         if !uncovered.isEmpty { next.append(.prepareItems(for: uncovered)) }
-        if !missing.isEmpty || !f.lateReports.isEmpty { next.append(.remindUnits(dueDays: ws.plan.reportDueDays)) }
+        if !missing.isEmpty || f.lateCount > 0 { next.append(.remindUnits(dueDays: ws.plan.reportDueDays)) }
         if f.alertsOpen > 0 { next.append(.resolveAlerts(open: f.alertsOpen)) }
         let upcoming = ObservanceDay.occurrences(of: ws.observances, from: today,
                                                  to: today.adding(days: Self.observanceHorizonDays))

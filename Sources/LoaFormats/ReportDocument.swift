@@ -11,7 +11,8 @@ public enum ReportSubject: Sendable {
 /// Turns report figures and findings into a document (Markdown/HTML), CSV rows and JSON; it decides nothing.
 public struct ReportPresenter {
     public let figures: ReportFigures
-    public let findings: ReportFindings
+    /// Loa's findings (section II), worked out when a document asks: JSON and CSV never need them.
+    public var findings: ReportFindings { ReportFindings(figures: figures, workspace: workspace, today: today) }
     public let workspace: Workspace
     public let subject: ReportSubject
     public let language: Language
@@ -31,7 +32,6 @@ public struct ReportPresenter {
         self.figures = figures; self.workspace = workspace; self.subject = subject; self.language = language
         self.includeSensitive = includeSensitive; self.today = today
         self.officerText = officerText ?? ReportText(path: "")
-        findings = ReportFindings(figures: figures, workspace: workspace, today: today)
         index = WorkspaceIndex(workspace)
         t = Localizer(language)
     }
@@ -76,11 +76,13 @@ public struct ReportPresenter {
     /// document a draft.
     public func document() -> AdminDocument {
         let results = content() + activities() + reporting() + targets() + feedback()
+        let findings = self.findings
         var doc = AdminDocument(kind: .report, plan: workspace.plan, date: today, title: title, subtitle: subtitle,
                                 sections: [
                                     Section(t(DocumentText.sectionResults), results),
-                                    Section(t(DocumentText.sectionAssessment), assessment()),
-                                    Section(t(DocumentText.sectionNextSteps), officer(.nextSteps) + suggestions()),
+                                    Section(t(DocumentText.sectionAssessment), assessment(findings)),
+                                    Section(t(DocumentText.sectionNextSteps),
+                                            officer(.nextSteps) + suggestions(findings)),
                                     Section(t(DocumentText.sectionProposals), officer(.proposals)),
                                 ], language: language)
         doc.opening = DocumentOpening.report(workspace.plan, language: language)
@@ -89,7 +91,7 @@ public struct ReportPresenter {
     }
 
     /// II: Loa's own findings, then the officers' strengths and shortcomings with their causes.
-    func assessment() -> [Block] {
+    func assessment(_ findings: ReportFindings) -> [Block] {
         var out: [Block] = [.paragraph(t(DocumentText.findingsLead)),
                             .outline(findings.shortcomings.map(shortcoming))]
         if let text = officerText.parts[.assessment] { out += MarkdownTree.documentBlocks(text) }
@@ -115,7 +117,7 @@ public struct ReportPresenter {
     }
 
     /// While officers have not written III, what the figures suggest, for them to take up or leave.
-    func suggestions() -> [Block] {
+    func suggestions(_ findings: ReportFindings) -> [Block] {
         guard officerText.parts[.nextSteps] == nil else { return [] }
         return [.paragraph(t(DocumentText.suggestionsLead)), .outline(findings.nextSteps.map(nextStep))]
     }
@@ -435,11 +437,11 @@ public struct ReportPresenter {
                                              months: monthRanges(months[$0] ?? [])))
             }, more: list.count > cap ? t(DocumentText.moreUnits(count: t.count(list.count - cap),
                                                                   annex: md(annexName))) : nil)
-        case .lateReports(let list):
+        case .lateReports(let list, let total):
             return bullet(.lateReports, list.prefix(cap).map {
                 t(DocumentText.lateReport(unit: unit($0.unit), month: t.shortMonth($0.period),
                                           submitted: t.date($0.submitted)))
-            }, more: list.count > cap ? t(DocumentText.moreReports(count: t.count(list.count - cap),
+            }, more: total > cap ? t(DocumentText.moreReports(count: t.count(total - min(cap, list.count)),
                                                                     annex: md(annexName))) : nil)
         case .themesWithoutPublication(let refs): return bullet(.themesWithoutPublication, refs.map(theme))
         case .unitsWithoutActivity(let codes):

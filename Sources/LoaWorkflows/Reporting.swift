@@ -84,6 +84,10 @@ public enum Reporting {
                           expectation: ReportExpectation(plan: ws.plan, firstReported: first, today: s.today),
                           level: request.level)
         }
+        // section I.5: the early warnings on the day the document is dated, worked out before the figures so that
+        // their working memory and the tally's are never held at once (a national report's peak)
+        let warnings = try Warnings.current(workspace: ws, session: s)
+            .filter { w in unit.map { w.units.contains($0) } ?? true }
         let figures: ReportFigures
         if let store = try s.openReader() {
             // forms and activities stream into the tally: nothing grows with the number of rows
@@ -112,9 +116,7 @@ public enum Reporting {
                                         language: s.language, includeSensitive: includeSensitive, today: s.today,
                                         officerText: text)
         presenter.annexName = annexName(request.name)
-        // section I.5: the early warnings on the day the document is dated
-        presenter.warnings = try Warnings.current(workspace: ws, session: s)
-            .filter { w in unit.map { w.units.contains($0) } ?? true }
+        presenter.warnings = warnings
         return presenter
     }
 

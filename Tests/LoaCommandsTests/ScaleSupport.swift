@@ -71,7 +71,7 @@ final class BigWorkspace {
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
     /// Runs loa on the workspace, dated 10 January 2027 (October to December's reports all due).
-    func run(_ args: [String]) throws -> RunResult {
-        try loa(["--workspace", root, "--today", "2027-01-10"] + args)
+    func run(_ args: [String], stdin: Data? = nil) throws -> RunResult {
+        try loa(["--workspace", root, "--today", "2027-01-10"] + args, stdin: stdin)
     }
 }

@@ -29,6 +29,9 @@ public enum OfficerText: Sendable, Hashable, Localizable {
     // completeness
     case completenessTitle, fromMonth, toMonth, cluster, onTime, late, missing, pending, notExpected, unit
     case receivedOfExpected, notSent(String, Int), dueOn(String), everyoneSent, downloadCSV, linksForOfficers
+    // lists of units at national scale (issue 26): pages, filters, the groups of a level
+    case pageOf(page: Int, pages: Int, units: Int), previousPage, nextPage, nameContains, stateIn(String), anyState
+    case group, allUnits, groupsOf(String), groupUnits, upOneLevel, moreNotSent(Int), unitsFound(Int), findUnit
     // alerts
     case alertsTitle, alertCounts(open: Int, resolved: Int), sensitiveHidden, openedAgo(String, days: Int)
     case resolutionNote, resolve, resolvedAlerts(Int), noteNeeded
@@ -166,6 +169,28 @@ public enum OfficerText: Sendable, Hashable, Localizable {
             Phrase(vi: "Như lệnh loa publish: ghi tệp số báo vào out/issues/ và ghi nhận việc gửi tới \(units) đơn vị.",
                    en: "As loa publish does: writes the issue to out/issues/ and records its delivery to \(units) "
                        + "units.")
+        case .pageOf(let p, let n, let u):
+            Phrase(vi: "Trang \(Localizer(.vi).count(p))/\(Localizer(.vi).count(n)) · "
+                       + "\(Localizer(.vi).count(u)) đơn vị",
+                   en: "Page \(Localizer(.en).count(p)) of \(Localizer(.en).count(n)) · \(Localizer(.en).count(u)) "
+                       + "\(u == 1 ? "unit" : "units")")
+        case .previousPage: Phrase(vi: "← Trang trước", en: "← Previous page")
+        case .nextPage: Phrase(vi: "Trang sau →", en: "Next page →")
+        case .nameContains: Phrase(vi: "Tên có chữ", en: "Name contains")
+        case .stateIn(let m): Phrase(vi: "Tình trạng tháng \(m)", en: "State in \(m)")
+        case .anyState: Phrase(vi: "Mọi tình trạng", en: "Any state")
+        case .group: Phrase(vi: "Cụm, cấp trên", en: "Cluster or group")
+        case .allUnits: Phrase(vi: "Tất cả", en: "All")
+        case .groupsOf(let m): Phrase(vi: "Theo nhóm, tháng \(m)", en: "By group, \(m)")
+        case .groupUnits: Phrase(vi: "Số CĐCS", en: "Units")
+        case .upOneLevel: Phrase(vi: "↑ Lên một cấp", en: "↑ Up one level")
+        case .moreNotSent(let n):
+            Phrase(vi: "và \(Localizer(.vi).count(n)) đơn vị khác — xem trang sau hoặc tải CSV",
+                   en: "and \(Localizer(.en).count(n)) more — see the next pages or download the CSV")
+        case .unitsFound(let n):
+            Phrase(vi: "\(Localizer(.vi).count(n)) đơn vị",
+                   en: "\(Localizer(.en).count(n)) \(n == 1 ? "unit" : "units")")
+        case .findUnit: Phrase(vi: "Tìm", en: "Find")
         case .completenessTitle: Phrase(vi: "Tình hình gửi báo cáo của các CĐCS", en: "Reporting completeness by unit")
         case .fromMonth: Phrase(vi: "Từ tháng", en: "From month")
         case .toMonth: Phrase(vi: "Đến tháng", en: "To month")

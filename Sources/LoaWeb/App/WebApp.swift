@@ -31,6 +31,8 @@ public final class WebApp: Sendable {
     public let configuration: WebConfiguration
     let key: ServerKey
     let workspaces: WorkspaceCache
+    /// Pages listing units: their name order and submission grids, kept between requests (issue 26).
+    let unitLists = UnitListCache()
     let sessions: SessionStore<Principal>
     let links: UnitLinkIndex
     let throttle: LoginThrottle

@@ -49,11 +49,18 @@ enum DashboardPage {
         }
 
         var overdue: [HTML] = [heading(t(CommandText.statusOverdue), Route.completeness.path)]
-        overdue.append(f.overdue.isEmpty ? none(c) : .el("ul", [("class", "plain")], f.overdue.map { o in
-            .el("li", [], [.el("a", [("href", Route.completeness.path([("month", o.months.last?.iso)]))],
+        // at most 20 units here (a national body has thousands): the rest on the completeness pages
+        let listed = f.overdue.prefix(20)
+        overdue.append(f.overdue.isEmpty ? none(c) : .el("ul", [("class", "plain")], listed.map { o in
+            .el("li", [], [.el("a", [("href", Route.completeness.path([("month", o.months.last?.iso),
+                                                                       ("q", index.unitName(o.unit))]))],
                                text: index.unitName(o.unit)),
                            .text(" — " + o.months.map { t.shortMonth($0) }.joined(separator: ", "))])
         }))
+        if f.overdue.count > listed.count {
+            overdue.append(.el("p", [], [.el("a", [("href", Route.completeness.path([("state", "missing")]))],
+                                             text: t(OfficerText.moreNotSent(f.overdue.count - listed.count)))]))
+        }
 
         var alerts: [HTML] = [heading(t(CommandText.statusAlerts(f.alerts.count)), Route.alerts.path)]
         alerts.append(f.alerts.isEmpty ? none(c) : .el("ul", [("class", "plain")], f.alerts.map { a in
@@ -65,9 +72,13 @@ enum DashboardPage {
 
         // early warnings: a sensitive shared topic is named only for users with the permission
         var warnings: [HTML] = [.el("h2", text: t(WarningText.heading))]
-        warnings.append(f.warnings.isEmpty ? none(c) : .el("ul", [("class", "plain")], f.warnings.map { w in
+        warnings.append(f.warnings.isEmpty ? none(c) : .el("ul", [("class", "plain")], f.warnings.prefix(20).map { w in
             .el("li", [], text: w.sentence(index, showSensitive: c.principal.seesSensitive, t: t))
         }))
+        if f.warnings.count > 20 {
+            let more = t(DocumentText.moreWarnings(t.count(f.warnings.count - 20)))
+            warnings.append(.el("p", [("class", "muted")], text: more))
+        }
 
         var anniversaries: [HTML] = [.el("h2", text: t(CommandText.statusAnniversaries))]
         anniversaries.append(.el("ul", [("class", "plain")], f.roundAnniversaries.map { o in

@@ -11,7 +11,6 @@ enum ReportsPage {
         let t = c.t
         let ws = try c.workspace()
         let last = c.today.monthOfYear.previous
-        let units = VietnameseOrder.sorted(ws.units) { $0.name }.map { (value: $0.code.value.rawValue, label: $0.name) }
         var body: [HTML] = [.el("h1", text: t(OfficerText.reportsTitle))]
         body.append(.el("section", [("class", "card")], [
             .el("h2", text: t(OfficerText.monthReport)),
@@ -32,13 +31,7 @@ enum ReportsPage {
                 }
             }),
         ]))
-        body.append(.el("section", [("class", "card")], [
-            .el("h2", text: t(OfficerText.unitReports)),
-            .el("form", [("method", "get"), ("action", Route.reportUnitChooser.path)], [
-                Pages.field(t(OfficerText.unit), for: "unit", Pages.select("unit", options: units, selected: "")),
-                .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: t(OfficerText.open))]),
-            ]),
-        ]))
+        body.append(try unitFinder(c))
         body.append(.el("section", [("class", "card")], [
             .el("h2", text: t(OfficerText.searchTitle)),
             .el("form", [("method", "get"), ("action", Route.search.path), ("role", "search")], [
@@ -47,6 +40,37 @@ enum ReportsPage {
             ]),
         ]))
         return OfficerUI.page(t(OfficerText.reportsTitle), c, body)
+    }
+
+    /// The unit reports: a finder by name and group, its results 50 a page, each a link to the unit's report (a
+    /// list of 100,000 units in one page would be megabytes).
+    static func unitFinder(_ c: RequestContext) throws -> HTML {
+        let t = c.t
+        let listing = try UnitListing(c, search: "unit-name")
+        let index = try c.index()
+        let query: [(String, String?)] = [("unit-name", listing.query.isEmpty ? nil : listing.query),
+                                          ("group", listing.group)]
+        return .el("section", [("class", "card"), ("id", "units")], [
+            .el("h2", text: t(OfficerText.unitReports)),
+            .el("form", [("method", "get"), ("action", Route.reports.path + "#units"), ("class", "filters")], [
+                Pages.field(t(OfficerText.nameContains), for: "unit-name",
+                            Pages.input("unit-name", value: listing.query, type: "search")),
+                Pages.field(t(OfficerText.group), for: "group",
+                            Pages.select("group", options: listing.groupOptions(index, t: t),
+                                         selected: listing.group ?? "")),
+                .el("div", [("class", "actions")], [.el("button", [("type", "submit")],
+                                                        text: t(OfficerText.findUnit))]),
+            ]),
+            .el("p", [("class", "muted")], text: t(OfficerText.unitsFound(listing.kept.count))),
+            .el("ul", [("class", "plain columns")], listing.shown.map { i in
+                let u = listing.units[i]
+                return .el("li", [], [.el("a", [("href", Route.reportUnit(u.code.value).path)], text: u.name)]
+                           + (u.cluster.map {
+                               [.el("small", [("class", "muted")], text: " · " + index.clusterName($0))]
+                           } ?? []))
+            }),
+            listing.pager(.reports, query, t: t),
+        ])
     }
 
     /// `/reports/month?month=…`: the form's target, sent on to the report's address.

@@ -110,6 +110,10 @@ enum Style {
     tr.totals th,tr.totals td{background:#f0ebe4;font-weight:600}
     td.num{text-align:right;font-variant-numeric:tabular-nums}
     form.filters,form.row{display:flex;flex-wrap:wrap;gap:0 12px;align-items:flex-end}
+    /* pager of long lists of units (issue 26) */
+    nav.pager{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;margin:8px 0}
+    nav.pager a{display:inline-block;padding:8px 4px;min-height:44px;line-height:28px}
+    ul.columns{columns:18rem auto}
     form.filters .field,form.row .field{flex:1 1 11rem;margin:4px 0}
     form.filters .actions,form.row .actions{margin:4px 0;align-items:center}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;background:#fff;border:1px solid #e2ddd6;
