@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(
             name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0",
             providers: [.apt(["librsvg2-dev"])]),
+        // glibc's malloc.h: a report gives freed memory back before it draws (LoaCommands' Memory)
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -43,7 +45,8 @@ let package = Package(
         .target(
             name: "LoaWeb",
             dependencies: ["CMicroHTTPD", "CSodium", "CQRencode", "LoaSecrets", "LoaCore", "LoaFormats", "LoaStore", "LoaWorkflows"]),
-        .target(name: "LoaCommands", dependencies: ["LoaCore", "LoaFormats", "LoaStore", "LoaWorkflows", "LoaWeb"]),
+        .target(name: "LoaCommands",
+                dependencies: ["LoaCore", "LoaFormats", "LoaStore", "LoaWorkflows", "LoaWeb", "CMalloc"]),
         .executableTarget(name: "loa", dependencies: ["LoaCommands"]),
         .testTarget(name: "LoaCoreTests", dependencies: ["LoaCore"]),
         .testTarget(name: "LoaFormatsTests", dependencies: ["LoaFormats", "LoaCore"]),

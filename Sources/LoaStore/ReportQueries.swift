@@ -51,15 +51,22 @@ extension StoreReader {
 
         let months: [any DatabaseValueConvertible] = [from.monthOfYear, to.monthOfYear]
         // issues are far fewer than forms: read them first (CROSS JOIN keeps that order), then their forms
+        // units write the same topics again and again: one copy of each text, not one per row (100,000 units'
+        // issues are most of a national report's memory)
+        var texts: [String: String] = [:]
+        func shared(_ s: String) -> String {
+            if let known = texts[s] { return known }
+            texts[s] = s
+            return s
+        }
         facts.issues = try db.rows("""
             SELECT f.unit, f.period, i.topic, i.detail, i.sensitive FROM feedback_issues i CROSS JOIN forms f ON f.id =
               i.form_id
             WHERE f.current = 1 AND f.period BETWEEN ? AND ?\(unit == nil ? "" : " AND f.unit = ?") ORDER BY f.period,
               f.unit, i.id
             """, args(months)) { r in
-            ReportFacts.IssueRow(unit: try r.id(0), period: try r.month(1), topic: try r.text(2),
-                detail: r.optionalText(3),
-                                 sensitive: try r.bool(4))
+            ReportFacts.IssueRow(unit: try r.id(0), period: try r.month(1), topic: shared(try r.text(2)),
+                                 detail: r.optionalText(3).map(shared), sensitive: try r.bool(4))
         }
         // by month: which months count is the report's rule (LoaCore's `ReportMonths`), not the query's
         try db.query("""

@@ -58,6 +58,7 @@ struct ReportOutput: Sendable {
         }
         let presenter = try Reporting.presenter(request, includeSensitive: includeSensitive, final: final,
                                                 workspace: ws, session: s)
+        Memory.giveBackFreePages()
         guard let format else {
             for p in try Reporting.write(presenter, name: request.name,
                 session: s) { ctx.console.out(s.paths.relative(p) + "\n") }
