@@ -14,66 +14,22 @@ screenshots go to SHOTS_DIR. Exit 2 when Selenium or Chromium is missing.
 """
 import json
 import os
-import shutil
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-    from selenium.common.exceptions import WebDriverException, NoSuchElementException
+    from officer_flow import By, browser, click_and_wait, notice, submit
+    from selenium.common.exceptions import NoSuchElementException
+except SystemExit:
+    raise
 except ImportError:
     print("SKIPPED: Python's selenium is not installed")
     sys.exit(2)
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 DESK = (1280, 800)
 COMMENT = "Hoạt động thứ hai thiếu số người tham dự; đề nghị đơn vị kiểm tra và gửi lại."
 NEW_USER, NEW_PASSWORD = "hoa", "Hoa-doc-bao-cao-2026"
 LEADER_PASSWORD = "Lan-mat-khau-moi-2026"
-
-
-def browser():
-    o = Options()
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--force-device-scale-factor=1", "--lang=vi",
-              "--window-size=%d,%d" % DESK]:
-        o.add_argument(a)
-    o.binary_location = CHROMIUM
-    d = webdriver.Chrome(service=Service(DRIVER), options=o)
-    d.set_window_size(*DESK)
-    return d
-
-
-def gone(element):
-    """A wait condition: the element left the page (the browser is on the server's answer)."""
-    def check(_):
-        try:
-            element.is_enabled()
-            return False
-        except WebDriverException:
-            return True
-    return check
-
-
-def click_and_wait(d, element):
-    element.click()
-    WebDriverWait(d, 20).until(gone(element))
-
-
-def submit(d, css):
-    click_and_wait(d, d.find_element(By.CSS_SELECTOR, css))
-
-
-def notice(d, css="main .notice"):
-    try:
-        return WebDriverWait(d, 10).until(
-            expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css))).text
-    except Exception:
-        return ""
 
 
 def sign_in(d, base, name, password):
@@ -202,7 +158,7 @@ def main():
     base, shots = sys.argv[1], sys.argv[2]
     unit, link = os.environ["LOA_UNIT"], os.environ["LOA_UNIT_LINK"]
     seen = {}
-    d = browser()
+    d = browser(DESK)
     try:
         return_report(d, base, unit, shots, seen)
         correct_as_unit(d, link, shots, seen)

@@ -134,7 +134,7 @@ def officer(d, base, shots, seen):
 def main():
     base, shots = sys.argv[1], sys.argv[2]
     try:
-        d = browser()
+        d = browser(DESK)
     except WebDriverException as e:
         print("SKIPPED: Chromium could not start: %s" % e.msg)
         sys.exit(2)

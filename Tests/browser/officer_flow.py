@@ -63,14 +63,16 @@ form.submit();
 """
 
 
-def browser():
+def browser(size=DESK):
+    """Debian's Chromium, headless, in Vietnamese, with a window of the given size (the other officer flows import
+    this and the helpers below)."""
     o = Options()
     for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--force-device-scale-factor=1", "--lang=vi",
-              "--window-size=%d,%d" % DESK]:
+              "--window-size=%d,%d" % size]:
         o.add_argument(a)
     o.binary_location = CHROMIUM
     d = webdriver.Chrome(service=Service(DRIVER), options=o)
-    d.set_window_size(*DESK)
+    d.set_window_size(*size)
     return d
 
 
@@ -110,18 +112,22 @@ def gone(element):
     return check
 
 
+def click_and_wait(d, element):
+    """Clicks a button and waits for the page the server answers with (the old one goes stale)."""
+    element.click()
+    WebDriverWait(d, 20).until(gone(element))
+
+
 def submit(d, css):
-    """Clicks a form's button and waits for the page the server answers with (the old one goes stale)."""
-    button = d.find_element(By.CSS_SELECTOR, css)
-    button.click()
-    WebDriverWait(d, 20).until(gone(button))
+    """Clicks the form's button the selector finds and waits for the server's answer."""
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, css))
 
 
-def notice(d):
+def notice(d, css="main .notice"):
     """The notice the page shows after a change (waited for: the redirect may still be under way)."""
     try:
         return WebDriverWait(d, 10).until(
-            expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "main .notice"))).text
+            expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css))).text
     except Exception:
         return ""
 

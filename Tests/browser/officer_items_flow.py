@@ -11,79 +11,23 @@ to SHOTS_DIR (item-editor.png: the editor with its preview at 1280×800). Exit 2
 """
 import json
 import os
-import shutil
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
+    from officer_flow import By, browser, click_and_wait, notice, sign_in, sign_out, submit
     from selenium.common.exceptions import WebDriverException
+except SystemExit:
+    raise
 except ImportError:
     print("SKIPPED: Python's selenium is not installed")
     sys.exit(2)
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 DESK = (1280, 800)
 TITLE = "Thanh niên công đoàn tìm hiểu Bảo tàng Đảng"
 BODY = ("Chiều 5/12, **đoàn viên trẻ** các CĐCS khối trường học đã cùng tìm hiểu về Đề án xây dựng "
         "Bảo tàng Đảng Cộng sản Việt Nam.\n\n## Những điều đọng lại\n\n- ý nghĩa của Bảo tàng với thế hệ trẻ\n"
         "- cách mỗi đoàn viên góp tư liệu, hiện vật\n")
-
-
-def browser():
-    o = Options()
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--force-device-scale-factor=1", "--lang=vi",
-              "--window-size=%d,%d" % DESK]:
-        o.add_argument(a)
-    o.binary_location = CHROMIUM
-    d = webdriver.Chrome(service=Service(DRIVER), options=o)
-    d.set_window_size(*DESK)
-    return d
-
-
-def gone(element):
-    """A wait condition: the element left the page (an inspector error means the same as "stale")."""
-    def check(_):
-        try:
-            element.is_enabled()
-            return False
-        except WebDriverException:
-            return True
-    return check
-
-
-def click_and_wait(d, element):
-    element.click()
-    WebDriverWait(d, 20).until(gone(element))
-
-
-def submit(d, css):
-    click_and_wait(d, d.find_element(By.CSS_SELECTOR, css))
-
-
-def notice(d, css="main .notice"):
-    try:
-        return WebDriverWait(d, 10).until(
-            expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css))).text
-    except Exception:
-        return ""
-
-
-def sign_in(d, base, who):
-    name, password = who.split(":", 1)
-    d.get(base + "/login")
-    d.find_element(By.NAME, "name").send_keys(name)
-    d.find_element(By.NAME, "password").send_keys(password)
-    submit(d, "main button[type=submit]")
-
-
-def sign_out(d):
-    submit(d, "form[action='/logout'] button")
 
 
 def writer(d, base, shots, picture, seen):
@@ -148,7 +92,7 @@ def approver(d, base, seen):
 def main():
     base, shots, picture = sys.argv[1], sys.argv[2], sys.argv[3]
     try:
-        d = browser()
+        d = browser(DESK)
     except WebDriverException as e:
         print("SKIPPED: Chromium could not start: %s" % str(e).splitlines()[0])
         sys.exit(2)
