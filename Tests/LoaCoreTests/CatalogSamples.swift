@@ -871,6 +871,8 @@ let catalogSamples: [(catalog: String, values: [any Localizable])] = [
         OfficerText.pinDate,
         OfficerText.pin,
         OfficerText.pinHint,
+        OfficerText.noPinDays,
+        OfficerText.pinNeedsApproval,
         OfficerText.itemsTitle,
         OfficerText.newItem,
         OfficerText.itemCount(3, of: 3),

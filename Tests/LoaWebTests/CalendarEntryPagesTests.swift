@@ -204,6 +204,31 @@ import LoaWorkflows
         #expect(try Calendars.entries(of: Self.december, in: f.paths).contains { $0.item == id && $0.date == day })
     }
 
+    @Test func theItemPageOffersOnlyTheDaysTheCalendarWouldAndNoneBeforeApproval() throws {
+        let f = try WebFixture(today: "2026-12-10")
+        let b = try f.userBrowser("binh", role: .officer)
+        // a draft: no day is offered, a sentence says why
+        let draft = try b.get("/items/cds-mo-hinh-hay")
+        #expect(draft.text.contains("Chỉ ghim được bài đã duyệt"))
+        #expect(!draft.text.contains("name=\"date\""))
+        try b.get("/items/ho-tay-tien-do")
+        #expect(try b.post("/items/ho-tay-tien-do/approve", []).status == 303)
+        let page = try b.get("/items/ho-tay-tien-do")
+        let offered = page.text.matches(of: /<option value="([0-9]{4}-[0-9]{2}-[0-9]{2})"/).map {
+            Day(iso: String($0.output.1))!
+        }
+        // the same days as the calendar's rules, this month and the next two, from today on
+        let ws = try f.workspace
+        let item = try #require(ws.items.first { $0.id.value == "ho-tay-tien-do" })
+        var expected: [Day] = []
+        for month in [Self.december, Self.december.next, Self.december.adding(months: 2)] {
+            let rules = try CalendarEditing.rules(month, workspace: ws, session: f.session)
+            expected += rules.pinDays(item).filter { $0 >= f.today }
+        }
+        #expect(!offered.isEmpty && offered == expected)
+        #expect(!offered.contains(Day(iso: "2026-12-15")!), "too late for the newsletter of the 15th")
+    }
+
     @Test func anApprovalTooLateForAPinnedDayIsMarkedOnTheGrid() throws {
         let f = try WebFixture(today: "2026-12-10", before: { paths in
             let file = paths.root + "/content/items/ho-tay/ho-tay-tien-do.md"

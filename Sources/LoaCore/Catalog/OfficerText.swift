@@ -18,6 +18,7 @@ public enum OfficerText: Sendable, Hashable, Localizable {
     // calendar
     case calendarTitle(String), entryState(MonthGrid.EntryState), emptySlots(Int), propose, confirmAll, planHint, day
     case readIssue, passedSlot, previewAndPublish, pinsTitle, noPins, unpin, pinItem, pinDate, pin, pinHint
+    case noPinDays, pinNeedsApproval
     // items
     case itemsTitle, newItem, itemCount(Int, of: Int), title, status, channels, author, approvedOn, pinnedTo, all
     case project, filter, clearFilters, sentBackBecause, file, window, observance, preview, history
@@ -113,6 +114,13 @@ public enum OfficerText: Sendable, Hashable, Localizable {
         case .pinItem: Phrase(vi: "Bài (đã duyệt)", en: "Item (approved)")
         case .pinDate: Phrase(vi: "Ngày phát hành", en: "Slot day")
         case .pin: Phrase(vi: "Ghim", en: "Pin")
+        case .noPinDays:
+            Phrase(vi: "Trong ba tháng tới không còn ngày phát hành nào của các kênh của bài mà ghim vẫn giữ đúng mọi "
+                       + "quy định.",
+                   en: "No slot day of the item's channels in the next three months keeps every rule with a pin.")
+        case .pinNeedsApproval:
+            Phrase(vi: "Chỉ ghim được bài đã duyệt: bài phải được duyệt trước ngày phát hành.",
+                   en: "Only an approved item can be pinned: an item must be approved before its slot day.")
         case .pinHint:
             Phrase(vi: "Bài ghim được xếp trước tiên khi đề xuất lịch; nếu vi phạm quy tắc nào, trang sẽ nói rõ.",
                    en: "Pinned items are placed first when the month is proposed; a pin that breaks a rule is named.")

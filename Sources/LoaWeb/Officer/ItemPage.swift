@@ -93,7 +93,7 @@ enum ItemPage {
             body.append(.el("p", [], [.el("a", [("class", "button"), ("href", Route.itemEdit(item.id.value).path)],
                                           text: t(ItemText.edit))]))
         }
-        if c.principal.holds(.approve) { body.append(actions(item, c)) }
+        if c.principal.holds(.approve) { body.append(actions(item, pinDays: try pinDays(item, ws, c), c)) }
 
         var preview: [HTML] = [.el("h2", [("lang", "vi")], text: item.title)]
         if let s = item.summary, !s.isEmpty { preview.append(.el("p", [("class", "lead")], text: s)) }
@@ -119,7 +119,23 @@ enum ItemPage {
         return OfficerUI.page(item.title, c, status: status, body)
     }
 
-    static func actions(_ item: Item, _ c: RequestContext) -> HTML {
+    /// The days an officer is offered to pin the item to, this month and the next two: days of its channels where
+    /// the pin keeps every rule (`CalendarRules.pinDays`, the calendar's own list). An item not yet approved has none.
+    static func pinDays(_ item: Item, _ ws: Workspace, _ c: RequestContext) throws -> [Day] {
+        guard c.principal.isOfficer, item.status == .approved else { return [] }
+        let s = try c.session()
+        let first = s.today.monthOfYear
+        var days: [Day] = []
+        for month in [first, first.next, first.adding(months: 2)] {
+            let rules = try c.workflow { () throws(Failure) in
+                try CalendarEditing.rules(month, workspace: ws, session: s)
+            }
+            days += rules.pinDays(item).filter { $0 >= s.today }
+        }
+        return days
+    }
+
+    static func actions(_ item: Item, pinDays: [Day], _ c: RequestContext) -> HTML {
         let t = c.t
         let id = item.id.value
         var parts: [HTML] = [.el("h2", text: t(OfficerText.decide))]
@@ -139,20 +155,31 @@ enum ItemPage {
                                                     text: t(OfficerText.sendBack))]),
         ]))
         guard c.principal.isOfficer else { return .el("section", [("class", "card")], parts) }
-        var pin: [HTML] = [
-            Pages.field(t(OfficerText.pinDate), for: "date",
-                        Pages.input("date", value: item.pin?.value.iso ?? "", type: "date",
-                                    attributes: [("required", "")]),
-                        hint: t(OfficerText.pinHint)),
-        ]
-        var buttons: [HTML] = [.el("button", [("type", "submit"), ("class", "secondary")], text: t(OfficerText.pin))]
+        // only days that keep every rule are offered (SPEC §9.7); with none, a sentence says why
+        var pin: [HTML] = []
+        var buttons: [HTML] = []
+        if pinDays.isEmpty {
+            pin.append(.el("p", [("class", "muted")], text: t(item.status == .approved ? OfficerText.noPinDays
+                                                                : OfficerText.pinNeedsApproval)))
+        } else {
+            let current = item.pin?.value.iso ?? ""
+            pin.append(Pages.field(t(OfficerText.pinDate), for: "date",
+                                   Pages.select("date", options: pinDays.map { ($0.iso, t.date($0)) },
+                                                selected: current),
+                                   hint: t(OfficerText.pinHint)))
+            buttons.append(.el("button", [("type", "submit"), ("class", "secondary")], text: t(OfficerText.pin)))
+        }
         if item.pin != nil {
             buttons.append(.el("button", [("type", "submit"), ("class", "secondary"),
                                           ("formaction", Route.itemUnpin(id).path),
                                           ("formnovalidate", "")], text: t(OfficerText.unpin)))
         }
-        pin.append(.el("div", [("class", "actions")], buttons))
-        parts.append(Pages.form(.itemPin(id), c, pin))
+        if buttons.isEmpty {
+            parts += pin
+        } else {
+            pin.append(.el("div", [("class", "actions")], buttons))
+            parts.append(Pages.form(.itemPin(id), c, pin))
+        }
         return .el("section", [("class", "card")], parts)
     }
 }
