@@ -20,7 +20,7 @@ struct DemoCommand: Command {
         let key = FileManager.default.contents(atPath: target + "/loa.key")
         try? FileManager.default.removeItem(atPath: target)
         try WorkspaceCopy.copy(from: source, to: target)
-        if let key { FileManager.default.createFile(atPath: target + "/loa.key", contents: key,
+        if let key { _ = FileManager.default.createFile(atPath: target + "/loa.key", contents: key,
             attributes: [.posixPermissions: 0o600]) }
         let lang = ["--lang", ctx.language.rawValue]
         var failures = 0

@@ -95,7 +95,7 @@ struct RequestContext: Sendable {
         do {
             let store = try s.openStore()
             return try s.guarded { try store.write(body) }
-        } catch let f as Failure { throw HTTPError(500, describe(f)) }
+        } catch { throw HTTPError(500, describe(error)) }
     }
 
     /// Runs a workflow: a failure it reports (the database, a file) is a server error page in words.
