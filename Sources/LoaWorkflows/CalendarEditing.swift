@@ -18,7 +18,26 @@ public enum CalendarEditing {
     /// was published.
     public static func rules(_ month: Month, workspace ws: Workspace, session s: Session) throws(Failure)
         -> CalendarRules {
+        try rules(month, published: try s.read(orEmpty: []) { try $0.publications() }, workspace: ws, session: s)
+    }
+
+    /// The days from today on, in this month and the `months - 1` after it, the item may be pinned to with every
+    /// rule kept (`CalendarRules.pinDays`): what an item's page offers. What was published is read once.
+    public static func pinDays(_ item: Item, months: Int, workspace ws: Workspace,
+                               session s: Session) throws(Failure) -> [Day] {
+        guard item.status == .approved else { return [] }
         let published = try s.read(orEmpty: []) { try $0.publications() }
+        var days: [Day] = []
+        for n in 0..<months {
+            let rules = try rules(s.today.monthOfYear.adding(months: n), published: published, workspace: ws,
+                                  session: s)
+            days += rules.pinDays(item).filter { $0 >= s.today }
+        }
+        return days
+    }
+
+    static func rules(_ month: Month, published: [Publication], workspace ws: Workspace,
+                      session s: Session) throws(Failure) -> CalendarRules {
         let slots = try s.read(orEmpty: Set<Slot>()) { try $0.publishedSlots(from: month.first, to: month.last) }
         let input = PlanningInput(workspace: ws, month: month, today: s.today,
                                   existing: try Calendars.entries(of: month, in: s.paths),

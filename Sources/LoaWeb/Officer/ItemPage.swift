@@ -119,20 +119,12 @@ enum ItemPage {
         return OfficerUI.page(item.title, c, status: status, body)
     }
 
-    /// The days an officer is offered to pin the item to, this month and the next two: days of its channels where
-    /// the pin keeps every rule (`CalendarRules.pinDays`, the calendar's own list). An item not yet approved has none.
+    /// The days an officer is offered to pin the item to, this month and the next two: the calendar's own list.
     static func pinDays(_ item: Item, _ ws: Workspace, _ c: RequestContext) throws -> [Day] {
-        guard c.principal.isOfficer, item.status == .approved else { return [] }
+        guard c.principal.isOfficer else { return [] }
         let s = try c.session()
-        let first = s.today.monthOfYear
-        var days: [Day] = []
-        for month in [first, first.next, first.adding(months: 2)] {
-            let rules = try c.workflow { () throws(Failure) in
-                try CalendarEditing.rules(month, workspace: ws, session: s)
-            }
-            days += rules.pinDays(item).filter { $0 >= s.today }
-        }
-        return days
+        return try c.workflow { () throws(Failure) in try CalendarEditing.pinDays(item, months: 3, workspace: ws,
+                                                                                   session: s) }
     }
 
     static func actions(_ item: Item, pinDays: [Day], _ c: RequestContext) -> HTML {
