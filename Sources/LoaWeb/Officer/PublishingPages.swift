@@ -110,16 +110,16 @@ enum PublishingPages {
     static func ask(_ route: Route, _ label: String, _ slot: Slot, _ c: RequestContext,
                     fields: [(String, String)] = []) -> HTML {
         Pages.form(route, c, attributes: [("class", "ask")], fields.map { Pages.hidden($0.0, $0.1) } + [
-            .el("div", [("class", "actions")], [
-                .el("button", [("type", "submit")], text: label),
-                .el("a", [("class", "button secondary"), ("href", Route.issue(slot).path)],
-                    text: c.t(CalendarText.cancel)),
-            ]),
+            .el("div", [("class", "actions")], [.el("button", [("type", "submit")], text: label), back(slot, c)]),
         ])
     }
 
     static func cancel(_ slot: Slot, _ c: RequestContext) -> HTML {
-        .el("p", [("class", "actions")], [.el("a", [("class", "button secondary"), ("href", Route.issue(slot).path)],
-                                              text: c.t(CalendarText.cancel))])
+        .el("p", [("class", "actions")], [back(slot, c)])
+    }
+
+    /// Back to the issue, doing nothing.
+    static func back(_ slot: Slot, _ c: RequestContext) -> HTML {
+        .el("a", [("class", "button secondary"), ("href", Route.issue(slot).path)], text: c.t(CalendarText.cancel))
     }
 }
