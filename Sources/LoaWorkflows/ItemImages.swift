@@ -1,6 +1,7 @@
 import Foundation
 import LoaCore
 import LoaFormats
+import LoaSecrets
 import LoaStore
 
 /// Pictures officers upload for items (SPEC §9.7): checked by their first bytes (PNG, JPEG, WebP, GIF; never by the
@@ -53,9 +54,8 @@ public enum ItemImages {
         let base = ((originalName as NSString).lastPathComponent as NSString).deletingPathExtension
         var slug = String(base.slug.prefix(40))
         while slug.hasSuffix("-") { slug.removeLast() }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, a name, not a secret
-        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        let digest = String(hash, radix: 16).leftPadded(to: 16).prefix(10)
+        // the digest the site's assets are named by, too (URL-safe letters)
+        let digest = Secrets.digest(bytes).prefix(10)
         return "\(slug.isEmpty ? "anh" : slug)-\(digest).\(kind.rawValue)"
     }
 
@@ -78,9 +78,4 @@ public enum ItemImages {
         }
         return "media/" + name
     }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count)
-        + self }
 }
