@@ -643,8 +643,6 @@ let catalogSamples: [(catalog: String, values: [any Localizable])] = [
         ItemText.searchLabel,
         ItemText.searchPlaceholder,
         ItemText.page(3, of: 3),
-        ItemText.previous,
-        ItemText.next,
         ItemText.choose,
         ItemText.chooseAll,
         ItemText.bulkTitle,

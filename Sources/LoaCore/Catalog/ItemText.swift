@@ -10,7 +10,7 @@ public enum ItemText: Sendable, Hashable, Localizable {
     case imageWrongType, imageTooLarge(Int), imageEmpty, idTaken, idInvalid, imageAdded(String)
     case doneSaved, doneSavedWithdrawn
     // the list
-    case searchLabel, searchPlaceholder, page(Int, of: Int), previous, next, choose, chooseAll, bulkTitle
+    case searchLabel, searchPlaceholder, page(Int, of: Int), choose, chooseAll, bulkTitle
     case bulkHint, bulkApprove, bulkSendBack, bulkReason, bulkNothingChosen, bulkApproved(Int), bulkSentBack(Int)
     case bulkUnchanged(Int), bulkRefused(Int), bulkReasonNeeded
     case theme
@@ -96,8 +96,6 @@ public enum ItemText: Sendable, Hashable, Localizable {
         case .searchLabel: Phrase(vi: "Tìm bài", en: "Find items")
         case .searchPlaceholder: Phrase(vi: "tiêu đề, tóm tắt, nội dung", en: "title, summary, body")
         case .page(let n, let of): Phrase(vi: "Trang \(n)/\(of)", en: "Page \(n) of \(of)")
-        case .previous: Phrase(vi: "← Trang trước", en: "← Previous")
-        case .next: Phrase(vi: "Trang sau →", en: "Next →")
         case .choose: Phrase(vi: "Chọn", en: "Choose")
         case .chooseAll: Phrase(vi: "Chọn bài", en: "Choose")
         case .bulkTitle: Phrase(vi: "Duyệt hoặc trả lại các bài đã chọn", en: "Approve or send back the chosen items")

@@ -261,7 +261,7 @@ enum CompletenessPage {
     static func reminders(_ v: View, _ ws: Workspace, _ c: RequestContext) throws -> HTML {
         let t = c.t
         // the first units not sent, with their links; every one of them in the CSV
-        let missing = v.missing.prefix(UnitListing.pageSize).map { v.listing.units[$0] }
+        let missing = v.missing.prefix(Pagination.size).map { v.listing.units[$0] }
         let links = c.principal.isOfficer ? try c.unitLinks(missing.map(\.code.value)) : [:]
         let heading = t(OfficerText.notSent(t.month(v.month), v.missing.count))
         var parts: [HTML] = [.el("h2", [("id", "reminders")], text: heading)]

@@ -4,10 +4,9 @@ import LoaStore
 import LoaWorkflows
 
 /// `/items`: every content item, read from the files, with a search box and filters (status, channel, theme,
-/// project, author) in the query string, pages of `pageSize`, and (for those who approve) boxes to approve or send
-/// back several items at once, each judged by the same rules as alone.
+/// project, author) in the query string, pages of 50 (`Pagination`), and (for those who approve) boxes to approve
+/// or send back several items at once, each judged by the same rules as alone.
 enum ItemsPage {
-    static let pageSize = 50
 
     struct Filter {
         var query: String?
@@ -63,9 +62,8 @@ enum ItemsPage {
         let items = ws.items.filter(filter.admits).sorted { a, b in
             (order(a.status), a.title, a.id.value) < (order(b.status), b.title, b.id.value)
         }
-        let pages = max(1, (items.count + pageSize - 1) / pageSize)
-        let page = min(filter.page, pages)
-        let shown = items.dropFirst((page - 1) * pageSize).prefix(pageSize)
+        let pagination = Pagination(count: items.count, asked: filter.page)
+        let shown = items[pagination.range]
         var body: [HTML] = [.el("h1", text: t(OfficerText.itemsTitle))]
         body += OfficerUI.doneNotice(c)
         body += result
@@ -105,7 +103,10 @@ enum ItemsPage {
             .el("thead", [], [.el("tr", [], head.map { .el("th", [("scope", "col")], text: $0) })]),
             .el("tbody", [], Array(rows)),
         ])])
-        let pager = pages > 1 ? [pagination(filter, page: page, of: pages, c)] : []
+        let pager = pagination.pages > 1 ? [pagination.links(t(ItemText.page(pagination.page, of: pagination.pages)),
+                                                               cssClass: "actions", t: t) {
+            Route.items.path(filter.query(page: $0))
+        }] : []
         if decides {
             let reasonErrors = status == 422 && c.request.formValue("action") == "sendBack"
                 && (c.request.formValue("reason") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
@@ -128,21 +129,6 @@ enum ItemsPage {
             body += pager
         }
         return OfficerUI.page(t(OfficerText.itemsTitle), c, status: status, body)
-    }
-
-    static func pagination(_ f: Filter, page: Int, of pages: Int, _ c: RequestContext) -> HTML {
-        let t = c.t
-        var parts: [HTML] = []
-        if page > 1 {
-            parts.append(.el("a", [("href", Route.items.path(f.query(page: page - 1))), ("rel", "prev")],
-                             text: t(ItemText.previous)))
-        }
-        parts.append(.el("span", text: t(ItemText.page(page, of: pages))))
-        if page < pages {
-            parts.append(.el("a", [("href", Route.items.path(f.query(page: page + 1))), ("rel", "next")],
-                             text: t(ItemText.next)))
-        }
-        return .el("nav", [("class", "actions"), ("aria-label", t(ItemText.page(page, of: pages)))], parts)
     }
 
     /// `POST /items/bulk`: approves or sends back each chosen item through the same workflow as its own page;

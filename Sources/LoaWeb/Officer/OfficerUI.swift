@@ -2,6 +2,36 @@ import LoaCore
 import LoaFormats
 import LoaWorkflows
 
+/// A long list shown 50 at a time: the page shown (the last when one beyond is asked for), the part of the list it
+/// holds, and the links to the pages beside it. The items list and the pages listing units share it.
+struct Pagination {
+    static let size = 50
+    let count: Int
+    let page: Int
+
+    init(count: Int, asked: Int) {
+        self.count = count
+        page = min(max(1, asked), max(1, (count + Self.size - 1) / Self.size))
+    }
+
+    var pages: Int { max(1, (count + Self.size - 1) / Self.size) }
+    /// Where in the list this page's entries are.
+    var range: Range<Int> { (page - 1) * Self.size ..< min(count, page * Self.size) }
+
+    /// "← Trang trước", where this page stands (`position`, also the navigation's label), "Trang sau →";
+    /// `href` makes the address of another page.
+    func links(_ position: String, cssClass: String, t: Localizer, href: (Int) -> String) -> HTML {
+        func link(_ n: Int, _ text: String) -> HTML {
+            .el("a", [("href", href(n)), ("rel", n < page ? "prev" : "next")], text: text)
+        }
+        var parts: [HTML] = []
+        if page > 1 { parts.append(link(page - 1, t(OfficerText.previousPage))) }
+        parts.append(.el("span", [], text: position))
+        if page < pages { parts.append(link(page + 1, t(OfficerText.nextPage))) }
+        return .el("nav", [("class", cssClass), ("aria-label", position)], parts)
+    }
+}
+
 /// The pieces the officers' and leaders' pages share: the wide frame, post buttons, notices, downloads.
 enum OfficerUI {
     /// A page made for a desk (and still usable on a phone): the frame with a wide content area.

@@ -59,7 +59,6 @@ final class UnitListCache: Sendable {
 /// The units a page lists after its filters (a group of any level, a name search), in Vietnamese order of their
 /// names, and the page of them shown: 50 a page, so a page stays small at 100,000 units.
 struct UnitListing {
-    static let pageSize = 50
     let units: [UnionUnit]
     let names: UnitListCache.Names
     /// A cluster or a group above clusters (`clusters.csv`), or nil for every unit.
@@ -90,14 +89,10 @@ struct UnitListing {
         page = max(1, Int(c.request.queryValue("page") ?? "") ?? 1)
     }
 
-    var pages: Int { max(1, (kept.count + Self.pageSize - 1) / Self.pageSize) }
+    var pagination: Pagination { Pagination(count: kept.count, asked: page) }
 
     /// The places of the units on the page asked for (the last page when it asks beyond).
-    var shown: ArraySlice<Int> {
-        let p = min(page, pages)
-        let start = (p - 1) * Self.pageSize
-        return kept[start..<min(kept.count, start + Self.pageSize)]
-    }
+    var shown: ArraySlice<Int> { kept[pagination.range] }
 
     /// The groups a filter can choose: every cluster and group above, by name.
     func groupOptions(_ index: WorkspaceIndex, t: Localizer) -> [(value: String, label: String)] {
@@ -108,16 +103,8 @@ struct UnitListing {
 
     /// Previous and next page links keeping the other query values, and where this page stands.
     func pager(_ route: Route, _ query: [(String, String?)], t: Localizer) -> HTML {
-        let p = min(page, pages)
-        func link(_ n: Int, _ text: String) -> HTML {
-            .el("a", [("href", route.path(query + [("page", String(n))])), ("rel", n < p ? "prev" : "next")],
-                text: text)
-        }
-        var parts: [HTML] = []
-        if p > 1 { parts.append(link(p - 1, t(OfficerText.previousPage))) }
-        parts.append(.el("span", [], text: t(OfficerText.pageOf(page: p, pages: pages, units: kept.count))))
-        if p < pages { parts.append(link(p + 1, t(OfficerText.nextPage))) }
-        return .el("nav", [("class", "pager noprint"), ("aria-label", t(OfficerText.pageOf(page: p, pages: pages,
-                                                                                          units: kept.count)))], parts)
+        let p = pagination
+        let position = t(OfficerText.pageOf(page: p.page, pages: p.pages, units: kept.count))
+        return p.links(position, cssClass: "pager noprint", t: t) { route.path(query + [("page", String($0))]) }
     }
 }
