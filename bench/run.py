@@ -162,11 +162,9 @@ def bench_forms(n, results):
                     f"{LOA} --workspace {w} --today 2026-12-31 import {inbox}", f"{n / t:,.0f} files/s (≥ 6,000)"))
 
 
-def bench_reports(units, results):
-    w = workspace("reports", units)
-    db = os.path.join(w, "loa.sqlite")
-    create_schema(w)
-    # 12 months of forms and two activities per unit-month, written straight into Loa's schema
+def report_data(db, units):
+    """12 months of forms, two activities per unit-month and an issue in one form in seven, written straight into
+    Loa's schema of the database `db` (the reports benchmark here and bench/scale_bench.py)."""
     gen = f"""
     PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
     BEGIN;
@@ -199,6 +197,13 @@ def bench_reports(units, results):
     ANALYZE;
     """
     subprocess.run(["sqlite3", db], input=gen.encode(), stdout=subprocess.DEVNULL, check=True)
+
+
+def bench_reports(units, results):
+    w = workspace("reports", units)
+    db = os.path.join(w, "loa.sqlite")
+    create_schema(w)
+    report_data(db, units)
     cmd = [LOA, "--workspace", w, "--today", "2027-01-10", "report", "phase", "digital", "2.1", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json"]
     t_loa, m_loa = best_of(2, cmd)
     warn = [LOA, "--workspace", w, "--today", "2027-01-10", "report", "warnings", "--format", "json"]

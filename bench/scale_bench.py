@@ -14,7 +14,6 @@ scale markers. Needs the release binary (`swift build -c release`).
 import http.client
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -43,41 +42,7 @@ def workspace(units):
         for i in range(units):
             f.write(f"u{i:06d},Công đoàn cơ sở số {i},{clusters[i % 60]},{20 + i % 200},u{i}@example.org\n")
     bench.create_schema(w)
-    gen = f"""
-    PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
-    BEGIN;
-    INSERT INTO imports (id, recorded_on, path, kind, result) VALUES (1, '2027-01-10', 'bench', 'form', 'imported');
-    WITH RECURSIVE u(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM u WHERE i < {units - 1}),
-         m(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM m WHERE k < 12)
-    INSERT INTO forms (unit, period, submitted, imported_on, received, mood, content, source_path, current, import_id)
-    SELECT printf('u%06d', i), printf('2026-%02d', k),
-           date(printf('2026-%02d-01', k), '+1 month', printf('+%d day', (i * 7 + k) % 9)), '2027-01-10', '',
-           CASE (i + k) % 3 WHEN 0 THEN 'on-dinh' WHEN 1 THEN 'quan-tam'
-                ELSE CASE WHEN i % 5 = 0 THEN 'lo-ngai' ELSE 'on-dinh' END END, 'x', 'bench', 1, 1
-    FROM u, m WHERE (i * 13 + k) % 10 <> 0;
-    INSERT INTO theme_sets (id, key) VALUES (1, 'digital/2.1/a'), (2, 'digital/2.1/b museum/1.1/a'),
-                                            (3, 'ho-tay/3.1/a'), (4, 'digital/2.1/c');
-    INSERT INTO theme_set_members (set_id, theme, project) VALUES (1, 'digital/2.1/a', 'digital'),
-           (2, 'digital/2.1/b', 'digital'), (2, 'museum/1.1/a', 'museum'), (3, 'ho-tay/3.1/a', 'ho-tay'),
-           (4, 'digital/2.1/c', 'digital');
-    INSERT INTO activities (form_id, unit, date, type, title, participants, theme_set, items, import_id)
-    SELECT id, unit, period || '-1' || (id % 9),
-           CASE id % 4 WHEN 0 THEN 'hoi-nghi' WHEN 1 THEN 'tham-quan' WHEN 2 THEN 'khac' ELSE 'bang-tin' END,
-           'Hoạt động', 10 + id % 50, 1 + id % 3, '', 1
-    FROM forms;
-    INSERT INTO activities (form_id, unit, date, type, title, participants, theme_set, items, import_id)
-    SELECT id, unit, period || '-2' || (id % 7), 'sinh-hoat-chuyen-de', 'Chuyên đề', 5 + id % 30, 4, '', 1 FROM forms;
-    INSERT INTO feedback_issues (form_id, topic, detail, sensitive)
-    SELECT id, CASE id % 5 WHEN 0 THEN 'Chậm chi trả lương tăng thêm' WHEN 1 THEN 'lương tăng thêm trả chậm'
-                             WHEN 2 THEN 'Thông tin sai lệch trên mạng xã hội'
-                             WHEN 3 THEN 'Áp lực công việc khi chuyển đổi số đợt ' || (id % 997)
-                             ELSE 'Đề nghị tập huấn chữ ký số cho tổ ' || (id % 991) END, NULL, id % 11 = 0
-    FROM forms WHERE id % 7 = 0;
-    COMMIT;
-    ANALYZE;
-    """
-    subprocess.run(["sqlite3", os.path.join(w, "loa.sqlite")], input=gen.encode(), stdout=subprocess.DEVNULL,
-                   check=True)
+    bench.report_data(os.path.join(w, "loa.sqlite"), units)
     return w
 
 
