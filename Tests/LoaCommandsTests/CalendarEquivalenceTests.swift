@@ -39,12 +39,7 @@ import Testing
 
     @Test func eachEntryChangeOnTheGridWritesWhatLoaCalendarWrites() throws {
         let web = try TempWorkspace(), cli = try TempWorkspace()
-        let add = try web.run(["user", "add", "binh", "--role", "officer"], today: Self.today,
-                              env: [:], stdin: Data((Self.password + "\n").utf8))
-        #expect(add.code == 0, "\(add.stderr)")
-        let server = try ServeProcess(workspace: web.root, today: Self.today)
-        let browser = WebSession(port: server.port)
-        try browser.signIn("binh", Self.password)
+        let (server, browser) = try web.servedToOfficer("binh", password: Self.password, today: Self.today)
         for step in Self.steps {
             #expect(try browser.get("/calendar/2026-12").status == 200)
             let r = try browser.post(step.path, step.fields)

@@ -47,12 +47,7 @@ import Testing
 
     @Test func theWebAndTheCommandsLeaveTheSameFiles() throws {
         let web = try TempWorkspace(), cli = try TempWorkspace()
-        let add = try web.run(["user", "add", "binh", "--role", "officer"], today: Self.today,
-                              env: [:], stdin: Data((Self.password + "\n").utf8))
-        #expect(add.code == 0, "\(add.stderr)")
-        let server = try ServeProcess(workspace: web.root, today: Self.today)
-        let browser = WebSession(port: server.port)
-        try browser.signIn("binh", Self.password)
+        let (server, browser) = try web.servedToOfficer("binh", password: Self.password, today: Self.today)
         for step in Self.steps {
             #expect(try browser.get(step.page).status == 200, "\(step.page)")
             let r = try browser.post(step.path, step.fields)
@@ -92,5 +87,16 @@ extension TempWorkspace {
     /// Runs loa inside this workspace with a fixed day and text on stdin.
     func run(_ args: [String], today: String, env: [String: String], stdin: Data) throws -> RunResult {
         try loa(["--workspace", root, "--today", today] + args, env: env, stdin: stdin)
+    }
+
+    /// `loa serve` on this workspace, with an officer added by `loa user add` and signed in.
+    func servedToOfficer(_ name: String, password: String, today: String) throws -> (ServeProcess, WebSession) {
+        let add = try run(["user", "add", name, "--role", "officer"], today: today, env: [:],
+                          stdin: Data((password + "\n").utf8))
+        #expect(add.code == 0, "\(add.stderr)")
+        let server = try ServeProcess(workspace: root, today: today)
+        let browser = WebSession(port: server.port)
+        try browser.signIn(name, password)
+        return (server, browser)
     }
 }
