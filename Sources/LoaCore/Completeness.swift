@@ -47,15 +47,7 @@ public struct Completeness: Sendable {
         self.rows = rows
         totals = months.indices.map { i in
             var t = Totals()
-            for row in rows {
-                guard case .expected(let state) = row.cells[i] else { continue }
-                t.expected += 1
-                switch state {
-                case .onTime: t.onTime += 1
-                case .late: t.late += 1
-                case .missing(_, let overdue): if overdue { t.overdue += 1 } else { t.pending += 1 }
-                }
-            }
+            for row in rows { t.add(row.cells[i]) }
             return t
         }
     }
@@ -141,10 +133,20 @@ extension Completeness {
     }
 }
 
-
 extension Completeness {
     /// A cell's state without its days: what totals and filters count.
-    public enum State: Sendable, Hashable { case notExpected, onTime, late, overdue, pending }
+    public enum State: Sendable, Hashable {
+        case notExpected, onTime, late, overdue, pending
+
+        public init(_ cell: Cell) {
+            switch cell {
+            case .notExpected: self = .notExpected
+            case .expected(.onTime): self = .onTime
+            case .expected(.late): self = .late
+            case .expected(.missing(_, let overdue)): self = overdue ? .overdue : .pending
+            }
+        }
+    }
 }
 
 extension Completeness.Totals {
@@ -161,13 +163,5 @@ extension Completeness.Totals {
     }
 
     /// Adds one cell.
-    public mutating func add(_ cell: Completeness.Cell) {
-        guard case .expected(let state) = cell else { return }
-        expected += 1
-        switch state {
-        case .onTime: onTime += 1
-        case .late: late += 1
-        case .missing(_, let late): if late { self.overdue += 1 } else { pending += 1 }
-        }
-    }
+    public mutating func add(_ cell: Completeness.Cell) { add(Completeness.State(cell)) }
 }
