@@ -94,8 +94,11 @@ public struct UnitHierarchy: Sendable {
         return chain(of: cluster).contains(group)
     }
 
-    /// The deepest level whose groups number at most `maxGroups`; the top level when none does.
-    public func defaultLevel(for units: [UnionUnit], maxGroups: Int = UnitHierarchy.defaultMaxGroups) -> ReportLevel {
+    /// The deepest level (of `among`, by default every level) whose groups number at most `maxGroups`; the top
+    /// level when none does.
+    public func defaultLevel(for units: some Sequence<UnionUnit>, among: [ReportLevel]? = nil,
+                             maxGroups: Int = UnitHierarchy.defaultMaxGroups) -> ReportLevel {
+        let levels = among ?? self.levels
         for level in levels {
             var seen = Set<String?>()
             for u in units {

@@ -90,9 +90,10 @@ enum CompletenessPage {
         var totals = [Completeness.Totals](repeating: Completeness.Totals(), count: months.count)
         var missing: [Int] = []
         let hierarchy = listing.names.hierarchy
+        // the summary's levels stop above the unit: units are listed below it
         let levels = Array(hierarchy.levels.dropFirst())
         let level = c.request.queryValue("level").flatMap(ReportLevel.init).flatMap { levels.contains($0) ? $0 : nil }
-            ?? defaultLevel(hierarchy, levels, listing.kept.lazy.map { units[$0] })
+            ?? hierarchy.defaultLevel(for: listing.kept.lazy.map { units[$0] }, among: levels)
         var groups: [GroupRow] = []
         var groupIndex: [String?: Int] = [:]
         for i in listing.kept {
@@ -117,20 +118,6 @@ enum CompletenessPage {
         return View(grid: Completeness(months: months, rows: rows, totals: totals), listing: listing, month: month,
                     state: filter, missing: missing, level: level, groups: groups, from: months[0],
                     to: months[months.count - 1])
-    }
-
-    /// The deepest level above the unit with at most 40 groups among the units kept (units are listed below).
-    static func defaultLevel(_ h: UnitHierarchy, _ levels: [ReportLevel],
-                             _ units: some Sequence<UnionUnit>) -> ReportLevel {
-        for level in levels {
-            var seen = Set<String?>()
-            for u in units {
-                seen.insert(h.group(of: u, at: level))
-                if seen.count > UnitHierarchy.defaultMaxGroups { break }
-            }
-            if seen.count <= UnitHierarchy.defaultMaxGroups { return level }
-        }
-        return levels.last ?? .cluster
     }
 
     static func render(_ c: RequestContext) throws -> HTTPResponse {
