@@ -218,7 +218,6 @@ public struct ReportPresenter {
             }
         }
         if case .unit = subject {} else if let level = levelShown {
-            out.append(.paragraph("**" + t(DocumentText.byLevelHeading(levelLabel(level.level))) + "**"))
             out += groupTable(level, [t(DocumentText.unitsCount), t(DocumentText.activities),
                                       t(DocumentText.attendances), t(DocumentText.reach)]) { g in
                 [t.count(g.units), t.count(g.activities), t.count(g.participants), t.number(g.reach)]
@@ -279,13 +278,14 @@ public struct ReportPresenter {
         }
     }
 
-    /// A table of the level's groups (at most `DocumentCaps.groups` rows, then where the rest is), a column per
-    /// figure `cells` gives.
+    /// A table of the level's groups under its heading (at most `DocumentCaps.groups` rows, then where the rest
+    /// is), a column per figure `cells` gives.
     func groupTable(_ level: LevelFigures, _ header: [String], _ cells: (GroupFigures) -> [String]) -> [Block] {
         let shown = level.groups.prefix(DocumentCaps.groups)
-        var out: [Block] = [.table(Table(header: [levelLabel(level.level)] + header,
-                                         rows: shown.map { [md(groupName($0))] + cells($0) },
-                                         numeric: Set(1...header.count)))]
+        var out: [Block] = [.paragraph("**" + t(DocumentText.byLevelHeading(levelLabel(level.level))) + "**"),
+                            .table(Table(header: [levelLabel(level.level)] + header,
+                                                rows: shown.map { [md(groupName($0))] + cells($0) },
+                                                numeric: Set(1...header.count)))]
         if shown.count < level.groups.count {
             out.append(.paragraph(t(DocumentText.moreGroups(count: t.count(level.groups.count - shown.count),
                                                             annex: md(annexName)))))
@@ -342,7 +342,6 @@ public struct ReportPresenter {
                                     }, numeric: [1, 2, 3, 4, 5])))
         }
         if let level = levelShown {
-            out.append(.paragraph("**" + t(DocumentText.byLevelHeading(levelLabel(level.level))) + "**"))
             out += groupTable(level, [t(DocumentText.unitsCount), t(DocumentText.expected), t(DocumentText.received),
                                       t(DocumentText.onTime), t(DocumentText.missingCount), t(DocumentText.rate),
                                       t(DocumentText.timeliness)]) { g in
@@ -388,7 +387,6 @@ public struct ReportPresenter {
                                                    open: t.count(f.alertsOpen), resolved: t.count(f.alertsResolved))
         var out: [Block] = [.subheading(t(DocumentText.feedbackHeading)), .paragraph(t(summary))]
         if let level = levelShown {
-            out.append(.paragraph("**" + t(DocumentText.byLevelHeading(levelLabel(level.level))) + "**"))
             out += groupTable(level, Mood.allCases.map { t($0) } + [t(DocumentText.issuesCount)]) { g in
                 Mood.allCases.map { t.count(g.moods[$0] ?? 0) } + [t.count(g.issues)]
             }
