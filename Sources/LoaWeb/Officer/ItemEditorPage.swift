@@ -40,18 +40,10 @@ enum ItemEditorPage {
         }
     }
 
-    /// Problems by field id, in the order the page shows the fields.
-    struct Problems {
-        var byField: [(field: String, text: String)] = []
-        var isEmpty: Bool { byField.isEmpty }
-        mutating func add(_ field: String, _ text: String) { byField.append((field, text)) }
-        func on(_ field: String) -> [String] { byField.filter { $0.field == field }.map(\.text) }
-    }
-
     static func get(_ id: ItemID?, _ c: RequestContext) throws -> HTTPResponse {
         let ws = try c.workspace()
         let values = try id.map { Values(try ItemPage.item($0, ws, c)) } ?? Values()
-        return try render(id, values, c, problems: Problems(), preview: false, status: 200)
+        return try render(id, values, c, problems: FieldErrors(), preview: false, status: 200)
     }
 
     static func post(_ id: ItemID?, _ c: RequestContext) throws -> HTTPResponse {
@@ -61,7 +53,7 @@ enum ItemEditorPage {
         let existing = try id.map { try ItemPage.item($0, ws, c) }
         var values = Values(c.request)
         let previewing = c.request.formValue("action") == "preview"
-        var problems = previewing ? Problems() : check(values, ws, t, new: existing == nil)
+        var problems = previewing ? FieldErrors() : check(values, ws, t, new: existing == nil)
         var notices: [HTML] = []
         if let file = c.request.files.first(where: { $0.fieldName == "image" }),
            !file.bytes.isEmpty || !file.fileName.isEmpty {
@@ -110,8 +102,8 @@ enum ItemEditorPage {
     }
 
     /// The problems of a form about to be saved, in words beside each field.
-    static func check(_ v: Values, _ ws: Workspace, _ t: Localizer, new: Bool) -> Problems {
-        var p = Problems()
+    static func check(_ v: Values, _ ws: Workspace, _ t: Localizer, new: Bool) -> FieldErrors {
+        var p = FieldErrors()
         if v.title.isEmpty { p.add("title", t(ItemText.needsTitle)) }
         if v.title.count > maxTitle || v.title.contains(where: \.isNewline) {
             p.add("title", t(ItemText.titleTooLong(maxTitle)))
@@ -148,7 +140,7 @@ enum ItemEditorPage {
         })).sorted()
     }
 
-    static func render(_ id: ItemID?, _ v: Values, _ c: RequestContext, problems: Problems, preview: Bool,
+    static func render(_ id: ItemID?, _ v: Values, _ c: RequestContext, problems: FieldErrors, preview: Bool,
                        status: Int, failure: Failure? = nil, _ notices: [HTML] = []) throws -> HTTPResponse {
         let t = c.t
         let ws = try c.workspace()
@@ -159,14 +151,7 @@ enum ItemEditorPage {
                             .el("h1", [("lang", "vi")], text: heading)]
         body += notices
         if let failure { body.append(OfficerUI.failure(failure, c)) }
-        if !problems.isEmpty {
-            body.append(.el("div", [("class", "notice error"), ("role", "alert"), ("id", "errors")], [
-                .el("p", [], [.el("strong", text: t(WebText.notRecorded(problems.byField.count)))]),
-                .el("ul", [], problems.byField.map { p in
-                    .el("li", [], [.el("a", [("href", "#" + anchor(p.field))], text: p.text)])
-                }),
-            ]))
-        }
+        if let box = problems.summaryBox(t, shown: nil, anchor: anchor) { body.append(box) }
         if item?.status == .approved { body.append(Pages.notice(t(ItemText.withdrawnOnSave), kind: "info")) }
         // the preview first (on a phone, the page a button press answers opens at its top); on a wide screen it
         // stays beside the form as the officer scrolls
@@ -181,7 +166,7 @@ enum ItemEditorPage {
         ["themes": "themes-group", "audiences": "audiences-group", "channels": "channels-group"][field] ?? field
     }
 
-    static func form(_ id: ItemID?, _ v: Values, _ ws: Workspace, _ c: RequestContext, _ p: Problems) -> HTML {
+    static func form(_ id: ItemID?, _ v: Values, _ ws: Workspace, _ c: RequestContext, _ p: FieldErrors) -> HTML {
         let t = c.t
         let chosenThemes = Set(v.themes), chosenAudiences = Set(v.audiences), chosenChannels = Set(v.channels)
         let projects: [HTML] = ws.plan.projects.map { project in

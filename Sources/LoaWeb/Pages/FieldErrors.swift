@@ -2,9 +2,9 @@ import LoaCore
 import LoaFormats
 import LoaWorkflows
 
-/// What is wrong with a unit's form, in words (SPEC §9.5): each problem beside its field under the field's label,
-/// and a summary at the top whose entries link to the fields (`href="#ID"`). Never a key, a path, a position or a
-/// rule number.
+/// What is wrong with a form, in words (SPEC §9.5): each problem beside its field under the field's label, and a
+/// summary at the top whose entries link to the fields (`href="#ID"`). Never a key, a path, a position or a rule
+/// number. A unit's forms make it from the recorder's problems; officers' forms add their own words.
 struct FieldErrors {
     /// The texts beside each field, by field id.
     private(set) var byField: [String: [String]] = [:]
@@ -41,17 +41,24 @@ struct FieldErrors {
         }
     }
 
+    /// A problem of a field, already in words.
+    mutating func add(_ field: String, _ text: String) {
+        byField[field, default: []].append(text)
+        summary.append((field, text))
+    }
+
     var isEmpty: Bool { summary.isEmpty }
     var count: Int { summary.count }
 
     func on(_ field: String) -> [String] { byField[field] ?? [] }
 
-    /// The summary box: how many things to fix, each linking to its field when the page shows that field.
-    func summaryBox(_ t: Localizer, shown: Set<String>) -> HTML? {
+    /// The summary box: how many things to fix, each linking to its field when the page shows that field (nil:
+    /// every field), at the element `anchor` names (by default the field itself).
+    func summaryBox(_ t: Localizer, shown: Set<String>?, anchor: (String) -> String = { $0 }) -> HTML? {
         guard !isEmpty else { return nil }
         let items: [HTML] = summary.map { entry in
-            if let field = entry.field, shown.contains(field) {
-                return .el("li", [], [.el("a", [("href", "#" + field)], text: entry.text)])
+            if let field = entry.field, shown?.contains(field) ?? true {
+                return .el("li", [], [.el("a", [("href", "#" + anchor(field))], text: entry.text)])
             }
             return .el("li", text: entry.text)
         }
